@@ -1,0 +1,442 @@
+package dev.cairn.core;
+
+import dev.cairn.core.spi.NewEvent;
+import dev.cairn.core.spi.StoreTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The rules of the model, applied over one store transaction. Every write goes through here, so every
+ * backend behaves alike. Used by one thread for one unit of work.
+ */
+final class BoundGraph implements PlanGraph {
+    private final StoreTransaction tx;
+    private final Clock clock;
+    private final String actor;
+    private final boolean retryOnConflict;
+
+    BoundGraph(StoreTransaction tx, Clock clock, String actor, boolean retryOnConflict) {
+        this.tx = tx;
+        this.clock = clock;
+        this.actor = actor;
+        this.retryOnConflict = retryOnConflict;
+    }
+
+    @Override
+    public Node create(NodeDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        Instant now = now();
+        Layer layer = draft.layer();
+        String id = draft.id() == null ? NodeIds.generate(layer) : draft.id();
+        Status status = draft.status();
+        int progress = draft.progress() != null ? draft.progress() : status == Status.COMPLETED ? 100 : 0;
+        Instant startedAt = truncate(draft.startedAt());
+        if (startedAt == null && (status == Status.IN_PROGRESS || status == Status.COMPLETED)) {
+            startedAt = now;
+        }
+        Instant completedAt = truncate(draft.completedAt());
+        if (completedAt == null && status == Status.COMPLETED) {
+            completedAt = now;
+        }
+        Instant createdAt = draft.createdAt() == null ? now : truncate(draft.createdAt());
+        Node node = new Node(id, layer, draft.title(), emptyToNull(draft.description()), status, progress,
+                emptyToNull(draft.owner()), emptyToNull(draft.assignee()), draft.severity(), draft.workType(),
+                Set.of(), startedAt, completedAt, createdAt, createdAt, 1, draft.customFields(), draft.command());
+        List<Violation> violations = new ArrayList<>(NodeRules.check(node));
+        Set<String> labels = draft.labels();
+        NodeRules.checkLabels("labels", labels, violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        node = node.withLabels(labels);
+        requireAcceptanceCriteria(node);
+        if (tx.node(id).isPresent()) {
+            throw new DuplicateNodeException("Node " + id + " exists already.");
+        }
+        List<Node> parents = new ArrayList<>();
+        for (String parentId : draft.parents()) {
+            Node parent = get(parentId);
+            requireOrder(parent, node);
+            parents.add(parent);
+        }
+        tx.insert(node);
+        List<NewEvent> events = new ArrayList<>();
+        events.add(event(id, EventType.CREATED, Map.of("layer", layer.displayName(), "title", node.title(),
+                "status", status.wireName())));
+        for (Node parent : parents) {
+            tx.insertLink(new Link(parent.id(), id));
+            events.add(event(id, EventType.LINKED, Map.of("parent", parent.id(), "child", id)));
+        }
+        tx.append(events);
+        return node;
+    }
+
+    @Override
+    public Node get(String id) {
+        return findById(id).orElseThrow(() -> new NoSuchNodeException("No node with id " + describeId(id) + "."));
+    }
+
+    @Override
+    public Optional<Node> findById(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return tx.node(id);
+    }
+
+    @Override
+    public List<Node> find(NodeQuery query) {
+        return tx.find(Objects.requireNonNull(query, "query"));
+    }
+
+    @Override
+    public long count(NodeQuery query) {
+        return tx.count(Objects.requireNonNull(query, "query").unpaged());
+    }
+
+    @Override
+    public Node update(String id, NodePatch patch) {
+        Objects.requireNonNull(patch, "patch");
+        Node current = get(id);
+        if (patch.expectedVersion().isPresent() && patch.expectedVersion().getAsLong() != current.version()) {
+            throw conflict(current, patch.expectedVersion().getAsLong());
+        }
+        Node changed = new Patching(current, patch, now()).apply();
+        return store(current, changed, patch.expectedVersion().isPresent());
+    }
+
+    @Override
+    public Node setStatus(String id, Status status) {
+        return update(id, NodePatch.create().status(Objects.requireNonNull(status, "status")));
+    }
+
+    @Override
+    public Node reopen(String id) {
+        Node current = get(id);
+        if (current.status() != Status.COMPLETED) {
+            throw new InvalidTransitionException("Cannot reopen " + id + ": it is " + current.status().wireName()
+                    + ", and only a completed node is reopened.");
+        }
+        Node changed = current.withState(Status.IN_PROGRESS, current.progress(), current.startedAt(), null);
+        return store(current, changed, false);
+    }
+
+    @Override
+    public Node setProgress(String id, int progress) {
+        return update(id, NodePatch.create().progress(progress));
+    }
+
+    @Override
+    public void link(String parentId, String childId) {
+        Node parent = get(parentId);
+        Node child = get(childId);
+        requireOrder(parent, child);
+        Link link = new Link(parentId, childId);
+        if (tx.hasLink(link)) {
+            throw new InvalidLinkException("Link " + parentId + " → " + childId + " exists already.");
+        }
+        tx.insertLink(link);
+        tx.append(List.of(event(childId, EventType.LINKED, Map.of("parent", parentId, "child", childId))));
+    }
+
+    @Override
+    public void unlink(String parentId, String childId) {
+        get(parentId);
+        get(childId);
+        if (!tx.deleteLink(new Link(parentId, childId))) {
+            throw new InvalidLinkException("There is no link " + parentId + " → " + childId + " to remove.");
+        }
+        tx.append(List.of(event(childId, EventType.UNLINKED, Map.of("parent", parentId, "child", childId))));
+    }
+
+    @Override
+    public Node label(String id, String... names) {
+        Set<String> adding = checkedLabels(names);
+        Node current = get(id);
+        Set<String> labels = new TreeSet<>(current.labels());
+        adding.removeAll(labels);
+        if (adding.isEmpty()) {
+            return current;
+        }
+        labels.addAll(adding);
+        Node changed = writeVersion(current, current.withLabels(labels), false);
+        tx.append(List.of(event(id, EventType.LABELLED, Map.of("labels", List.copyOf(adding)))));
+        return changed;
+    }
+
+    @Override
+    public Node unlabel(String id, String... names) {
+        Set<String> removing = checkedLabels(names);
+        Node current = get(id);
+        removing.retainAll(current.labels());
+        if (removing.isEmpty()) {
+            return current;
+        }
+        Set<String> labels = new TreeSet<>(current.labels());
+        labels.removeAll(removing);
+        Node changed = writeVersion(current, current.withLabels(labels), false);
+        tx.append(List.of(event(id, EventType.UNLABELLED, Map.of("labels", List.copyOf(removing)))));
+        return changed;
+    }
+
+    @Override
+    public Label defineLabel(String name, String description) {
+        NodeRules.labelViolation("label", name).ifPresent(violation -> {
+            throw new ValidationException(violation);
+        });
+        Label label = new Label(name, emptyToNull(description));
+        tx.putLabel(label);
+        return label;
+    }
+
+    @Override
+    public List<Label> labels() {
+        return tx.labels();
+    }
+
+    @Override
+    public List<String> delete(String id, DeleteMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        Node node = get(id);
+        List<String> children = tx.childIds(id);
+        if (!children.isEmpty() && mode == DeleteMode.REFUSE) {
+            throw new NodeHasChildrenException("Node " + id + " has " + children.size() + " children ("
+                    + String.join(", ", children.subList(0, Math.min(5, children.size())))
+                    + (children.size() > 5 ? ", …" : "") + "): delete with CASCADE to delete what would be "
+                    + "left without a parent, or DETACH to keep the children.");
+        }
+        List<String> doomed = mode == DeleteMode.CASCADE ? cascade(id) : List.of(id);
+        Set<String> doomedSet = new LinkedHashSet<>(doomed);
+        for (String doomedId : doomed) {
+            Node doomedNode = doomedId.equals(id) ? node : get(doomedId);
+            if (doomedNode.layer() == Layer.ACCEPTANCE_CRITERIA) {
+                List<String> verifying = new ArrayList<>(tx.commandsVerifying(doomedId));
+                verifying.removeAll(doomedSet);
+                if (!verifying.isEmpty()) {
+                    throw new InvalidLinkException("Cannot delete " + doomedId + ": Command nodes " + verifying
+                            + " verify it. Delete them or point their acRef elsewhere first.");
+                }
+            }
+        }
+        List<NewEvent> events = new ArrayList<>();
+        for (String doomedId : doomed) {
+            tx.delete(doomedId);
+            events.add(event(doomedId, EventType.DELETED, Map.of("mode", mode.name().toLowerCase())));
+        }
+        tx.append(events);
+        return doomed;
+    }
+
+    /** The node and every node below it whose parents are all being deleted, parents first. */
+    private List<String> cascade(String id) {
+        Set<String> doomed = new LinkedHashSet<>(List.of(id));
+        List<Node> below = tx.descendants(id);
+        below.sort((a, b) -> Integer.compare(a.layer().index(), b.layer().index()));
+        for (Node candidate : below) {
+            if (doomed.containsAll(tx.parentIds(candidate.id()))) {
+                doomed.add(candidate.id());
+            }
+        }
+        return List.copyOf(doomed);
+    }
+
+    @Override
+    public List<Node> children(String id) {
+        get(id);
+        return tx.find(NodeQuery.all().childOf(id));
+    }
+
+    @Override
+    public List<Node> parents(String id) {
+        get(id);
+        return tx.find(NodeQuery.all().parentOf(id));
+    }
+
+    @Override
+    public List<Node> descendants(String id) {
+        get(id);
+        return tx.descendants(id);
+    }
+
+    @Override
+    public List<Node> ancestors(String id) {
+        get(id);
+        return tx.ancestors(id);
+    }
+
+    @Override
+    public List<Node> roots() {
+        return tx.find(NodeQuery.all().withoutParents());
+    }
+
+    @Override
+    public List<Node> orphans() {
+        List<Layer> belowGoal = new ArrayList<>(Arrays.asList(Layer.values()));
+        belowGoal.remove(Layer.GOAL);
+        return tx.find(NodeQuery.all().withoutParents().layers(belowGoal.toArray(Layer[]::new)));
+    }
+
+    @Override
+    public List<Link> links() {
+        return tx.links();
+    }
+
+    @Override
+    public List<StatusCount> countByLayerAndStatus() {
+        return tx.countByLayerAndStatus();
+    }
+
+    @Override
+    public double rolledUpProgress(String id) {
+        return tree(id).rolledUpProgress();
+    }
+
+    @Override
+    public PlanTree tree(String id) {
+        Node root = get(id);
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        nodes.put(id, root);
+        tx.descendants(id).forEach(node -> nodes.put(node.id(), node));
+        return new Rollup(nodes, tx.descendantLinks(id)).tree(id);
+    }
+
+    @Override
+    public List<PlanTree> forest() {
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        tx.find(NodeQuery.all()).forEach(node -> nodes.put(node.id(), node));
+        Rollup rollup = new Rollup(nodes, tx.links());
+        return roots().stream().map(root -> rollup.tree(root.id())).toList();
+    }
+
+    @Override
+    public List<Event> history(String id) {
+        return tx.events(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public List<Event> events(long afterSequence, int limit) {
+        if (limit < 1) {
+            throw new ValidationException(Violation.of("limit", limit, "must be 1 or more"));
+        }
+        return tx.events(afterSequence, limit);
+    }
+
+    private Node store(Node current, Node changed, boolean versionExpected) {
+        List<Violation> violations = NodeRules.check(changed);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        if (changed.command() != null && !Objects.equals(changed.command(), current.command())) {
+            requireAcceptanceCriteria(changed);
+        }
+        Map<String, Object> changes = Patching.differences(current, changed);
+        if (changes.isEmpty()) {
+            return current;
+        }
+        Node written = writeVersion(current, changed, versionExpected);
+        List<NewEvent> events = new ArrayList<>();
+        Object statusChange = changes.remove("status");
+        if (statusChange != null) {
+            events.add(event(current.id(), EventType.STATUS_CHANGED, asMap(statusChange)));
+        }
+        if (!changes.isEmpty()) {
+            events.add(event(current.id(), EventType.UPDATED, changes));
+        }
+        tx.append(events);
+        return written;
+    }
+
+    private Node writeVersion(Node current, Node changed, boolean versionExpected) {
+        Node written = changed.touched(now(), current.version() + 1);
+        if (!tx.update(written, current.version())) {
+            if (retryOnConflict && !versionExpected) {
+                throw new RetryableConflict();
+            }
+            Node latest = get(current.id());
+            throw conflict(latest, current.version());
+        }
+        return written;
+    }
+
+    private static VersionConflictException conflict(Node latest, long expected) {
+        return new VersionConflictException("Node " + latest.id() + " is at version " + latest.version()
+                + ", not the expected " + expected + ": it changed since it was read. Read it again and retry.");
+    }
+
+    private void requireAcceptanceCriteria(Node node) {
+        if (node.command() == null) {
+            return;
+        }
+        String acRef = node.command().acRef();
+        Optional<Node> target = tx.node(acRef);
+        if (target.isEmpty() || target.get().layer() != Layer.ACCEPTANCE_CRITERIA) {
+            throw new ValidationException(Violation.of("command.acRef", acRef,
+                    "must name an existing AcceptanceCriteria node"));
+        }
+    }
+
+    private static void requireOrder(Node parent, Node child) {
+        if (!parent.layer().isAbove(child.layer())) {
+            throw new InvalidLinkException("Cannot link " + parent.id() + " (" + parent.layer().displayName()
+                    + ") → " + child.id() + " (" + child.layer().displayName() + "): a parent's layer must come "
+                    + "before its child's in " + Arrays.stream(Layer.values()).map(Layer::displayName).toList() + ".");
+        }
+    }
+
+    private static Set<String> checkedLabels(String... names) {
+        Set<String> labels = new TreeSet<>();
+        List<Violation> violations = new ArrayList<>();
+        for (String name : names) {
+            NodeRules.labelViolation("labels", name).ifPresentOrElse(violations::add, () -> labels.add(name));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return labels;
+    }
+
+    private NewEvent event(String nodeId, EventType type, Map<String, Object> details) {
+        return new NewEvent(nodeId, type, now(), actor, Values.freezeMap(details));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static Instant truncate(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private static String describeId(String id) {
+        return id == null ? "null" : "'" + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "'";
+    }
+
+    /** A write met a concurrent change it may safely redo from a fresh read. */
+    static final class RetryableConflict extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RetryableConflict() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package dev.cairn.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cairn.core.spi.StoreProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+/**
+ * How to open a {@link Cairn}: the store URL, the store's properties, the clock and actor the rules use,
+ * and where providers come from. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * CairnConfig config = CairnConfig.builder("sqlite:plan.db").property("migrate", "validate").actor("ana").build();
+ * }</pre>
+ */
+public final class CairnConfig {
+    /** The environment variable {@link #fromEnvironment()} reads. */
+    public static final String URL_VARIABLE = "CAIRN_URL";
+
+    private final String url;
+    private final Map<String, String> properties;
+    private final Clock clock;
+    private final String actor;
+    private final DataSource dataSource;
+    private final List<StoreProvider> providers;
+    private final boolean serviceLoader;
+    private final ClassLoader classLoader;
+
+    private CairnConfig(Builder builder) {
+        this.url = builder.url;
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
+        this.clock = builder.clock;
+        this.actor = builder.actor;
+        this.dataSource = builder.dataSource;
+        this.providers = List.copyOf(builder.providers);
+        this.serviceLoader = builder.serviceLoader;
+        this.classLoader = builder.classLoader;
+    }
+
+    /** A builder for a store at {@code url}, such as {@code memory:}, {@code sqlite:plan.db}. */
+    public static Builder builder(String url) {
+        return new Builder().url(url);
+    }
+
+    /** The configuration of {@code url} with every default. */
+    public static CairnConfig of(String url) {
+        return builder(url).build();
+    }
+
+    /**
+     * Reads {@value #URL_VARIABLE}.
+     *
+     * @throws StoreConfigurationException when it is not set
+     */
+    public static CairnConfig fromEnvironment() {
+        String url = System.getenv(URL_VARIABLE);
+        if (url == null || url.isBlank()) {
+            throw new StoreConfigurationException(URL_VARIABLE + " is not set: set it to a store URL such as "
+                    + "sqlite:plan.db, or pass the URL to Cairn.open.");
+        }
+        return of(url.trim());
+    }
+
+    /**
+     * Reads a {@code .properties} or {@code .yaml}/{@code .yml} file: {@code url} (required), {@code actor},
+     * and every other key as a store property. Keys may carry a {@code cairn.} prefix; YAML maps are
+     * flattened with dots.
+     *
+     * @throws StoreConfigurationException when the file cannot be read or names no url
+     */
+    public static CairnConfig fromFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Map<String, String> entries = new LinkedHashMap<>();
+        try {
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+                    if (root != null && !root.isMissingNode() && !root.isNull()) {
+                        if (!root.isObject()) {
+                            throw new StoreConfigurationException("Configuration file " + file
+                                    + " must hold a map of keys, such as 'url: sqlite:plan.db'.");
+                        }
+                        flatten("", root, entries);
+                    }
+                }
+            } else {
+                Properties loaded = new Properties();
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    loaded.load(in);
+                }
+                loaded.stringPropertyNames().forEach(key -> entries.put(key, loaded.getProperty(key)));
+            }
+        } catch (IOException e) {
+            throw new StoreConfigurationException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+        return fromMap(entries, "configuration file " + file);
+    }
+
+    /** Like {@link #fromFile}, from properties already loaded. */
+    public static CairnConfig fromProperties(Properties properties) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(key -> entries.put(key, properties.getProperty(key)));
+        return fromMap(entries, "the properties given");
+    }
+
+    private static CairnConfig fromMap(Map<String, String> entries, String source) {
+        Builder builder = new Builder();
+        entries.forEach((rawKey, value) -> {
+            String key = rawKey.startsWith("cairn.") ? rawKey.substring("cairn.".length()) : rawKey;
+            switch (key) {
+                case "url" -> builder.url(value);
+                case "actor" -> builder.actor(value);
+                default -> builder.property(key, value);
+            }
+        });
+        if (builder.url == null || builder.url.isBlank()) {
+            throw new StoreConfigurationException("url is required in " + source
+                    + " (a store URL such as sqlite:plan.db).");
+        }
+        return builder.build();
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), into);
+            }
+        } else if (!node.isNull()) {
+            into.put(prefix, node.isValueNode() ? node.asText() : node.toString());
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The URL's scheme: what comes before the first colon, without a leading {@code jdbc:}. */
+    public String scheme() {
+        return StoreUrls.scheme(url);
+    }
+
+    /** The URL with its scheme removed, such as {@code plan.db} for {@code sqlite:plan.db}. */
+    public String location() {
+        return StoreUrls.location(url);
+    }
+
+    /** The URL with any password masked, for messages and logs. */
+    public String maskedUrl() {
+        return StoreUrls.mask(url);
+    }
+
+    /** The store's properties, from the builder, the file, and the URL's query string, the URL last. */
+    public Map<String, String> properties() {
+        Map<String, String> merged = new LinkedHashMap<>(properties);
+        merged.putAll(StoreUrls.queryParameters(url));
+        return Collections.unmodifiableMap(merged);
+    }
+
+    public Optional<String> property(String key) {
+        return Optional.ofNullable(properties().get(key));
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Who the audit trail names for changes made through this configuration. */
+    public String actor() {
+        return actor;
+    }
+
+    /** The caller's own connections, when given; a SQL store then makes none. */
+    public Optional<DataSource> dataSource() {
+        return Optional.ofNullable(dataSource);
+    }
+
+    /** Providers registered explicitly; they come before those {@link java.util.ServiceLoader} finds. */
+    public List<StoreProvider> providers() {
+        return providers;
+    }
+
+    /** Whether providers are also looked up with {@link java.util.ServiceLoader}. */
+    public boolean usesServiceLoader() {
+        return serviceLoader;
+    }
+
+    public ClassLoader classLoader() {
+        return classLoader;
+    }
+
+    @Override
+    public String toString() {
+        return "CairnConfig[url=" + maskedUrl() + ", actor=" + actor + "]";
+    }
+
+    /** Builds a {@link CairnConfig}. Not thread-safe. */
+    public static final class Builder {
+        private String url;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private Clock clock = Clock.systemUTC();
+        private String actor = defaultActor();
+        private DataSource dataSource;
+        private final List<StoreProvider> providers = new ArrayList<>();
+        private boolean serviceLoader = true;
+        private ClassLoader classLoader = defaultClassLoader();
+
+        private Builder() {
+        }
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder property(String key, String value) {
+            properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, key));
+            return this;
+        }
+
+        public Builder properties(Map<String, String> values) {
+            values.forEach(this::property);
+            return this;
+        }
+
+        /** The clock that stamps dates; fixed clocks make tests exact. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder actor(String actor) {
+            this.actor = Objects.requireNonNull(actor, "actor");
+            return this;
+        }
+
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** Registers a provider explicitly, without {@link java.util.ServiceLoader}. */
+        public Builder provider(StoreProvider provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /** Whether to look providers up with {@link java.util.ServiceLoader} too; on by default. */
+        public Builder serviceLoader(boolean enabled) {
+            this.serviceLoader = enabled;
+            return this;
+        }
+
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * @throws StoreConfigurationException when the URL is missing or has no scheme
+         */
+        public CairnConfig build() {
+            if (url == null || url.isBlank()) {
+                throw new StoreConfigurationException("url is required: a store URL such as memory:, "
+                        + "sqlite:plan.db or postgresql://host/db.");
+            }
+            if (StoreUrls.scheme(url).isEmpty()) {
+                throw new StoreConfigurationException("url " + StoreUrls.mask(url)
+                        + " has no scheme: write it as scheme:location, such as sqlite:plan.db.");
+            }
+            return new CairnConfig(this);
+        }
+
+        private static String defaultActor() {
+            String user = System.getProperty("user.name");
+            return user == null || user.isBlank() ? "cairn" : user;
+        }
+
+        private static ClassLoader defaultClassLoader() {
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return context != null ? context : CairnConfig.class.getClassLoader();
+        }
+    }
+}

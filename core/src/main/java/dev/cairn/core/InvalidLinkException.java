@@ -1,0 +1,14 @@
+package dev.cairn.core;
+
+/** A link breaks the rules: the layer order, a missing end, or a link that is or is not there. */
+public class InvalidLinkException extends CairnException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidLinkException(String message) {
+        super(message);
+    }
+
+    public InvalidLinkException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

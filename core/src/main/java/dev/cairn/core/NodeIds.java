@@ -1,0 +1,83 @@
+package dev.cairn.core;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Node ids: {@code PREFIX-TAIL}, the prefix the layer's, the tail {@code [A-Za-z0-9_-]{1,64}}.
+ * Thread-safe.
+ */
+public final class NodeIds {
+    private static final Pattern TAIL = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    private NodeIds() {
+    }
+
+    /** A fresh id for a node of {@code layer}: the prefix and 12 upper-case hex digits. */
+    public static String generate(Layer layer) {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return layer.prefix() + "-" + HEX.formatHex(bytes);
+    }
+
+    /** The layer an id's prefix names, if the id is well formed. */
+    public static Optional<Layer> layerOf(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        int dash = id.indexOf('-');
+        if (dash <= 0 || !TAIL.matcher(id.substring(dash + 1)).matches()) {
+            return Optional.empty();
+        }
+        return Layer.forPrefix(id.substring(0, dash));
+    }
+
+    /** Whether {@code id} is well formed for a node of {@code layer}. */
+    public static boolean isValid(String id, Layer layer) {
+        return layerOf(id).filter(layer::equals).isPresent();
+    }
+
+    /**
+     * Checks that {@code id} is well formed for {@code layer}.
+     *
+     * @throws ValidationException naming the id and the rule it breaks
+     */
+    public static String require(String id, Layer layer) {
+        Optional<Violation> violation = check("id", id, layer);
+        if (violation.isPresent()) {
+            throw new ValidationException(violation.get());
+        }
+        return id;
+    }
+
+    /**
+     * Checks that {@code id} is any well formed node id and returns its layer.
+     *
+     * @throws ValidationException naming the id and the rule it breaks
+     */
+    public static Layer requireAny(String field, String id) {
+        return layerOf(id).orElseThrow(() -> new ValidationException(Violation.of(field, id,
+                "must be PREFIX-TAIL with a layer prefix (GOAL, CON, CTX, CST, R, AC, IF, PH, STP, TSK, SUB, CMD)"
+                        + " and a tail of 1 to 64 of [A-Za-z0-9_-]")));
+    }
+
+    static Optional<Violation> check(String field, String id, Layer layer) {
+        if (id == null) {
+            return Optional.of(Violation.of(field, null, "is required"));
+        }
+        Optional<Layer> found = layerOf(id);
+        if (found.isEmpty()) {
+            return Optional.of(Violation.of(field, id, "must be " + layer.prefix()
+                    + "-TAIL with a tail of 1 to 64 of [A-Za-z0-9_-]"));
+        }
+        if (found.get() != layer) {
+            return Optional.of(Violation.of(field, id, "must start with " + layer.prefix()
+                    + "- for a " + layer.displayName() + " node"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.cairn.core;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Store URLs: scheme, location, query parameters, and masking of passwords. Thread-safe. */
+public final class StoreUrls {
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@?#]*):([^@/?#]*)@");
+    private static final Pattern PASSWORD_PARAMETER =
+            Pattern.compile("((?:^|[?&;])(?:password|pass|pwd|secret)=)([^&;]*)", Pattern.CASE_INSENSITIVE);
+
+    private StoreUrls() {
+    }
+
+    /** The scheme, lower case, without a leading {@code jdbc:}; empty when there is none. */
+    public static String scheme(String url) {
+        String rest = stripJdbc(url);
+        int colon = rest.indexOf(':');
+        return colon <= 0 ? "" : rest.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+
+    /** What follows the scheme and its colon, query string included. */
+    public static String location(String url) {
+        String rest = stripJdbc(url);
+        int colon = rest.indexOf(':');
+        return colon < 0 ? rest : rest.substring(colon + 1);
+    }
+
+    /** The URL with the password of {@code user:password@} and of {@code password=} parameters masked. */
+    public static String mask(String url) {
+        if (url == null) {
+            return null;
+        }
+        String masked = USER_INFO_PASSWORD.matcher(url).replaceAll("$1:****@");
+        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1****");
+    }
+
+    /** The parameters of the query string, decoded, in order. */
+    public static Map<String, String> queryParameters(String url) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        int question = url.indexOf('?');
+        if (question < 0) {
+            return parameters;
+        }
+        for (String pair : url.substring(question + 1).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.put(decode(key), decode(value));
+        }
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String stripJdbc(String url) {
+        return url.regionMatches(true, 0, "jdbc:", 0, 5) ? url.substring(5) : url;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.cairn.core.spi;
+
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * An open store: units of work, each in a transaction. Implementations must be thread-safe: many
+ * threads call {@link #read} and {@link #write} at once.
+ */
+public interface Store extends AutoCloseable {
+    /**
+     * Runs {@code work} against a consistent view of the store. It must not write.
+     *
+     * @throws dev.cairn.core.StoreException when the backend fails
+     */
+    <T> T read(Function<StoreTransaction, T> work);
+
+    /**
+     * Runs {@code work} in one transaction: all of its writes are kept when it returns, none when it
+     * throws, and the exception is rethrown as it was (translated to a {@link dev.cairn.core.CairnException}
+     * when it comes from the backend).
+     */
+    <T> T write(Function<StoreTransaction, T> work);
+
+    /** A short name of the backend, such as {@code memory} or {@code sqlite}. */
+    String backend();
+
+    /** What this store can do beyond the contract. */
+    default Set<StoreCapability> capabilities() {
+        return Set.of();
+    }
+
+    /** Releases what the store holds. Idempotent. */
+    @Override
+    default void close() {
+    }
+}

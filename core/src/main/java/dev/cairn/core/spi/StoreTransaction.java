@@ -1,0 +1,140 @@
+package dev.cairn.core.spi;
+
+import dev.cairn.core.Event;
+import dev.cairn.core.Label;
+import dev.cairn.core.Link;
+import dev.cairn.core.Node;
+import dev.cairn.core.NodeQuery;
+import dev.cairn.core.StatusCount;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The operations of one unit of work. Used by one thread, inside {@link Store#read} or
+ * {@link Store#write}; not to be kept after the work returns.
+ *
+ * <p>Cairn has checked every value before it reaches a store, so a store only keeps and finds. The
+ * graph walks have defaults built on {@link #parentIds} and {@link #childIds}; a SQL store overrides
+ * them with queries that run in the database.
+ */
+public interface StoreTransaction {
+    Optional<Node> node(String id);
+
+    /** The nodes of {@code ids} that exist, in no particular order. */
+    default List<Node> nodes(Collection<String> ids) {
+        List<Node> found = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            node(id).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * Stores a new node with its labels (creating label names not yet known) and command spec.
+     *
+     * @throws dev.cairn.core.DuplicateNodeException when its id exists
+     */
+    void insert(Node node);
+
+    /**
+     * Replaces a node, labels and command spec included, if it is still at {@code expectedVersion}.
+     *
+     * @return false, changing nothing, when the node is gone or at another version
+     */
+    boolean update(Node node, long expectedVersion);
+
+    /** Deletes a node with its links and label assignments; its events stay. */
+    void delete(String id);
+
+    /** Stores a link whose two ends exist and that is not stored yet. */
+    void insertLink(Link link);
+
+    /** Deletes a link; false when there was none. */
+    boolean deleteLink(Link link);
+
+    default boolean hasLink(Link link) {
+        return childIds(link.parentId()).contains(link.childId());
+    }
+
+    List<String> parentIds(String id);
+
+    List<String> childIds(String id);
+
+    /** The nodes matching {@code query}, sorted and paged as it says. */
+    List<Node> find(NodeQuery query);
+
+    /** How many nodes match {@code query}, ignoring its page. */
+    long count(NodeQuery query);
+
+    /** Every node below {@code id}, each once, {@code id} itself left out. */
+    default List<Node> descendants(String id) {
+        return nodes(walk(id, true));
+    }
+
+    /** Every node above {@code id}, each once, {@code id} itself left out. */
+    default List<Node> ancestors(String id) {
+        return nodes(walk(id, false));
+    }
+
+    /** Every link between {@code id} and the nodes below it. */
+    default List<Link> descendantLinks(String id) {
+        List<Link> links = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(id));
+        while (!pending.isEmpty()) {
+            String parent = pending.pop();
+            if (seen.add(parent)) {
+                for (String child : childIds(parent)) {
+                    links.add(new Link(parent, child));
+                    pending.push(child);
+                }
+            }
+        }
+        return links;
+    }
+
+    /** Every link in the store, sorted by parent then child. */
+    List<Link> links();
+
+    /** Counts of nodes by layer and status; combinations with no node are left out. */
+    List<StatusCount> countByLayerAndStatus();
+
+    /** The ids of the Command nodes whose spec names {@code acceptanceCriteriaId}. */
+    List<String> commandsVerifying(String acceptanceCriteriaId);
+
+    /** Creates a label or replaces its description. */
+    void putLabel(Label label);
+
+    Optional<Label> label(String name);
+
+    /** Every label known, sorted by name. */
+    List<Label> labels();
+
+    /** Appends events, giving them increasing sequence numbers in list order. */
+    void append(List<NewEvent> events);
+
+    /** The events of one node, oldest first. */
+    List<Event> events(String nodeId);
+
+    /** Up to {@code limit} events with a sequence above {@code afterSequence}, oldest first. */
+    List<Event> events(long afterSequence, int limit);
+
+    private Set<String> walk(String start, boolean down) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> pending = new ArrayDeque<>(down ? childIds(start) : parentIds(start));
+        while (!pending.isEmpty()) {
+            String id = pending.pop();
+            if (seen.add(id)) {
+                pending.addAll(down ? childIds(id) : parentIds(id));
+            }
+        }
+        seen.remove(start);
+        return seen;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.cairn.migrations;
+
+import java.util.List;
+
+/**
+ * An applied migration was changed after it ran: the stored and local checksums differ. Run
+ * {@code repair} to accept the local file, or restore the file.
+ */
+public class MigrationChecksumMismatchException extends MigrationValidationException {
+    private static final long serialVersionUID = 1L;
+
+    public MigrationChecksumMismatchException(List<String> problems) {
+        super(problems);
+    }
+}

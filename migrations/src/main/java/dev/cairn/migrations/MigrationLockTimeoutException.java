@@ -1,0 +1,28 @@
+package dev.cairn.migrations;
+
+import java.time.Duration;
+
+/** Another migrator held the migration lock longer than the configured lock timeout. */
+public class MigrationLockTimeoutException extends MigrationException {
+    private static final long serialVersionUID = 1L;
+
+    private final String target;
+    private final transient Duration timeout;
+
+    public MigrationLockTimeoutException(String target, Duration timeout, Throwable cause) {
+        super("Could not obtain the migration lock on " + target + " within " + timeout.toMillis()
+                + " ms: another migrator is running. Wait for it, or raise lockTimeout.", cause);
+        this.target = target;
+        this.timeout = timeout;
+    }
+
+    /** The database or file whose lock was not obtained (password masked). */
+    public String target() {
+        return target;
+    }
+
+    /** The lock timeout that elapsed. */
+    public Duration timeout() {
+        return timeout;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.cairn.migrations;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The service interface a library implements to ship its migrations, registered in
+ * {@code META-INF/services/dev.cairn.migrations.MigrationSet}: one module, one dialect, migrations in
+ * order, and the modules whose migrations must run first. Implementations must be thread-safe and should
+ * list their resources explicitly (no classpath scanning), for example with
+ * {@link MigrationSets#classpath(ClassLoader, String, String, Dialect, String...)}.
+ */
+public interface MigrationSet {
+
+    /** The module name; versions are counted per module. */
+    String module();
+
+    /** The database these migrations are written for. */
+    Dialect dialect();
+
+    /** The migrations, in any order; the engine orders them by version. */
+    List<Migration> migrations();
+
+    /** Modules whose migrations must be applied before this one's. */
+    default Set<String> dependsOn() {
+        return Set.of();
+    }
+
+    /** A set made of the given values. */
+    static MigrationSet of(String module, Dialect dialect, List<? extends Migration> migrations,
+                           Set<String> dependsOn) {
+        return new SimpleMigrationSet(module, dialect, List.copyOf(migrations), Set.copyOf(dependsOn));
+    }
+
+    /** A set made of the given values, depending on no other module. */
+    static MigrationSet of(String module, Dialect dialect, List<? extends Migration> migrations) {
+        return of(module, dialect, migrations, Set.of());
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cairn.migrations;
+
+import java.util.List;
+
+/** Local migrations and the history table disagree; {@link #problems()} lists every disagreement. */
+public class MigrationValidationException extends MigrationException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<String> problems;
+
+    public MigrationValidationException(List<String> problems) {
+        super("Validation failed:\n  - " + String.join("\n  - ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Each problem in words, naming the module, version and file. */
+    public List<String> problems() {
+        return problems;
+    }
+}

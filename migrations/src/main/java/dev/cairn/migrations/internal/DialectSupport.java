@@ -1,0 +1,95 @@
+package dev.cairn.migrations.internal;
+
+import dev.cairn.migrations.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * What differs between databases: session setup, the migration lock, schemas and how one migration's
+ * transaction is opened and closed. Implementations are stateless and thread-safe.
+ */
+public abstract class DialectSupport {
+
+    public static DialectSupport of(Dialect dialect) {
+        return switch (dialect) {
+            case SQLITE -> new SqliteSupport();
+            case POSTGRESQL -> new PostgresSupport();
+            case H2 -> new H2Support();
+        };
+    }
+
+    public abstract Dialect dialect();
+
+    /** Whether DDL rolls back with its transaction (PostgreSQL, SQLite) or commits as it runs (H2). */
+    public abstract boolean transactionalDdl();
+
+    /** Session settings that every operation needs, before any lock. */
+    public void configureSession(Connection connection, Duration lockTimeout) throws SQLException {
+    }
+
+    /** The server's major version, for statements whose transactional behaviour changed; 0 if unknown. */
+    public int serverMajorVersion(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseMajorVersion();
+    }
+
+    /** Obtains the migration lock or throws {@link dev.cairn.migrations.MigrationLockTimeoutException}. */
+    public abstract MigrationLock lock(Connection connection, ConnectionSource source, String lockName,
+                                       String historyTable, Duration timeout) throws SQLException;
+
+    /**
+     * Makes {@code schema} the connection's current schema.
+     *
+     * @param create whether to create the schema when it is missing
+     * @return false when the schema does not exist and was not created
+     */
+    public boolean useSchema(Connection connection, String schema, boolean create) throws SQLException {
+        return true;
+    }
+
+    /** Opens one migration's transaction. */
+    public void beginMigration(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    public void commitMigration(Connection connection) throws SQLException {
+        connection.commit();
+        connection.setAutoCommit(true);
+    }
+
+    public void rollbackMigration(Connection connection) throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    /**
+     * Whether the lock is the run's own transaction, which a migration that cannot run in a transaction must
+     * leave (SQLite); such a migration is recorded as failed first and marked successful afterwards, so a
+     * migrator that gets the lock in between never applies it twice.
+     */
+    public boolean lockIsTransaction() {
+        return false;
+    }
+
+    public void leaveRunTransaction(Connection connection) throws SQLException {
+    }
+
+    public void enterRunTransaction(Connection connection) throws SQLException {
+    }
+
+    static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the migration lock", interrupted);
+        }
+    }
+}

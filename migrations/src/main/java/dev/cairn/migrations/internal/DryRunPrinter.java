@@ -1,0 +1,40 @@
+package dev.cairn.migrations.internal;
+
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Prints what a migrate would execute, in order, as runnable SQL. Not thread-safe. */
+final class DryRunPrinter {
+    private final Session session;
+    private final PrintWriter out;
+
+    DryRunPrinter(Session session, PrintWriter out) {
+        this.session = session;
+        this.out = out;
+    }
+
+    void print(List<ResolvedMigration> pending) throws SQLException {
+        out.println("-- Dry run on " + session.target + ": " + pending.size() + " pending migration(s); nothing"
+                + " is changed.");
+        if (!session.historyExists()) {
+            for (String statement : session.history.createStatements()) {
+                out.println(statement + ";");
+            }
+        }
+        MigrationRunner runner = new MigrationRunner(session);
+        for (ResolvedMigration migration : pending) {
+            MigrationWork work = runner.work(migration, false);
+            out.println();
+            out.println("-- Migration " + migration.label() + (work.outsideTransaction()
+                    ? ", outside a transaction" : ", in one transaction"));
+            if (work.java() != null) {
+                out.println("-- (Java migration " + work.script() + ": runs code, statements unknown)");
+            }
+            for (SqlStatement statement : work.statements()) {
+                out.println(statement.sql() + ";");
+            }
+            out.println(session.history.insertLiteral(session.newRow(migration, 0, true)) + ";");
+        }
+    }
+}

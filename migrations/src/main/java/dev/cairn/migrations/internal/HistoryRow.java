@@ -1,0 +1,37 @@
+package dev.cairn.migrations.internal;
+
+import dev.cairn.migrations.MigrationVersion;
+import java.time.Instant;
+
+/**
+ * One row of the history table.
+ *
+ * @param rank the installed rank, increasing in the order of installation
+ * @param module the module
+ * @param version the version
+ * @param description the description
+ * @param type SQL, JAVA or BASELINE
+ * @param script the file or class name
+ * @param checksum the checksum, or null
+ * @param checksumAlgorithm the algorithm that made the checksum, or null
+ * @param installedBy who ran it
+ * @param installedOn when
+ * @param executionTimeMillis how long it took
+ * @param success false for a failed migration that needs repair
+ */
+public record HistoryRow(int rank, String module, MigrationVersion version, String description, String type,
+                         String script, String checksum, String checksumAlgorithm, String installedBy,
+                         Instant installedOn, long executionTimeMillis, boolean success) {
+    public static final String TYPE_SQL = "SQL";
+    public static final String TYPE_JAVA = "JAVA";
+    public static final String TYPE_BASELINE = "BASELINE";
+
+    public boolean isBaseline() {
+        return TYPE_BASELINE.equals(type);
+    }
+
+    public HistoryRow withSuccess(boolean newSuccess, long newExecutionTimeMillis) {
+        return new HistoryRow(rank, module, version, description, type, script, checksum, checksumAlgorithm,
+                installedBy, installedOn, newExecutionTimeMillis, newSuccess);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.cairn.migrations.internal;
+
+import dev.cairn.migrations.Dialect;
+import dev.cairn.migrations.MigrationVersion;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads and writes the history table of one dialect. Immutable and thread-safe. */
+public final class HistoryTable {
+    private static final String COLUMNS = "installed_rank, module, version, description, type, script, checksum,"
+            + " checksum_algorithm, installed_by, installed_on, execution_time_ms, success";
+
+    private final Dialect dialect;
+    private final String table;
+
+    public HistoryTable(Dialect dialect, String table) {
+        if (!table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new dev.cairn.migrations.MigrationConfigurationException("historyTable '" + table
+                    + "' must be a plain identifier (letters, digits, underscores).");
+        }
+        this.dialect = dialect;
+        this.table = table;
+    }
+
+    public String name() {
+        return table;
+    }
+
+    public boolean exists(Connection connection) throws SQLException {
+        String sql = switch (dialect) {
+            case SQLITE -> "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+            case POSTGRESQL -> "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
+                    + " AND table_name = lower(?)";
+            case H2 -> "SELECT 1 FROM information_schema.tables WHERE table_schema = SCHEMA()"
+                    + " AND table_name = upper(?)";
+        };
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    public List<String> createStatements() {
+        boolean sqlite = dialect == Dialect.SQLITE;
+        String text = sqlite ? "TEXT" : "VARCHAR(1000)";
+        String shortText = sqlite ? "TEXT" : "VARCHAR(200)";
+        return List.of("CREATE TABLE IF NOT EXISTS " + table + " ("
+                + "installed_rank INTEGER NOT NULL PRIMARY KEY, "
+                + "module " + shortText + " NOT NULL, "
+                + "version " + shortText + " NOT NULL, "
+                + "description " + text + " NOT NULL, "
+                + "type " + (sqlite ? "TEXT" : "VARCHAR(20)") + " NOT NULL, "
+                + "script " + text + " NOT NULL, "
+                + "checksum " + (sqlite ? "TEXT" : "VARCHAR(128)") + ", "
+                + "checksum_algorithm " + (sqlite ? "TEXT" : "VARCHAR(64)") + ", "
+                + "installed_by " + shortText + " NOT NULL, "
+                + "installed_on " + (sqlite ? "TEXT" : "TIMESTAMP WITH TIME ZONE") + " NOT NULL, "
+                + "execution_time_ms " + (sqlite ? "INTEGER" : "BIGINT") + " NOT NULL, "
+                + "success " + (sqlite ? "INTEGER" : "BOOLEAN") + " NOT NULL)",
+                "CREATE UNIQUE INDEX IF NOT EXISTS " + table + "_module_version ON " + table + " (module, version)");
+    }
+
+    public void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : createStatements()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    public List<HistoryRow> readAll(Connection connection) throws SQLException {
+        List<HistoryRow> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT " + COLUMNS + " FROM " + table
+                     + " ORDER BY installed_rank")) {
+            while (result.next()) {
+                rows.add(new HistoryRow(result.getInt(1), result.getString(2),
+                        MigrationVersion.parse(result.getString(3)), result.getString(4), result.getString(5),
+                        result.getString(6), result.getString(7), result.getString(8), result.getString(9),
+                        readInstant(result), result.getLong(11), result.getBoolean(12)));
+            }
+        }
+        return rows;
+    }
+
+    private Instant readInstant(ResultSet result) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            return Instant.parse(result.getString(10));
+        }
+        return result.getObject(10, OffsetDateTime.class).toInstant();
+    }
+
+    public void insert(Connection connection, HistoryRow row) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            statement.setInt(1, row.rank());
+            statement.setString(2, row.module());
+            statement.setString(3, row.version().toString());
+            statement.setString(4, row.description());
+            statement.setString(5, row.type());
+            statement.setString(6, row.script());
+            statement.setString(7, row.checksum());
+            statement.setString(8, row.checksumAlgorithm());
+            statement.setString(9, row.installedBy());
+            if (dialect == Dialect.SQLITE) {
+                statement.setString(10, row.installedOn().toString());
+            } else {
+                statement.setObject(10, row.installedOn().atOffset(ZoneOffset.UTC));
+            }
+            statement.setLong(11, row.executionTimeMillis());
+            statement.setBoolean(12, row.success());
+            statement.executeUpdate();
+        }
+    }
+
+    /** The insert as literal SQL, for dry runs. */
+    public String insertLiteral(HistoryRow row) {
+        String installedOn = dialect == Dialect.SQLITE ? literal(row.installedOn().toString())
+                : "TIMESTAMP WITH TIME ZONE " + literal(row.installedOn().toString().replace('T', ' ')
+                .replace("Z", "+00"));
+        String success = dialect == Dialect.SQLITE ? (row.success() ? "1" : "0")
+                : String.valueOf(row.success()).toUpperCase(Locale.ROOT);
+        return "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (" + row.rank() + ", " + literal(row.module())
+                + ", " + literal(row.version().toString()) + ", " + literal(row.description()) + ", "
+                + literal(row.type()) + ", " + literal(row.script()) + ", " + literal(row.checksum()) + ", "
+                + literal(row.checksumAlgorithm()) + ", " + literal(row.installedBy()) + ", " + installedOn + ", "
+                + row.executionTimeMillis() + ", " + success + ")";
+    }
+
+    public void markSucceeded(Connection connection, int rank, long executionTimeMillis) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table
+                + " SET success = ?, execution_time_ms = ? WHERE installed_rank = ?")) {
+            statement.setBoolean(1, true);
+            statement.setLong(2, executionTimeMillis);
+            statement.setInt(3, rank);
+            statement.executeUpdate();
+        }
+    }
+
+    public void delete(Connection connection, int rank) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table
+                + " WHERE installed_rank = ?")) {
+            statement.setInt(1, rank);
+            statement.executeUpdate();
+        }
+    }
+
+    public void updateChecksum(Connection connection, int rank, String checksum, String algorithm)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table
+                + " SET checksum = ?, checksum_algorithm = ? WHERE installed_rank = ?")) {
+            statement.setString(1, checksum);
+            statement.setString(2, algorithm);
+            statement.setInt(3, rank);
+            statement.executeUpdate();
+        }
+    }
+
+    private static String literal(String value) {
+        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+    }
+}

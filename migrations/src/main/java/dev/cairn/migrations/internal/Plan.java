@@ -1,0 +1,173 @@
+package dev.cairn.migrations.internal;
+
+import dev.cairn.migrations.Migration;
+import dev.cairn.migrations.MigrationChecksumMismatchException;
+import dev.cairn.migrations.MigrationInfo;
+import dev.cairn.migrations.MigrationSet;
+import dev.cairn.migrations.MigrationState;
+import dev.cairn.migrations.MigrationValidationException;
+import dev.cairn.migrations.MigrationVersion;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Local migrations matched against the history read once per run: what is pending, what disagrees, and
+ * each migration's state. Built per run; not thread-safe.
+ */
+public final class Plan {
+    private final Map<String, TreeMap<MigrationVersion, ResolvedMigration>> local = new LinkedHashMap<>();
+    private final Map<String, Map<MigrationVersion, HistoryRow>> applied = new HashMap<>();
+    private final Map<String, MigrationVersion> baselines = new HashMap<>();
+    private final Map<String, MigrationVersion> targets;
+    private final List<String> problems = new ArrayList<>();
+    private final List<HistoryRow> rows;
+    private boolean checksumProblem;
+
+    public Plan(List<MigrationSet> orderedSets, List<HistoryRow> rows, Map<String, MigrationVersion> targets) {
+        this.rows = rows;
+        this.targets = targets;
+        for (MigrationSet set : orderedSets) {
+            TreeMap<MigrationVersion, ResolvedMigration> byVersion = new TreeMap<>();
+            for (Migration migration : set.migrations()) {
+                ResolvedMigration resolved = ResolvedMigration.of(set.module(), migration);
+                ResolvedMigration other = byVersion.putIfAbsent(migration.version(), resolved);
+                if (other != null) {
+                    problems.add("Module '" + set.module() + "' has two migrations with version "
+                            + migration.version() + ": " + other.migration().script() + " and "
+                            + migration.script() + ". Give one of them another version.");
+                }
+            }
+            local.put(set.module(), byVersion);
+        }
+        for (HistoryRow row : rows) {
+            applied.computeIfAbsent(row.module(), module -> new HashMap<>()).put(row.version(), row);
+            if (row.isBaseline()) {
+                baselines.merge(row.module(), row.version(), (left, right) -> left.compareTo(right) >= 0 ? left : right);
+            }
+        }
+        checkHistory();
+    }
+
+    private void checkHistory() {
+        for (HistoryRow row : rows) {
+            Map<MigrationVersion, ResolvedMigration> module = local.get(row.module());
+            if (module == null || row.isBaseline()) {
+                continue;
+            }
+            ResolvedMigration migration = module.get(row.version());
+            if (!row.success()) {
+                problems.add("Migration " + row.script() + " (module '" + row.module() + "', version " + row.version()
+                        + ") failed on an earlier run and may be partly applied. Fix the database by hand, then run"
+                        + " repair to remove the failed row before migrating again.");
+            } else if (migration == null) {
+                problems.add("Applied migration " + row.script() + " (module '" + row.module() + "', version "
+                        + row.version() + ") is missing locally. Restore the file, or undo it with the file present.");
+            } else if (row.checksum() != null && migration.checksum() != null
+                    && !(row.checksum().equals(migration.checksum())
+                    && String.valueOf(row.checksumAlgorithm()).equals(migration.checksumAlgorithm()))) {
+                checksumProblem = true;
+                problems.add(migration.migration().script() + " (module '" + row.module() + "', version "
+                        + row.version() + ") changed after it was applied: checksum in history " + row.checksum()
+                        + " (" + row.checksumAlgorithm() + "), local file " + migration.checksum() + " ("
+                        + migration.checksumAlgorithm() + "). Restore the file, or run repair to accept it.");
+            }
+        }
+        for (Map.Entry<String, TreeMap<MigrationVersion, ResolvedMigration>> module : local.entrySet()) {
+            MigrationVersion highest = highestApplied(module.getKey());
+            for (ResolvedMigration migration : module.getValue().values()) {
+                MigrationState state = state(migration);
+                if (state == MigrationState.PENDING && highest != null
+                        && migration.migration().version().compareTo(highest) < 0) {
+                    problems.add(migration.label() + " is not applied, but the later version " + highest
+                            + " is. Versions apply in order: give it a version above " + highest + ".");
+                }
+            }
+        }
+    }
+
+    private MigrationVersion highestApplied(String module) {
+        MigrationVersion highest = null;
+        for (HistoryRow row : applied.getOrDefault(module, Map.of()).values()) {
+            if (!row.isBaseline() && (highest == null || row.version().compareTo(highest) > 0)) {
+                highest = row.version();
+            }
+        }
+        return highest;
+    }
+
+    private MigrationState state(ResolvedMigration migration) {
+        MigrationVersion version = migration.migration().version();
+        HistoryRow row = applied.getOrDefault(migration.module(), Map.of()).get(version);
+        if (row != null && !row.isBaseline()) {
+            return row.success() ? MigrationState.APPLIED : MigrationState.FAILED;
+        }
+        MigrationVersion baseline = baselines.get(migration.module());
+        if (baseline != null && version.compareTo(baseline) <= 0) {
+            return MigrationState.BELOW_BASELINE;
+        }
+        MigrationVersion target = targets.get(migration.module());
+        if (target != null && version.compareTo(target) > 0) {
+            return MigrationState.ABOVE_TARGET;
+        }
+        return MigrationState.PENDING;
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+
+    public void throwIfInvalid() {
+        if (problems.isEmpty()) {
+            return;
+        }
+        throw checksumProblem ? new MigrationChecksumMismatchException(problems)
+                : new MigrationValidationException(problems);
+    }
+
+    /** Pending migrations: modules in dependency order, versions ascending. */
+    public List<ResolvedMigration> pending() {
+        List<ResolvedMigration> pending = new ArrayList<>();
+        for (TreeMap<MigrationVersion, ResolvedMigration> module : local.values()) {
+            for (ResolvedMigration migration : module.values()) {
+                if (state(migration) == MigrationState.PENDING) {
+                    pending.add(migration);
+                }
+            }
+        }
+        return pending;
+    }
+
+    public ResolvedMigration local(String module, MigrationVersion version) {
+        return local.getOrDefault(module, new TreeMap<>()).get(version);
+    }
+
+    public boolean hasModule(String module) {
+        return local.containsKey(module);
+    }
+
+    public List<MigrationInfo> infos() {
+        List<MigrationInfo> infos = new ArrayList<>();
+        for (HistoryRow row : rows) {
+            ResolvedMigration migration = local(row.module(), row.version());
+            MigrationState state = row.isBaseline() ? MigrationState.BASELINE
+                    : !row.success() ? MigrationState.FAILED
+                    : migration == null && hasModule(row.module()) ? MigrationState.MISSING : MigrationState.APPLIED;
+            infos.add(new MigrationInfo(row.module(), row.version(), row.description(), row.script(), state,
+                    row.installedOn(), row.executionTimeMillis()));
+        }
+        for (TreeMap<MigrationVersion, ResolvedMigration> module : local.values()) {
+            for (ResolvedMigration migration : module.values()) {
+                MigrationState state = state(migration);
+                if (state != MigrationState.APPLIED && state != MigrationState.FAILED) {
+                    infos.add(new MigrationInfo(migration.module(), migration.migration().version(),
+                            migration.migration().description(), migration.migration().script(), state, null, null));
+                }
+            }
+        }
+        return infos;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.cairn.migrations.internal;
+
+import dev.cairn.migrations.Dialect;
+import dev.cairn.migrations.MigrationDatabaseException;
+import dev.cairn.migrations.MigrationSet;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One connection for one operation: dialect, lock, schema, and the history read once. Not thread-safe.
+ */
+final class Session implements AutoCloseable {
+    final MigratorConfig config;
+    final Connection connection;
+    final DialectSupport support;
+    final HistoryTable history;
+    final String target;
+    private MigrationLock lock;
+    private boolean historyExists;
+    private List<HistoryRow> rows = List.of();
+    private int nextRank = 1;
+    private String schemaName;
+
+    private Session(MigratorConfig config, Connection connection, DialectSupport support) {
+        this.config = config;
+        this.connection = connection;
+        this.support = support;
+        this.history = new HistoryTable(support.dialect(), config.historyTable());
+        this.target = config.connections().describe() + (config.schema() == null ? "" : " schema " + config.schema());
+    }
+
+    static Session open(MigratorConfig config, boolean locked) {
+        Connection connection;
+        try {
+            connection = config.connections().open();
+        } catch (SQLException failure) {
+            throw new MigrationDatabaseException("Cannot connect to " + config.connections().describe() + ": "
+                    + failure.getMessage(), failure);
+        }
+        try {
+            Dialect dialect = config.dialect() != null ? config.dialect()
+                    : Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+            Session session = new Session(config, connection, DialectSupport.of(dialect));
+            session.start(locked);
+            return session;
+        } catch (SQLException failure) {
+            closeQuietly(connection);
+            throw new MigrationDatabaseException("Cannot prepare " + config.connections().describe() + ": "
+                    + failure.getMessage(), failure);
+        } catch (RuntimeException failure) {
+            closeQuietly(connection);
+            throw failure;
+        }
+    }
+
+    private void start(boolean locked) throws SQLException {
+        support.configureSession(connection, config.lockTimeout());
+        String currentSchema = Objects.toString(connection.getSchema(), "");
+        schemaName = config.schema() != null ? config.schema() : currentSchema;
+        if (locked) {
+            lock = support.lock(connection, config.connections(), schemaName + "." + config.historyTable(),
+                    config.historyTable(), config.lockTimeout());
+        }
+        boolean schemaExists = support.useSchema(connection, config.schema(), locked);
+        historyExists = schemaExists && history.exists(connection);
+        if (historyExists) {
+            rows = history.readAll(connection);
+            nextRank = rows.stream().mapToInt(HistoryRow::rank).max().orElse(0) + 1;
+        }
+    }
+
+    Dialect dialect() {
+        return support.dialect();
+    }
+
+    List<HistoryRow> rows() {
+        return rows;
+    }
+
+    boolean historyExists() {
+        return historyExists;
+    }
+
+    void ensureHistoryTable() throws SQLException {
+        if (!historyExists) {
+            history.create(connection);
+            historyExists = true;
+        }
+    }
+
+    Plan plan() {
+        List<MigrationSet> sets = config.sets() != null ? config.sets()
+                : MigrationSetRegistry.sets(config.classLoader()).stream()
+                        .filter(set -> set.dialect() == dialect())
+                        .toList();
+        return new Plan(ModuleOrder.order(sets), rows, config.targets());
+    }
+
+    Map<String, String> placeholders() {
+        Map<String, String> values = new HashMap<>();
+        values.put("schema", schemaName);
+        values.put("historyTable", config.historyTable());
+        values.putAll(config.placeholders());
+        return values;
+    }
+
+    int takeRank() {
+        return nextRank++;
+    }
+
+    HistoryRow newRow(ResolvedMigration migration, long millis, boolean success) throws SQLException {
+        return new HistoryRow(takeRank(), migration.module(), migration.migration().version(),
+                migration.migration().description(), migration.type(), migration.migration().script(),
+                migration.checksum(), migration.checksumAlgorithm(), installedBy(), Instant.now(), millis, success);
+    }
+
+    String installedBy() throws SQLException {
+        if (config.installedBy() != null) {
+            return config.installedBy();
+        }
+        String user = connection.getMetaData().getUserName();
+        return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (lock != null) {
+                lock.close();
+            }
+        } catch (SQLException failure) {
+            throw new MigrationDatabaseException("Cannot release the migration lock on " + target + ": "
+                    + failure.getMessage(), failure);
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing after a failure: the first failure is the one to report.
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.cairn.store.memory;
+
+import dev.cairn.core.DuplicateNodeException;
+import dev.cairn.core.Event;
+import dev.cairn.core.InvalidLinkException;
+import dev.cairn.core.Label;
+import dev.cairn.core.Link;
+import dev.cairn.core.NoSuchNodeException;
+import dev.cairn.core.Node;
+import dev.cairn.core.NodeQuery;
+import dev.cairn.core.StatusCount;
+import dev.cairn.core.spi.NewEvent;
+import dev.cairn.core.spi.StoreTransaction;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One unit of work on a {@link MemoryState}, under its lock. Not thread-safe: confined to the thread
+ * that opened it, and unusable once its work has returned. A write transaction records the inverse of
+ * each change, so that a failed unit of work, or a failed nested one, leaves nothing behind.
+ */
+final class MemoryTransaction implements StoreTransaction {
+    private final MemoryState state;
+    private final UndoLog undo;
+    private final Thread owner = Thread.currentThread();
+    private boolean open = true;
+
+    private MemoryTransaction(MemoryState state, UndoLog undo) {
+        this.state = state;
+        this.undo = undo;
+    }
+
+    static MemoryTransaction reading(MemoryState state) {
+        return new MemoryTransaction(state, null);
+    }
+
+    static MemoryTransaction writing(MemoryState state) {
+        return new MemoryTransaction(state, new UndoLog());
+    }
+
+    /** Runs {@code work}; when it throws, undoes what it changed and rethrows. Nests like a savepoint. */
+    <T> T runAtomically(Function<StoreTransaction, T> work) {
+        int mark = undo.mark();
+        try {
+            return work.apply(this);
+        } catch (Throwable failure) {
+            try {
+                undo.rollbackTo(mark);
+            } catch (RuntimeException | Error rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            throw failure;
+        }
+    }
+
+    /** Keeps every change made so far. */
+    void commit() {
+        undo.clear();
+    }
+
+    /** Ends the transaction: any later call fails. */
+    void end() {
+        open = false;
+    }
+
+    @Override
+    public Optional<Node> node(String id) {
+        checkUsable();
+        return Optional.ofNullable(state.nodes.get(id));
+    }
+
+    @Override
+    public List<Node> nodes(Collection<String> ids) {
+        checkUsable();
+        List<Node> found = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Node node = state.nodes.get(id);
+            if (node != null) {
+                found.add(node);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void insert(Node node) {
+        checkWritable();
+        if (state.nodes.containsKey(node.id())) {
+            throw new DuplicateNodeException("Node " + node.id() + " exists already");
+        }
+        createMissingLabels(node.labels());
+        state.putNode(node);
+        undo.record(() -> state.removeNode(node.id()));
+    }
+
+    @Override
+    public boolean update(Node node, long expectedVersion) {
+        checkWritable();
+        Node current = state.nodes.get(node.id());
+        if (current == null || current.version() != expectedVersion) {
+            return false;
+        }
+        createMissingLabels(node.labels());
+        state.putNode(node);
+        undo.record(() -> state.putNode(current));
+        return true;
+    }
+
+    @Override
+    public void delete(String id) {
+        checkWritable();
+        Node removed = state.removeNode(id);
+        if (removed == null) {
+            return;
+        }
+        undo.record(() -> state.putNode(removed));
+        for (Link link : state.linksOf(id)) {
+            state.removeLink(link.parentId(), link.childId());
+            undo.record(() -> state.addLink(link.parentId(), link.childId()));
+        }
+    }
+
+    @Override
+    public void insertLink(Link link) {
+        checkWritable();
+        requireNode(link.parentId());
+        requireNode(link.childId());
+        if (!state.addLink(link.parentId(), link.childId())) {
+            throw new InvalidLinkException("Link " + link.parentId() + " → " + link.childId()
+                    + " exists already");
+        }
+        undo.record(() -> state.removeLink(link.parentId(), link.childId()));
+    }
+
+    @Override
+    public boolean deleteLink(Link link) {
+        checkWritable();
+        if (!state.removeLink(link.parentId(), link.childId())) {
+            return false;
+        }
+        undo.record(() -> state.addLink(link.parentId(), link.childId()));
+        return true;
+    }
+
+    @Override
+    public boolean hasLink(Link link) {
+        checkUsable();
+        return state.hasLink(link.parentId(), link.childId());
+    }
+
+    @Override
+    public List<String> parentIds(String id) {
+        checkUsable();
+        return List.copyOf(state.parentIds(id));
+    }
+
+    @Override
+    public List<String> childIds(String id) {
+        checkUsable();
+        return List.copyOf(state.childIds(id));
+    }
+
+    @Override
+    public List<Node> find(NodeQuery query) {
+        checkUsable();
+        return MemoryQueries.find(state, query);
+    }
+
+    @Override
+    public long count(NodeQuery query) {
+        checkUsable();
+        return MemoryQueries.count(state, query);
+    }
+
+    @Override
+    public List<Node> descendants(String id) {
+        checkUsable();
+        return MemoryWalks.nodes(state, id, state.children);
+    }
+
+    @Override
+    public List<Node> ancestors(String id) {
+        checkUsable();
+        return MemoryWalks.nodes(state, id, state.parents);
+    }
+
+    @Override
+    public List<Link> descendantLinks(String id) {
+        checkUsable();
+        return MemoryWalks.linksBelow(state, id);
+    }
+
+    @Override
+    public List<Link> links() {
+        checkUsable();
+        return MemoryQueries.links(state);
+    }
+
+    @Override
+    public List<StatusCount> countByLayerAndStatus() {
+        checkUsable();
+        return MemoryQueries.countByLayerAndStatus(state);
+    }
+
+    @Override
+    public List<String> commandsVerifying(String acceptanceCriteriaId) {
+        checkUsable();
+        Set<String> ids = state.commandsByAcceptanceCriteria.get(acceptanceCriteriaId);
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    @Override
+    public void putLabel(Label label) {
+        checkWritable();
+        Label previous = state.putLabel(label);
+        undo.record(previous == null ? () -> state.removeLabel(label.name()) : () -> state.putLabel(previous));
+    }
+
+    @Override
+    public Optional<Label> label(String name) {
+        checkUsable();
+        return Optional.ofNullable(state.labels.get(name));
+    }
+
+    @Override
+    public List<Label> labels() {
+        checkUsable();
+        return List.copyOf(state.labels.values());
+    }
+
+    @Override
+    public void append(List<NewEvent> events) {
+        checkWritable();
+        for (NewEvent event : events) {
+            Event stored = state.events.append(event);
+            undo.record(() -> state.events.removeNewest(stored));
+        }
+    }
+
+    @Override
+    public List<Event> events(String nodeId) {
+        checkUsable();
+        return state.events.forNode(nodeId);
+    }
+
+    @Override
+    public List<Event> events(long afterSequence, int limit) {
+        checkUsable();
+        return state.events.after(afterSequence, limit);
+    }
+
+    private void createMissingLabels(Set<String> names) {
+        for (String name : names) {
+            if (!state.labels.containsKey(name)) {
+                state.putLabel(new Label(name, null));
+                undo.record(() -> state.removeLabel(name));
+            }
+        }
+    }
+
+    private void requireNode(String id) {
+        if (!state.nodes.containsKey(id)) {
+            throw new NoSuchNodeException("Node " + id + " does not exist");
+        }
+    }
+
+    private void checkUsable() {
+        if (!open) {
+            throw new IllegalStateException("This store transaction has ended: use a transaction only inside "
+                    + "the read or write call that gave it");
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("This store transaction belongs to thread " + owner.getName()
+                    + ", not to " + Thread.currentThread().getName() + ": a transaction is confined to its thread");
+        }
+    }
+
+    private void checkWritable() {
+        checkUsable();
+        if (undo == null) {
+            throw new IllegalStateException("This store transaction is read-only: change the store inside "
+                    + "Store.write, not Store.read");
+        }
+    }
+}
