@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -21,17 +22,24 @@ import java.util.function.Consumer;
  * listings. Stateless and thread-safe; the caller holds the lock.
  */
 final class MemoryQueries {
+    /** Pages up to this far into the result are cut from a bounded heap rather than a full sort. */
+    private static final int SMALL_PAGE = 1_000;
+
     private MemoryQueries() {
     }
 
     static List<Node> find(MemoryState state, NodeQuery query) {
+        Comparator<Node> order = order(query);
+        int offset = query.offset();
+        long window = query.limit().map(limit -> (long) offset + limit).orElse(Long.MAX_VALUE);
+        if (window <= SMALL_PAGE) {
+            return page(topOf(state, query, order, (int) window), offset);
+        }
         List<Node> matches = new ArrayList<>();
         forEachMatch(state, query, matches::add);
-        matches.sort(order(query));
-        int from = Math.min(query.offset(), matches.size());
-        int to = query.limit().map(limit -> (int) Math.min(matches.size(), (long) from + limit))
-                .orElse(matches.size());
-        return List.copyOf(matches.subList(from, to));
+        matches.sort(order);
+        int to = (int) Math.min(matches.size(), window);
+        return page(matches.subList(0, to), offset);
     }
 
     static long count(MemoryState state, NodeQuery query) {
@@ -84,6 +92,27 @@ final class MemoryQueries {
             primary = primary.reversed();
         }
         return query.sort() == NodeQuery.Sort.ID ? primary : primary.thenComparing(Node::id);
+    }
+
+    /**
+     * The first {@code size} matches in {@code order}, kept in a heap that never holds more than
+     * {@code size} nodes: a small page of a large store is not worth sorting every match for.
+     */
+    private static List<Node> topOf(MemoryState state, NodeQuery query, Comparator<Node> order, int size) {
+        PriorityQueue<Node> worstFirst = new PriorityQueue<>(size + 1, order.reversed());
+        forEachMatch(state, query, node -> {
+            worstFirst.add(node);
+            if (worstFirst.size() > size) {
+                worstFirst.poll();
+            }
+        });
+        List<Node> top = new ArrayList<>(worstFirst);
+        top.sort(order);
+        return top;
+    }
+
+    private static List<Node> page(List<Node> sorted, int offset) {
+        return offset >= sorted.size() ? List.of() : List.copyOf(sorted.subList(offset, sorted.size()));
     }
 
     private static void forEachMatch(MemoryState state, NodeQuery query, Consumer<Node> action) {

@@ -1,11 +1,8 @@
 package dev.cairn.store.memory;
 
-import dev.cairn.core.DuplicateNodeException;
 import dev.cairn.core.Event;
-import dev.cairn.core.InvalidLinkException;
 import dev.cairn.core.Label;
 import dev.cairn.core.Link;
-import dev.cairn.core.NoSuchNodeException;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
 import dev.cairn.core.StatusCount;
@@ -25,13 +22,13 @@ import java.util.function.Function;
  */
 final class MemoryTransaction implements StoreTransaction {
     private final MemoryState state;
-    private final UndoLog undo;
+    private final MemoryWrites writes;
     private final Thread owner = Thread.currentThread();
     private boolean open = true;
 
-    private MemoryTransaction(MemoryState state, UndoLog undo) {
+    private MemoryTransaction(MemoryState state, MemoryWrites writes) {
         this.state = state;
-        this.undo = undo;
+        this.writes = writes;
     }
 
     static MemoryTransaction reading(MemoryState state) {
@@ -39,11 +36,12 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     static MemoryTransaction writing(MemoryState state) {
-        return new MemoryTransaction(state, new UndoLog());
+        return new MemoryTransaction(state, new MemoryWrites(state));
     }
 
     /** Runs {@code work}; when it throws, undoes what it changed and rethrows. Nests like a savepoint. */
     <T> T runAtomically(Function<StoreTransaction, T> work) {
+        UndoLog undo = writes.undo();
         int mark = undo.mark();
         try {
             return work.apply(this);
@@ -59,7 +57,7 @@ final class MemoryTransaction implements StoreTransaction {
 
     /** Keeps every change made so far. */
     void commit() {
-        undo.clear();
+        writes.undo().clear();
     }
 
     /** Ends the transaction: any later call fails. */
@@ -89,61 +87,31 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public void insert(Node node) {
         checkWritable();
-        if (state.nodes.containsKey(node.id())) {
-            throw new DuplicateNodeException("Node " + node.id() + " exists already");
-        }
-        createMissingLabels(node.labels());
-        state.putNode(node);
-        undo.record(() -> state.removeNode(node.id()));
+        writes.insert(node);
     }
 
     @Override
     public boolean update(Node node, long expectedVersion) {
         checkWritable();
-        Node current = state.nodes.get(node.id());
-        if (current == null || current.version() != expectedVersion) {
-            return false;
-        }
-        createMissingLabels(node.labels());
-        state.putNode(node);
-        undo.record(() -> state.putNode(current));
-        return true;
+        return writes.update(node, expectedVersion);
     }
 
     @Override
     public void delete(String id) {
         checkWritable();
-        Node removed = state.removeNode(id);
-        if (removed == null) {
-            return;
-        }
-        undo.record(() -> state.putNode(removed));
-        for (Link link : state.linksOf(id)) {
-            state.removeLink(link.parentId(), link.childId());
-            undo.record(() -> state.addLink(link.parentId(), link.childId()));
-        }
+        writes.delete(id);
     }
 
     @Override
     public void insertLink(Link link) {
         checkWritable();
-        requireNode(link.parentId());
-        requireNode(link.childId());
-        if (!state.addLink(link.parentId(), link.childId())) {
-            throw new InvalidLinkException("Link " + link.parentId() + " → " + link.childId()
-                    + " exists already");
-        }
-        undo.record(() -> state.removeLink(link.parentId(), link.childId()));
+        writes.insertLink(link);
     }
 
     @Override
     public boolean deleteLink(Link link) {
         checkWritable();
-        if (!state.removeLink(link.parentId(), link.childId())) {
-            return false;
-        }
-        undo.record(() -> state.addLink(link.parentId(), link.childId()));
-        return true;
+        return writes.deleteLink(link);
     }
 
     @Override
@@ -216,8 +184,7 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public void putLabel(Label label) {
         checkWritable();
-        Label previous = state.putLabel(label);
-        undo.record(previous == null ? () -> state.removeLabel(label.name()) : () -> state.putLabel(previous));
+        writes.putLabel(label);
     }
 
     @Override
@@ -235,10 +202,7 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public void append(List<NewEvent> events) {
         checkWritable();
-        for (NewEvent event : events) {
-            Event stored = state.events.append(event);
-            undo.record(() -> state.events.removeNewest(stored));
-        }
+        writes.append(events);
     }
 
     @Override
@@ -251,21 +215,6 @@ final class MemoryTransaction implements StoreTransaction {
     public List<Event> events(long afterSequence, int limit) {
         checkUsable();
         return state.events.after(afterSequence, limit);
-    }
-
-    private void createMissingLabels(Set<String> names) {
-        for (String name : names) {
-            if (!state.labels.containsKey(name)) {
-                state.putLabel(new Label(name, null));
-                undo.record(() -> state.removeLabel(name));
-            }
-        }
-    }
-
-    private void requireNode(String id) {
-        if (!state.nodes.containsKey(id)) {
-            throw new NoSuchNodeException("Node " + id + " does not exist");
-        }
     }
 
     private void checkUsable() {
@@ -281,7 +230,7 @@ final class MemoryTransaction implements StoreTransaction {
 
     private void checkWritable() {
         checkUsable();
-        if (undo == null) {
+        if (writes == null) {
             throw new IllegalStateException("This store transaction is read-only: change the store inside "
                     + "Store.write, not Store.read");
         }
