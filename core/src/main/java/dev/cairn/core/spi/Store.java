@@ -6,6 +6,11 @@ import java.util.function.Function;
 /**
  * An open store: units of work, each in a transaction. Implementations must be thread-safe: many
  * threads call {@link #read} and {@link #write} at once.
+ *
+ * <p>Nesting on one thread: a {@code write} inside a {@code write} joins the outer transaction (when the
+ * inner work throws, its own changes are undone, as a savepoint would); a {@code read} inside a
+ * {@code write} sees the write's changes; a {@code write} inside a {@code read} is refused with
+ * {@link IllegalStateException}.
  */
 public interface Store extends AutoCloseable {
     /**

@@ -5,7 +5,7 @@ package dev.cairn.core.spi;
  * capability only on the stores that declare it.
  */
 public enum StoreCapability {
-    /** What is written survives closing the store and opening it again with the same URL. */
+    /** What is written survives closing the store, and the process, and opening it again with the same URL. */
     PERSISTENT,
     /** Several processes may use one store at once. */
     MULTI_PROCESS

@@ -49,10 +49,15 @@ public interface StoreTransaction {
      */
     boolean update(Node node, long expectedVersion);
 
-    /** Deletes a node with its links and label assignments; its events stay. */
+    /** Deletes a node with its links and label assignments; its events stay. A missing node is no error. */
     void delete(String id);
 
-    /** Stores a link whose two ends exist and that is not stored yet. */
+    /**
+     * Stores a link. Cairn checks both ends and the layer order first.
+     *
+     * @throws dev.cairn.core.NoSuchNodeException when an end does not exist
+     * @throws dev.cairn.core.InvalidLinkException when the link is stored already
+     */
     void insertLink(Link link);
 
     /** Deletes a link; false when there was none. */
@@ -62,8 +67,10 @@ public interface StoreTransaction {
         return childIds(link.parentId()).contains(link.childId());
     }
 
+    /** The ids of the parents of {@code id}, sorted. */
     List<String> parentIds(String id);
 
+    /** The ids of the children of {@code id}, sorted. */
     List<String> childIds(String id);
 
     /** The nodes matching {@code query}, sorted and paged as it says. */
@@ -122,7 +129,7 @@ public interface StoreTransaction {
     /** The events of one node, oldest first. */
     List<Event> events(String nodeId);
 
-    /** Up to {@code limit} events with a sequence above {@code afterSequence}, oldest first. */
+    /** Up to {@code limit} (at least 1) events with a sequence above {@code afterSequence}, oldest first. */
     List<Event> events(long afterSequence, int limit);
 
     private Set<String> walk(String start, boolean down) {
