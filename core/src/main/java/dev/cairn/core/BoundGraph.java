@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,18 +37,25 @@ final class BoundGraph implements PlanGraph {
     @Override
     public Node create(NodeDraft draft) {
         Objects.requireNonNull(draft, "draft");
+        if (draft.title() == null) {
+            // A Node cannot hold a null title, so this rule is checked before one is built.
+            List<Violation> missing = new ArrayList<>();
+            NodeRules.checkTitle(null, missing);
+            throw new ValidationException(missing);
+        }
         Instant now = now();
         Layer layer = draft.layer();
         String id = draft.id() == null ? NodeIds.generate(layer) : draft.id();
         Status status = draft.status();
         int progress = draft.progress() != null ? draft.progress() : status == Status.COMPLETED ? 100 : 0;
-        Instant startedAt = truncate(draft.startedAt());
-        if (startedAt == null && (status == Status.IN_PROGRESS || status == Status.COMPLETED)) {
-            startedAt = now;
-        }
         Instant completedAt = truncate(draft.completedAt());
         if (completedAt == null && status == Status.COMPLETED) {
             completedAt = now;
+        }
+        Instant startedAt = truncate(draft.startedAt());
+        if (startedAt == null && (status == Status.IN_PROGRESS || status == Status.COMPLETED)) {
+            // An import may give only the completion date; the start stamped must not come after it.
+            startedAt = completedAt != null && completedAt.isBefore(now) ? completedAt : now;
         }
         Instant createdAt = draft.createdAt() == null ? now : truncate(draft.createdAt());
         Node node = new Node(id, layer, draft.title(), emptyToNull(draft.description()), status, progress,
@@ -170,6 +178,11 @@ final class BoundGraph implements PlanGraph {
             return current;
         }
         labels.addAll(adding);
+        List<Violation> violations = new ArrayList<>();
+        NodeRules.checkLabels("labels", labels, violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
         Node changed = writeVersion(current, current.withLabels(labels), false);
         tx.append(List.of(event(id, EventType.LABELLED, Map.of("labels", List.copyOf(adding)))));
         return changed;
@@ -195,6 +208,10 @@ final class BoundGraph implements PlanGraph {
         NodeRules.labelViolation("label", name).ifPresent(violation -> {
             throw new ValidationException(violation);
         });
+        if (description != null && (description.indexOf('\0') >= 0 || description.length() > NodeRules.MAX_LABEL_DESCRIPTION)) {
+            throw new ValidationException(Violation.of("description", description,
+                    "must be at most " + NodeRules.MAX_LABEL_DESCRIPTION + " characters without NUL"));
+        }
         Label label = new Label(name, emptyToNull(description));
         tx.putLabel(label);
         return label;
@@ -231,8 +248,14 @@ final class BoundGraph implements PlanGraph {
         }
         List<NewEvent> events = new ArrayList<>();
         for (String doomedId : doomed) {
+            for (String childId : tx.childIds(doomedId)) {
+                if (!doomedSet.contains(childId)) {
+                    // A child that stays loses this parent: its own history says so.
+                    events.add(event(childId, EventType.UNLINKED, Map.of("parent", doomedId, "child", childId)));
+                }
+            }
             tx.delete(doomedId);
-            events.add(event(doomedId, EventType.DELETED, Map.of("mode", mode.name().toLowerCase())));
+            events.add(event(doomedId, EventType.DELETED, Map.of("mode", mode.name().toLowerCase(Locale.ROOT))));
         }
         tx.append(events);
         return doomed;
@@ -345,15 +368,16 @@ final class BoundGraph implements PlanGraph {
             return current;
         }
         Node written = writeVersion(current, changed, versionExpected);
-        List<NewEvent> events = new ArrayList<>();
         Object statusChange = changes.remove("status");
-        if (statusChange != null) {
-            events.add(event(current.id(), EventType.STATUS_CHANGED, asMap(statusChange)));
+        if (statusChange == null) {
+            tx.append(List.of(event(current.id(), EventType.UPDATED, changes)));
+        } else {
+            // One change, one event: the status's from and to, with what came along (dates, progress, a
+            // patch's other fields) beside them.
+            Map<String, Object> details = new LinkedHashMap<>(asMap(statusChange));
+            details.putAll(changes);
+            tx.append(List.of(event(current.id(), EventType.STATUS_CHANGED, details)));
         }
-        if (!changes.isEmpty()) {
-            events.add(event(current.id(), EventType.UPDATED, changes));
-        }
-        tx.append(events);
         return written;
     }
 

@@ -21,7 +21,11 @@ import java.util.function.Consumer;
  * <p>Immutable and thread-safe: every method returns a new query.
  */
 public final class NodeQuery {
-    /** What a query sorts by; ties are broken by id. */
+    /**
+     * What a query sorts by. {@code LAYER} sorts in hierarchy order (Goal first), {@code STATUS} in the
+     * order of {@link Status} (planned, in_progress, completed, blocked, cancelled). Ties are broken by
+     * id, ascending even when the query is {@link #descending()}.
+     */
     public enum Sort {
         ID, TITLE, LAYER, STATUS, PROGRESS, CREATED_AT, UPDATED_AT
     }

@@ -16,6 +16,7 @@ final class NodeRules {
     static final int MAX_CUSTOM_KEY = 100;
     static final int MAX_CUSTOM_FIELDS = 200;
     static final int MAX_SHELL = 10_000;
+    static final int MAX_LABEL_DESCRIPTION = 2_000;
 
     private NodeRules() {
     }
@@ -105,7 +106,7 @@ final class NodeRules {
         }
         for (Map.Entry<String, Object> entry : fields.entrySet()) {
             String key = entry.getKey();
-            if (key.isBlank() || key.length() > MAX_CUSTOM_KEY || hasControl(key)) {
+            if (key == null || key.isBlank() || key.length() > MAX_CUSTOM_KEY || hasControl(key)) {
                 found.add(Violation.of("customFields", key, "a key must be 1 to " + MAX_CUSTOM_KEY
                         + " characters without control characters"));
                 continue;

@@ -1,6 +1,7 @@
 package dev.cairn.core;
 
 import dev.cairn.core.spi.StoreProvider;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.stream.Collectors;
  * (cached per class loader); by scheme, then priority. Thread-safe.
  */
 final class StoreProviders {
-    private static final Map<ClassLoader, List<ServiceLoader.Provider<StoreProvider>>> LOADED = new WeakHashMap<>();
+    // Soft values: a strong list would hold the providers' classes, so their loader, so the weak key.
+    private static final Map<ClassLoader, SoftReference<List<ServiceLoader.Provider<StoreProvider>>>> LOADED =
+            new WeakHashMap<>();
     private static final Map<String, String> ARTIFACTS = Map.of(
             "memory", "dev.cairn:cairn-store-memory",
             "sqlite", "dev.cairn:cairn-store-sqlite",
@@ -66,8 +69,13 @@ final class StoreProviders {
 
     private static List<ServiceLoader.Provider<StoreProvider>> loaded(ClassLoader classLoader) {
         synchronized (LOADED) {
-            return LOADED.computeIfAbsent(classLoader,
-                    loader -> ServiceLoader.load(StoreProvider.class, loader).stream().toList());
+            SoftReference<List<ServiceLoader.Provider<StoreProvider>>> cached = LOADED.get(classLoader);
+            List<ServiceLoader.Provider<StoreProvider>> providers = cached == null ? null : cached.get();
+            if (providers == null) {
+                providers = ServiceLoader.load(StoreProvider.class, classLoader).stream().toList();
+                LOADED.put(classLoader, new SoftReference<>(providers));
+            }
+            return providers;
         }
     }
 }

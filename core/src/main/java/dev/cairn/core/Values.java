@@ -31,7 +31,32 @@ final class Values {
             list.forEach(item -> copy.add(freeze(item)));
             return Collections.unmodifiableList(copy);
         }
+        if (value instanceof Number number) {
+            return canonical(number);
+        }
         return value;
+    }
+
+    /**
+     * A number as a JSON parser reads it back: whole numbers as Integer, Long or BigInteger by size, a
+     * Float as the Double of its text. Stores keep custom fields as JSON; without this, the memory store
+     * would return a Long 42 where every SQL store returns an Integer 42.
+     */
+    private static Object canonical(Number number) {
+        if (number instanceof Byte || number instanceof Short || number instanceof Integer) {
+            return number.intValue();
+        }
+        if (number instanceof Long || number instanceof BigInteger) {
+            BigInteger whole = number instanceof BigInteger big ? big : BigInteger.valueOf(number.longValue());
+            if (whole.bitLength() < Integer.SIZE) {
+                return whole.intValue();
+            }
+            return whole.bitLength() < Long.SIZE ? (Object) whole.longValue() : whole;
+        }
+        if (number instanceof Float single && Float.isFinite(single)) {
+            return Double.valueOf(Float.toString(single));
+        }
+        return number;
     }
 
     /** The first path inside {@code value} that holds something not JSON-able, if any. */
@@ -39,7 +64,10 @@ final class Values {
         if (depth > 32) {
             return Optional.of(path + " (nested deeper than 32 levels)");
         }
-        if (value == null || value instanceof String || value instanceof Boolean
+        if (value instanceof String text) {
+            return text.indexOf('\0') >= 0 ? Optional.of(path + " (a string with a NUL character)") : Optional.empty();
+        }
+        if (value == null || value instanceof Boolean
                 || value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte || value instanceof BigInteger || value instanceof BigDecimal) {
             return Optional.empty();
