@@ -208,7 +208,8 @@ final class BoundGraph implements PlanGraph {
         NodeRules.labelViolation("label", name).ifPresent(violation -> {
             throw new ValidationException(violation);
         });
-        if (description != null && (description.indexOf('\0') >= 0 || description.length() > NodeRules.MAX_LABEL_DESCRIPTION)) {
+        if (description != null
+                && (description.indexOf('\0') >= 0 || description.length() > NodeRules.MAX_LABEL_DESCRIPTION)) {
             throw new ValidationException(Violation.of("description", description,
                     "must be at most " + NodeRules.MAX_LABEL_DESCRIPTION + " characters without NUL"));
         }
