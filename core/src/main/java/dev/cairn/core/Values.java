@@ -39,7 +39,7 @@ final class Values {
 
     /**
      * A number as a JSON parser reads it back: whole numbers as Integer, Long or BigInteger by size, a
-     * Float as the Double of its text. Stores keep custom fields as JSON; without this, the memory store
+     * Float as the Double of its text, a BigDecimal as a Double. Stores keep custom fields as JSON; without this, the memory store
      * would return a Long 42 where every SQL store returns an Integer 42.
      */
     private static Object canonical(Number number) {
@@ -56,6 +56,14 @@ final class Values {
         if (number instanceof Float single && Float.isFinite(single)) {
             return Double.valueOf(Float.toString(single));
         }
+        if (number instanceof BigDecimal decimal) {
+            // Written as its text, read back by scale: 42 as a whole number, 4.20 as a Double.
+            if (decimal.scale() <= 0) {
+                return canonical(decimal.toBigIntegerExact());
+            }
+            double approximate = decimal.doubleValue();
+            return Double.isFinite(approximate) ? (Object) approximate : decimal;
+        }
         return number;
     }
 
@@ -69,8 +77,11 @@ final class Values {
         }
         if (value == null || value instanceof Boolean
                 || value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte || value instanceof BigInteger || value instanceof BigDecimal) {
+                || value instanceof Byte || value instanceof BigInteger) {
             return Optional.empty();
+        }
+        if (value instanceof BigDecimal) {
+            return Optional.of(path + " (a decimal too large for a double)");
         }
         if (value instanceof Double number) {
             return number.isNaN() || number.isInfinite() ? Optional.of(path) : Optional.empty();

@@ -1,0 +1,109 @@
+package dev.cairn.store.h2;
+
+import dev.cairn.core.CairnConfig;
+import dev.cairn.core.StoreConfigurationException;
+import dev.cairn.core.spi.Store;
+import dev.cairn.core.spi.StoreCapability;
+import dev.cairn.core.spi.StoreProvider;
+import dev.cairn.store.jdbc.JdbcDialect;
+import dev.cairn.store.jdbc.JdbcStore;
+import dev.cairn.store.jdbc.MigrateMode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The provider of scheme {@code h2}, an embedded H2 database. Thread-safe.
+ *
+ * <ul>
+ *   <li>{@code h2:mem:NAME} opens an in-memory database, shared by every store of that name open in this
+ *       JVM, and gone when the last of them closes. A name is 1 to 128 letters, digits, {@code .},
+ *       {@code _} or {@code -}.</li>
+ *   <li>{@code h2:file:PATH} opens (and creates) the database file {@code PATH.mv.db}, relative to the
+ *       working folder unless absolute; it survives the store, and one process uses it at a time.</li>
+ * </ul>
+ *
+ * <p>The property {@code migrate} says what opening does to the schema: {@code auto} (default) applies
+ * pending migrations, {@code validate} refuses a database that is behind or altered, {@code off} leaves it
+ * alone. A {@link CairnConfig#dataSource() DataSource} given by the caller is used instead of connections
+ * made here.
+ */
+public final class H2StoreProvider implements StoreProvider {
+    /** The URL scheme served. */
+    public static final String SCHEME = "h2";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    /** For {@link java.util.ServiceLoader}, and for explicit registration. */
+    public H2StoreProvider() {
+    }
+
+    @Override
+    public String scheme() {
+        return SCHEME;
+    }
+
+    /**
+     * @throws StoreConfigurationException when the URL is neither {@code h2:mem:NAME} nor {@code h2:file:PATH},
+     *                                     or a property is invalid
+     */
+    @Override
+    public Store open(CairnConfig config) {
+        MigrateMode migrate = MigrateMode.parse(config.property(MigrateMode.PROPERTY).orElse(null));
+        JdbcStore.Builder builder = JdbcStore.builder(JdbcDialect.H2)
+                .description(config.maskedUrl())
+                .migrationSet(new H2MigrationSet())
+                .migrateMode(migrate);
+        if (config.dataSource().isPresent()) {
+            return builder.dataSource(config.dataSource().get()).open();
+        }
+        String location = config.location();
+        int question = location.indexOf('?');
+        String target = question < 0 ? location : location.substring(0, question);
+        String jdbcUrl;
+        boolean inMemory;
+        if (target.startsWith("mem:")) {
+            String name = target.substring("mem:".length());
+            if (!NAME.matcher(name).matches()) {
+                throw invalid(config, "the name '" + name + "' is not 1 to 128 letters, digits, '.', '_' or '-'");
+            }
+            jdbcUrl = "jdbc:h2:mem:" + name;
+            inMemory = true;
+        } else if (target.startsWith("file:")) {
+            jdbcUrl = "jdbc:h2:file:" + file(config, target.substring("file:".length()));
+            inMemory = false;
+        } else {
+            throw invalid(config, "write h2:mem:NAME or h2:file:PATH");
+        }
+        // H2's own lock timeout (one second) is shorter than a unit of work may wait for another's lock.
+        String url = jdbcUrl + ";LOCK_TIMEOUT=30000";
+        return builder.connections(() -> DriverManager.getConnection(url))
+                .keepOneOpen(inMemory)
+                .capabilities(inMemory ? Set.of() : EnumSet.of(StoreCapability.PERSISTENT))
+                .open();
+    }
+
+    private static String file(CairnConfig config, String path) {
+        if (path.isBlank() || path.contains(";")) {
+            throw invalid(config, "name a file path without ';', such as h2:file:plan");
+        }
+        try {
+            // H2 refuses a path implicitly relative to the working folder; make it explicit.
+            return Path.of(path).toAbsolutePath().toString();
+        } catch (InvalidPathException e) {
+            throw invalid(config, e.getMessage());
+        }
+    }
+
+    private static StoreConfigurationException invalid(CairnConfig config, String reason) {
+        return new StoreConfigurationException("Invalid H2 store url " + config.maskedUrl() + ": " + reason + ".");
+    }
+
+    @Override
+    public String toString() {
+        return "H2StoreProvider[scheme=" + SCHEME + "]";
+    }
+}

@@ -1,0 +1,218 @@
+package dev.cairn.store.jdbc;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Where a store's units of work get their connections: a small pool of connections the store made, or a
+ * caller's {@link DataSource}, which pools (or not) as it likes. Thread-safe.
+ */
+abstract class Connections implements AutoCloseable {
+    abstract Connection acquire() throws SQLException;
+
+    /** Gives a connection back; a broken one, whose transaction could not be ended, is closed. */
+    abstract void release(Connection connection, boolean broken);
+
+    /** What the migration engine connects through. */
+    abstract DataSource dataSource();
+
+    @Override
+    public abstract void close();
+
+    static Connections pooled(ConnectionFactory factory, JdbcDialect dialect, int maxIdle, boolean keepOneOpen)
+            throws SQLException {
+        return new Pool(factory, dialect, maxIdle, keepOneOpen);
+    }
+
+    static Connections of(DataSource dataSource, JdbcDialect dialect) {
+        return new Borrowed(dataSource, dialect);
+    }
+
+    static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing is best effort: the connection is dropped either way.
+        }
+    }
+
+    /**
+     * Idle connections kept up to a bound, made on demand: SQLite and embedded H2 connections are cheap to
+     * keep and the store never holds one longer than a unit of work, so no waiting or eviction is needed.
+     * {@code keepOneOpen} holds one more connection for the life of the store, which keeps an in-memory
+     * database alive between units of work.
+     */
+    private static final class Pool extends Connections {
+        private final ConnectionFactory factory;
+        private final JdbcDialect dialect;
+        private final int maxIdle;
+        private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+        private final AtomicInteger idleCount = new AtomicInteger();
+        private final Connection keeper;
+        private volatile boolean closed;
+
+        Pool(ConnectionFactory factory, JdbcDialect dialect, int maxIdle, boolean keepOneOpen) throws SQLException {
+            this.factory = factory;
+            this.dialect = dialect;
+            this.maxIdle = maxIdle;
+            this.keeper = keepOneOpen ? make() : null;
+        }
+
+        private Connection make() throws SQLException {
+            Connection connection = factory.connect();
+            try {
+                dialect.prepare(connection);
+            } catch (SQLException | RuntimeException failure) {
+                closeQuietly(connection);
+                throw failure;
+            }
+            return connection;
+        }
+
+        @Override
+        Connection acquire() throws SQLException {
+            Connection connection = idle.pollFirst();
+            if (connection != null) {
+                idleCount.decrementAndGet();
+                return connection;
+            }
+            return make();
+        }
+
+        @Override
+        void release(Connection connection, boolean broken) {
+            if (broken || closed) {
+                closeQuietly(connection);
+                return;
+            }
+            if (idleCount.incrementAndGet() > maxIdle) {
+                idleCount.decrementAndGet();
+                closeQuietly(connection);
+                return;
+            }
+            idle.addFirst(connection);
+            if (closed && idle.remove(connection)) {
+                idleCount.decrementAndGet();
+                closeQuietly(connection);
+            }
+        }
+
+        @Override
+        DataSource dataSource() {
+            return new FactoryDataSource(factory);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            Connection connection;
+            while ((connection = idle.pollFirst()) != null) {
+                closeQuietly(connection);
+            }
+            if (keeper != null) {
+                closeQuietly(keeper);
+            }
+        }
+    }
+
+    private static final class Borrowed extends Connections {
+        private final DataSource dataSource;
+        private final JdbcDialect dialect;
+
+        Borrowed(DataSource dataSource, JdbcDialect dialect) {
+            this.dataSource = dataSource;
+            this.dialect = dialect;
+        }
+
+        @Override
+        Connection acquire() throws SQLException {
+            Connection connection = dataSource.getConnection();
+            try {
+                dialect.prepare(connection);
+            } catch (SQLException | RuntimeException failure) {
+                closeQuietly(connection);
+                throw failure;
+            }
+            return connection;
+        }
+
+        @Override
+        void release(Connection connection, boolean broken) {
+            closeQuietly(connection);
+        }
+
+        @Override
+        DataSource dataSource() {
+            return dataSource;
+        }
+
+        @Override
+        public void close() {
+            // The caller's DataSource is the caller's to close.
+        }
+    }
+
+    /** The factory as a {@link DataSource}, for the migration engine: each call a new connection. */
+    private static final class FactoryDataSource implements DataSource {
+        private final ConnectionFactory factory;
+
+        FactoryDataSource(ConnectionFactory factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return factory.connect();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            throw new SQLFeatureNotSupportedException("The store's connections carry their own credentials");
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+            // No logging of its own.
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            // Connections are made by the factory, as it is configured.
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException("No parent logger");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            if (type.isInstance(this)) {
+                return type.cast(this);
+            }
+            throw new SQLException("Not a wrapper of " + type.getName());
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return type.isInstance(this);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.cairn.store.jdbc;
+
+import dev.cairn.core.StoreException;
+import java.sql.SQLException;
+import org.jooq.exception.DataAccessException;
+
+/** Driver failures as Cairn's exceptions, with the database's own message and no SQL text. Thread-safe. */
+final class Failures {
+    private Failures() {
+    }
+
+    /** The driver's exception under jOOQ's, or an empty one when jOOQ failed on its own. */
+    static SQLException sqlCause(DataAccessException failure) {
+        SQLException cause = failure.getCause(SQLException.class);
+        return cause != null ? cause : new SQLException(failure.getMessage());
+    }
+
+    static StoreException translate(JdbcStore store, DataAccessException failure) {
+        return translate(store, sqlCause(failure), failure);
+    }
+
+    static StoreException translate(JdbcStore store, SQLException cause, Exception failure) {
+        return new StoreException("The " + store.backend() + " store " + store.description() + " failed: "
+                + cause.getMessage(), failure);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.cairn.store.jdbc;
+
+import dev.cairn.migrations.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.Locale;
+import org.jooq.SQLDialect;
+
+/**
+ * What differs between the SQL databases Cairn stores into: how a unit of work begins and ends, how
+ * savepoints are written, how a driver reports a broken key, and the jOOQ dialect that renders the
+ * queries. Every such difference is in this one class; the rest of the store is the same SQL for all.
+ * Immutable and thread-safe.
+ *
+ * <p>Adding a database (PostgreSQL next) means adding one constant here, a provider and a migration set.
+ */
+public final class JdbcDialect {
+    /**
+     * SQLite. Connections stay in auto-commit mode and units of work are opened with SQL: a write with
+     * {@code BEGIN IMMEDIATE}, which takes the write lock up front so that two writers never deadlock
+     * upgrading a read lock, and a read with a deferred {@code BEGIN}, whose snapshot (in WAL mode) holds
+     * until it ends. SQLite lets one writer in at a time per file, so writes of one store also queue on a
+     * lock in the JVM rather than spinning in the driver's busy handler.
+     */
+    public static final JdbcDialect SQLITE = new JdbcDialect("sqlite", SQLDialect.SQLITE, Dialect.SQLITE, true, true);
+
+    /**
+     * H2. Units of work use JDBC transactions; a read runs at repeatable read, which in H2's MVStore is a
+     * snapshot taken at its first statement. Writes of one store queue on a lock in the JVM: an embedded H2
+     * belongs to one process, and serial writers give events increasing sequences in commit order.
+     *
+     * <p>Graph walks run one query per level instead of a recursive CTE: H2 evaluates a recursive CTE again
+     * for every row of the query that reads it, which makes a walk over 10,000 nodes take minutes. Layers
+     * strictly descend along links, so a walk has at most eleven levels.
+     */
+    public static final JdbcDialect H2 = new JdbcDialect("h2", SQLDialect.H2, Dialect.H2, true, false);
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    private final String name;
+    private final SQLDialect sqlDialect;
+    private final Dialect migrationDialect;
+    private final boolean serialWrites;
+    private final boolean recursiveWalks;
+
+    private JdbcDialect(String name, SQLDialect sqlDialect, Dialect migrationDialect, boolean serialWrites,
+                        boolean recursiveWalks) {
+        this.name = name;
+        this.sqlDialect = sqlDialect;
+        this.migrationDialect = migrationDialect;
+        this.serialWrites = serialWrites;
+        this.recursiveWalks = recursiveWalks;
+    }
+
+    /** The backend's short name, as {@link dev.cairn.core.spi.Store#backend()} reports it. */
+    public String name() {
+        return name;
+    }
+
+    /** The dialect of the migration engine, whose sets this database runs. */
+    public Dialect migrationDialect() {
+        return migrationDialect;
+    }
+
+    SQLDialect sqlDialect() {
+        return sqlDialect;
+    }
+
+    /** Whether one store's writes queue on a lock in the JVM before they reach the database. */
+    boolean serialWrites() {
+        return serialWrites;
+    }
+
+    /** Whether graph walks run as one recursive query; otherwise as one query per level. */
+    boolean recursiveWalks() {
+        return recursiveWalks;
+    }
+
+    /** Readies a connection just made or taken from a caller's pool. */
+    void prepare(Connection connection) throws SQLException {
+        if (this == SQLITE) {
+            // A caller's DataSource may not set these; they are per connection and cheap to repeat.
+            execute(connection, "PRAGMA foreign_keys = ON");
+        }
+    }
+
+    void begin(Connection connection, boolean write) throws SQLException {
+        if (this == SQLITE) {
+            execute(connection, write ? "BEGIN IMMEDIATE" : "BEGIN");
+        } else {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(write ? Connection.TRANSACTION_READ_COMMITTED
+                    : Connection.TRANSACTION_REPEATABLE_READ);
+        }
+    }
+
+    void commit(Connection connection) throws SQLException {
+        if (this == SQLITE) {
+            execute(connection, "COMMIT");
+        } else {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    void rollback(Connection connection) throws SQLException {
+        if (this == SQLITE) {
+            execute(connection, "ROLLBACK");
+        } else {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Sets a savepoint named {@code name}; returns the JDBC savepoint, or null where SQL names it. */
+    Savepoint savepoint(Connection connection, String name) throws SQLException {
+        if (this == SQLITE) {
+            // sqlite-jdbc's own savepoints need auto-commit off, which would make it issue BEGIN itself.
+            execute(connection, "SAVEPOINT " + name);
+            return null;
+        }
+        return connection.setSavepoint(name);
+    }
+
+    void releaseSavepoint(Connection connection, String name, Savepoint savepoint) throws SQLException {
+        if (this == SQLITE) {
+            execute(connection, "RELEASE SAVEPOINT " + name);
+        } else {
+            connection.releaseSavepoint(savepoint);
+        }
+    }
+
+    void rollbackToSavepoint(Connection connection, String name, Savepoint savepoint) throws SQLException {
+        if (this == SQLITE) {
+            execute(connection, "ROLLBACK TO SAVEPOINT " + name);
+            execute(connection, "RELEASE SAVEPOINT " + name);
+        } else {
+            connection.rollback(savepoint);
+        }
+    }
+
+    /** Whether {@code failure} is a unique or primary key violation. */
+    boolean isUniqueViolation(SQLException failure) {
+        if (this == SQLITE) {
+            return hasCode(failure, "SQLITE_CONSTRAINT_PRIMARYKEY") || hasCode(failure, "SQLITE_CONSTRAINT_UNIQUE");
+        }
+        return UNIQUE_VIOLATION.equals(failure.getSQLState());
+    }
+
+    /** Whether {@code failure} is a foreign key violation. */
+    boolean isForeignKeyViolation(SQLException failure) {
+        if (this == SQLITE) {
+            return hasCode(failure, "SQLITE_CONSTRAINT_FOREIGNKEY");
+        }
+        return FOREIGN_KEY_VIOLATION.equals(failure.getSQLState());
+    }
+
+    /** Whether {@code failure} says another connection holds the lock, so that trying again may work. */
+    boolean isBusy(SQLException failure) {
+        return this == SQLITE && (hasCode(failure, "SQLITE_BUSY") || hasCode(failure, "SQLITE_LOCKED"));
+    }
+
+    private static boolean hasCode(SQLException failure, String code) {
+        String message = failure.getMessage();
+        return message != null && message.toUpperCase(Locale.ROOT).contains(code);
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcDialect[" + name + "]";
+    }
+}

@@ -1,0 +1,434 @@
+package dev.cairn.store.jdbc;
+
+import dev.cairn.core.StoreConfigurationException;
+import dev.cairn.core.StoreException;
+import dev.cairn.core.spi.Store;
+import dev.cairn.core.spi.StoreCapability;
+import dev.cairn.core.spi.StoreTransaction;
+import dev.cairn.migrations.MigrationConfigurationException;
+import dev.cairn.migrations.MigrationException;
+import dev.cairn.migrations.MigrationInfo;
+import dev.cairn.migrations.MigrationSet;
+import dev.cairn.migrations.MigrationState;
+import dev.cairn.migrations.MigrationValidationException;
+import dev.cairn.migrations.Migrator;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * A store in a SQL database, shared by every SQL backend: a backend module gives it a {@link JdbcDialect},
+ * its connections and its migration set, through {@link #builder(JdbcDialect)}. Thread-safe.
+ *
+ * <p>Each {@link #write} is one database transaction and each {@link #read} one consistent snapshot, both on
+ * a connection of their own, held by the calling thread until the work returns. On one thread, a write
+ * inside a write joins it under a savepoint (so that a failed inner write undoes only its own changes), a
+ * read inside a write sees the write's changes, and a write inside a read is refused.
+ */
+public final class JdbcStore implements Store {
+    private static final Settings SETTINGS = new Settings()
+            .withRenderQuotedNames(RenderQuotedNames.NEVER)
+            .withExecuteLogging(false)
+            .withRenderSchema(false);
+
+    private final JdbcDialect dialect;
+    private final Connections connections;
+    private final String description;
+    private final Set<StoreCapability> capabilities;
+    private final Duration busyTimeout;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+    private volatile boolean closed;
+
+    private JdbcStore(Builder builder, Connections connections) {
+        this.dialect = builder.dialect;
+        this.connections = connections;
+        this.description = builder.description;
+        this.capabilities = Set.copyOf(builder.capabilities);
+        this.busyTimeout = builder.busyTimeout;
+    }
+
+    /** A builder of a store of {@code dialect}. */
+    public static Builder builder(JdbcDialect dialect) {
+        return new Builder(dialect);
+    }
+
+    @Override
+    public <T> T read(Function<StoreTransaction, T> work) {
+        Objects.requireNonNull(work, "work");
+        checkOpen();
+        UnitOfWork active = current.get();
+        if (active != null) {
+            return work.apply(active.readView);
+        }
+        return run(false, work);
+    }
+
+    @Override
+    public <T> T write(Function<StoreTransaction, T> work) {
+        Objects.requireNonNull(work, "work");
+        checkOpen();
+        UnitOfWork active = current.get();
+        if (active != null) {
+            if (!active.write) {
+                throw new IllegalStateException("Store.write called inside Store.read on the same thread ("
+                        + description + "): a read cannot become a write. Do the whole unit of work inside "
+                        + "write, which may read too.");
+            }
+            return active.nested(work);
+        }
+        if (!dialect.serialWrites()) {
+            return run(true, work);
+        }
+        writeLock.lock();
+        try {
+            return run(true, work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T run(boolean write, Function<StoreTransaction, T> work) {
+        Connection connection = begin(write);
+        UnitOfWork unit = new UnitOfWork(this, connection, write);
+        current.set(unit);
+        boolean broken = false;
+        try {
+            T result;
+            try {
+                result = work.apply(unit.transaction);
+            } catch (RuntimeException | Error failure) {
+                broken = !rollbackQuietly(connection, failure);
+                throw failure;
+            }
+            try {
+                dialect.commit(connection);
+            } catch (SQLException failure) {
+                broken = !rollbackQuietly(connection, failure);
+                throw Failures.translate(this, failure, failure);
+            }
+            return result;
+        } finally {
+            unit.open = false;
+            current.remove();
+            connections.release(connection, broken);
+        }
+    }
+
+    /**
+     * A connection in a new transaction. SQLite answers busy when another process holds the write lock
+     * longer than the busy timeout lets the driver wait; then this tries again, backing off, until the
+     * store's busy timeout has passed, so that "database is locked" reaches no caller that can wait.
+     */
+    private Connection begin(boolean write) {
+        long deadline = System.nanoTime() + busyTimeout.toNanos();
+        long pause = 1;
+        while (true) {
+            Connection connection;
+            try {
+                connection = connections.acquire();
+            } catch (SQLException failure) {
+                throw new StoreException("Cannot connect to the " + backend() + " store " + description + ": "
+                        + failure.getMessage(), failure);
+            }
+            try {
+                dialect.begin(connection, write);
+                return connection;
+            } catch (SQLException failure) {
+                connections.release(connection, !dialect.isBusy(failure));
+                if (!dialect.isBusy(failure) || System.nanoTime() > deadline) {
+                    throw new StoreException("Cannot begin a " + (write ? "write" : "read") + " on the " + backend()
+                            + " store " + description + ": " + failure.getMessage(), failure);
+                }
+                sleep(pause);
+                pause = Math.min(pause * 2, 100);
+            }
+        }
+    }
+
+    private boolean rollbackQuietly(Connection connection, Throwable failure) {
+        try {
+            dialect.rollback(connection);
+            return true;
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for the database lock", interrupted);
+        }
+    }
+
+    @Override
+    public String backend() {
+        return dialect.name();
+    }
+
+    @Override
+    public Set<StoreCapability> capabilities() {
+        return capabilities;
+    }
+
+    /** Closes the store's own connections; a caller's {@link DataSource} stays open. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            connections.close();
+        }
+    }
+
+    /** The URL the store was opened with, password masked. */
+    String description() {
+        return description;
+    }
+
+    JdbcDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStore[" + description + (closed ? ", closed]" : "]");
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreException("The store " + description + " is closed: open it again to use it");
+        }
+    }
+
+    /** One unit of work on one connection: its transaction, its savepoints, its thread. Not thread-safe. */
+    static final class UnitOfWork {
+        private final JdbcStore store;
+        private final Connection connection;
+        private final boolean write;
+        private final Thread owner = Thread.currentThread();
+        private final JdbcTransaction transaction;
+        private final JdbcTransaction readView;
+        private int savepoints;
+        private boolean open = true;
+
+        UnitOfWork(JdbcStore store, Connection connection, boolean write) {
+            this.store = store;
+            this.connection = connection;
+            this.write = write;
+            DSLContext sql = DSL.using(connection, store.dialect.sqlDialect(), SETTINGS);
+            this.transaction = new JdbcTransaction(this, sql, write);
+            this.readView = write ? new JdbcTransaction(this, sql, false) : transaction;
+        }
+
+        /** Runs {@code work} under a savepoint: when it throws, its own changes are undone and it rethrows. */
+        <T> T nested(Function<StoreTransaction, T> work) {
+            String name = "cairn_nested_" + (++savepoints);
+            Savepoint savepoint;
+            try {
+                savepoint = store.dialect.savepoint(connection, name);
+            } catch (SQLException failure) {
+                savepoints--;
+                throw Failures.translate(store, failure, failure);
+            }
+            try {
+                T result = work.apply(transaction);
+                store.dialect.releaseSavepoint(connection, name, savepoint);
+                return result;
+            } catch (SQLException failure) {
+                throw Failures.translate(store, failure, failure);
+            } catch (RuntimeException | Error failure) {
+                try {
+                    store.dialect.rollbackToSavepoint(connection, name, savepoint);
+                } catch (SQLException rollbackFailure) {
+                    failure.addSuppressed(rollbackFailure);
+                }
+                throw failure;
+            } finally {
+                savepoints--;
+            }
+        }
+
+        JdbcStore store() {
+            return store;
+        }
+
+        JdbcDialect dialect() {
+            return store.dialect;
+        }
+
+        void checkUsable() {
+            if (!open) {
+                throw new IllegalStateException("This store transaction has ended: use a transaction only inside "
+                        + "the read or write call that gave it");
+            }
+            if (Thread.currentThread() != owner) {
+                throw new IllegalStateException("This store transaction belongs to thread " + owner.getName()
+                        + ", not to " + Thread.currentThread().getName() + ": a transaction is confined to its "
+                        + "thread");
+            }
+        }
+    }
+
+    /** Configures and opens a {@link JdbcStore}. Not thread-safe. */
+    public static final class Builder {
+        private final JdbcDialect dialect;
+        private String description;
+        private ConnectionFactory factory;
+        private DataSource dataSource;
+        private boolean keepOneOpen;
+        private int maxIdleConnections = 8;
+        private MigrationSet migrationSet;
+        private MigrateMode migrateMode = MigrateMode.AUTO;
+        private Set<StoreCapability> capabilities = EnumSet.noneOf(StoreCapability.class);
+        private Duration busyTimeout = Duration.ofSeconds(30);
+
+        private Builder(JdbcDialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+        }
+
+        /** How the store names itself in messages: its URL, password masked. */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** Connections the store makes itself, and pools. */
+        public Builder connections(ConnectionFactory factory) {
+            this.factory = factory;
+            return this;
+        }
+
+        /** The caller's connections, used as given (the caller pools), instead of a factory. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** Holds one connection open while the store is: an in-memory database lives only that long. */
+        public Builder keepOneOpen(boolean keep) {
+            this.keepOneOpen = keep;
+            return this;
+        }
+
+        /** How many idle connections the store's own pool keeps; 8 unless set. */
+        public Builder maxIdleConnections(int max) {
+            if (max < 1) {
+                throw new StoreConfigurationException("maxIdleConnections must be 1 or more, was " + max);
+            }
+            this.maxIdleConnections = max;
+            return this;
+        }
+
+        /** The backend's migrations, applied or checked on opening as {@link #migrateMode} says. */
+        public Builder migrationSet(MigrationSet set) {
+            this.migrationSet = set;
+            return this;
+        }
+
+        public Builder migrateMode(MigrateMode mode) {
+            this.migrateMode = Objects.requireNonNull(mode, "migrateMode");
+            return this;
+        }
+
+        public Builder capabilities(Set<StoreCapability> declared) {
+            this.capabilities = EnumSet.noneOf(StoreCapability.class);
+            this.capabilities.addAll(declared);
+            return this;
+        }
+
+        /** How long a unit of work waits for a database lock held elsewhere; 30 seconds unless set. */
+        public Builder busyTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new StoreConfigurationException("busyTimeout must not be negative, was " + timeout);
+            }
+            this.busyTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Opens the store, migrating or validating its schema first.
+         *
+         * @throws StoreConfigurationException when {@code migrate=validate} finds the schema behind or altered,
+         *                                     or the migrations do not fit the database
+         * @throws StoreException              when the database cannot be reached or a migration fails
+         */
+        public JdbcStore open() {
+            if (factory == null && dataSource == null) {
+                throw new StoreConfigurationException("connections or dataSource is required to open a "
+                        + dialect.name() + " store.");
+            }
+            if (migrationSet == null && migrateMode != MigrateMode.OFF) {
+                throw new StoreConfigurationException("migrationSet is required unless migrate=off.");
+            }
+            if (description == null) {
+                description = dialect.name();
+            }
+            Connections connections;
+            try {
+                connections = dataSource != null ? Connections.of(dataSource, dialect)
+                        : Connections.pooled(factory, dialect, maxIdleConnections, keepOneOpen);
+            } catch (SQLException failure) {
+                throw new StoreException("Cannot open the " + dialect.name() + " store " + description + ": "
+                        + failure.getMessage(), failure);
+            }
+            try {
+                migrate(connections.dataSource());
+            } catch (RuntimeException failure) {
+                connections.close();
+                throw failure;
+            }
+            return new JdbcStore(this, connections);
+        }
+
+        private void migrate(DataSource target) {
+            if (migrateMode == MigrateMode.OFF) {
+                return;
+            }
+            Migrator migrator = Migrator.builder()
+                    .dataSource(target)
+                    .dialect(dialect.migrationDialect())
+                    .sets(migrationSet)
+                    .lockTimeout(busyTimeout)
+                    .build();
+            try {
+                if (migrateMode == MigrateMode.AUTO) {
+                    migrator.migrate();
+                    return;
+                }
+                migrator.validate();
+                List<MigrationInfo> pending = migrator.info().stream()
+                        .filter(info -> info.module().equals(migrationSet.module()))
+                        .filter(info -> info.state() == MigrationState.PENDING)
+                        .toList();
+                if (!pending.isEmpty()) {
+                    throw new StoreConfigurationException("The " + dialect.name() + " store " + description
+                            + " is behind: " + pending.size() + " migration(s) of module '" + migrationSet.module()
+                            + "' not applied, from " + pending.get(0).script() + ". Open it with migrate=auto, "
+                            + "or migrate it first; migrate=validate changes nothing.");
+                }
+            } catch (MigrationValidationException | MigrationConfigurationException refused) {
+                throw new StoreConfigurationException("The schema of the " + dialect.name() + " store " + description
+                        + " does not match its migrations: " + refused.getMessage(), refused);
+            } catch (MigrationException failure) {
+                throw new StoreException("Cannot migrate the " + dialect.name() + " store " + description + ": "
+                        + failure.getMessage(), failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.cairn.store.sqlite;
+
+import dev.cairn.core.CairnConfig;
+import dev.cairn.core.StoreConfigurationException;
+import dev.cairn.core.StoreException;
+import dev.cairn.core.spi.Store;
+import dev.cairn.core.spi.StoreCapability;
+import dev.cairn.core.spi.StoreProvider;
+import dev.cairn.store.jdbc.JdbcDialect;
+import dev.cairn.store.jdbc.JdbcStore;
+import dev.cairn.store.jdbc.MigrateMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The provider of scheme {@code sqlite}: {@code sqlite:PATH} opens (and creates) the SQLite file at PATH,
+ * relative to the working folder unless absolute; its parent folders are made if missing. Thread-safe.
+ *
+ * <p>Every connection runs in WAL mode (readers never wait for the writer, nor the writer for readers),
+ * with foreign keys on and a busy timeout, so that several threads and several processes can share one
+ * file; a unit of work that finds the file locked waits up to the timeout and never reports "database is
+ * locked" before then.
+ *
+ * <p>Properties, in the configuration or the URL's query string:
+ * <ul>
+ *   <li>{@code migrate}: {@code auto} (default) applies pending migrations on opening, {@code validate}
+ *       refuses a database that is behind or altered, {@code off} leaves the schema alone;</li>
+ *   <li>{@code busyTimeout}: milliseconds a unit of work waits for another process's lock, 30000 unless
+ *       set.</li>
+ * </ul>
+ * A {@link CairnConfig#dataSource() DataSource} given by the caller is used instead of connections made
+ * here; it must give connections to one SQLite file, ideally in WAL mode.
+ */
+public final class SqliteStoreProvider implements StoreProvider {
+    /** The URL scheme served. */
+    public static final String SCHEME = "sqlite";
+
+    /** For {@link java.util.ServiceLoader}, and for explicit registration. */
+    public SqliteStoreProvider() {
+    }
+
+    @Override
+    public String scheme() {
+        return SCHEME;
+    }
+
+    /**
+     * @throws StoreConfigurationException when the URL names no file or a property is invalid
+     */
+    @Override
+    public Store open(CairnConfig config) {
+        MigrateMode migrate = MigrateMode.parse(config.property(MigrateMode.PROPERTY).orElse(null));
+        Duration busyTimeout = busyTimeout(config);
+        JdbcStore.Builder builder = JdbcStore.builder(JdbcDialect.SQLITE)
+                .description(config.maskedUrl())
+                .migrationSet(new SqliteMigrationSet())
+                .migrateMode(migrate)
+                .busyTimeout(busyTimeout)
+                .capabilities(EnumSet.of(StoreCapability.PERSISTENT, StoreCapability.MULTI_PROCESS));
+        if (config.dataSource().isPresent()) {
+            return builder.dataSource(config.dataSource().get()).open();
+        }
+        Path file = file(config);
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits, not a crash.
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        String jdbcUrl = "jdbc:sqlite:" + file;
+        return builder.connections(() -> sqlite.createConnection(jdbcUrl)).open();
+    }
+
+    private static Path file(CairnConfig config) {
+        String location = config.location();
+        int question = location.indexOf('?');
+        String path = question < 0 ? location : location.substring(0, question);
+        if (path.isBlank() || path.equals(":memory:") || path.startsWith("file:")) {
+            throw new StoreConfigurationException("Invalid SQLite store url " + config.maskedUrl()
+                    + ": name a file, such as sqlite:plan.db or sqlite:/var/lib/cairn/plan.db. For a store in "
+                    + "memory use memory:.");
+        }
+        Path file;
+        try {
+            file = Path.of(path).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            throw new StoreConfigurationException("Invalid SQLite file '" + path + "' (url=" + config.maskedUrl()
+                    + "): " + e.getMessage(), e);
+        }
+        try {
+            Path parent = file.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the folder of the SQLite file " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    private static Duration busyTimeout(CairnConfig config) {
+        String value = config.property("busyTimeout").orElse(null);
+        if (value == null) {
+            return Duration.ofSeconds(30);
+        }
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException ignored) {
+            // Reported below with the accepted values.
+        }
+        throw new StoreConfigurationException("Invalid busyTimeout = '" + value
+                + "': must be a number of milliseconds, 0 or more, such as 30000.");
+    }
+
+    @Override
+    public String toString() {
+        return "SqliteStoreProvider[scheme=" + SCHEME + "]";
+    }
+}

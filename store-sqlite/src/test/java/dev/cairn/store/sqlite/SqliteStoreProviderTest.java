@@ -1,0 +1,134 @@
+package dev.cairn.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.core.Cairn;
+import dev.cairn.core.CairnConfig;
+import dev.cairn.core.Layer;
+import dev.cairn.core.NodeDraft;
+import dev.cairn.core.StoreConfigurationException;
+import dev.cairn.core.StoreException;
+import dev.cairn.core.spi.StoreCapability;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreProviderTest {
+    @TempDir
+    Path folder;
+
+    private String url(String file) {
+        return "sqlite:" + folder.resolve(file);
+    }
+
+    private static String query(Path file, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            return result.next() ? result.getString(1) : null;
+        }
+    }
+
+    @Test
+    void opensByUrlThroughTheServiceLoaderAndKeepsDataAcrossOpens() {
+        try (Cairn cairn = Cairn.open(url("plan.db"))) {
+            assertThat(cairn.backend()).isEqualTo("sqlite");
+            cairn.create(NodeDraft.of(Layer.GOAL, "Ship").id("GOAL-1"));
+        }
+        try (Cairn cairn = Cairn.open(url("plan.db"))) {
+            assertThat(cairn.get("GOAL-1").title()).isEqualTo("Ship");
+        }
+    }
+
+    @Test
+    void opensInWalModeWithForeignKeysOnAndDeclaresPersistentAndMultiProcess() throws SQLException {
+        try (var store = new SqliteStoreProvider().open(CairnConfig.of(url("plan.db")))) {
+            assertThat(store.capabilities()).containsExactlyInAnyOrder(StoreCapability.PERSISTENT,
+                    StoreCapability.MULTI_PROCESS);
+        }
+        assertThat(query(folder.resolve("plan.db"), "PRAGMA journal_mode")).isEqualTo("wal");
+    }
+
+    @Test
+    void createsTheParentFoldersOfTheFile() {
+        try (Cairn cairn = Cairn.open(url("a/b/plan.db"))) {
+            cairn.create(NodeDraft.of(Layer.GOAL, "Ship"));
+        }
+        assertThat(folder.resolve("a/b/plan.db")).exists();
+    }
+
+    @Test
+    void migratesANewFileAndRecordsVersion1OfModuleCairn() throws SQLException {
+        new SqliteStoreProvider().open(CairnConfig.of(url("plan.db"))).close();
+
+        assertThat(query(folder.resolve("plan.db"),
+                "SELECT version FROM cairn_schema_history WHERE module = 'cairn' AND success = 1")).isEqualTo("1");
+    }
+
+    @Test
+    void validateRefusesADatabaseThatIsBehindAndChangesNothing() {
+        assertThatThrownBy(() -> Cairn.open(url("plan.db") + "?migrate=validate"))
+                .isExactlyInstanceOf(StoreConfigurationException.class)
+                .hasMessageContaining("is behind")
+                .hasMessageContaining("V1__init.sql")
+                .hasMessageContaining("migrate=auto");
+    }
+
+    @Test
+    void validateOpensADatabaseThatIsUpToDate() {
+        Cairn.open(url("plan.db")).close();
+
+        try (Cairn cairn = Cairn.open(CairnConfig.builder(url("plan.db")).property("migrate", "validate").build())) {
+            assertThat(cairn.roots()).isEmpty();
+        }
+    }
+
+    @Test
+    void validateRefusesADatabaseWhoseAppliedMigrationWasAltered() throws SQLException {
+        Cairn.open(url("plan.db")).close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("plan.db"));
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE cairn_schema_history SET checksum = 'altered' WHERE module = 'cairn'");
+        }
+
+        assertThatThrownBy(() -> Cairn.open(url("plan.db") + "?migrate=validate"))
+                .isExactlyInstanceOf(StoreConfigurationException.class)
+                .hasMessageContaining("V1__init.sql")
+                .hasMessageContaining("altered");
+    }
+
+    @Test
+    void offLeavesTheSchemaAlone() throws SQLException {
+        try (Cairn cairn = Cairn.open(url("plan.db") + "?migrate=off")) {
+            assertThatThrownBy(() -> cairn.create(NodeDraft.of(Layer.GOAL, "Ship")))
+                    .isExactlyInstanceOf(StoreException.class)
+                    .hasMessageContaining("cairn_nodes");
+        }
+        assertThat(query(folder.resolve("plan.db"),
+                "SELECT count(*) FROM sqlite_master WHERE name LIKE 'cairn%'")).isEqualTo("0");
+    }
+
+    @Test
+    void anUnknownMigrateModeIsRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> Cairn.open(url("plan.db") + "?migrate=sometimes"))
+                .isExactlyInstanceOf(StoreConfigurationException.class)
+                .hasMessageContaining("migrate")
+                .hasMessageContaining("sometimes")
+                .hasMessageContaining("auto, validate, off");
+        assertThat(Files.exists(folder.resolve("plan.db"))).isFalse();
+    }
+
+    @Test
+    void aUrlWithoutAFileIsRefused() {
+        assertThatThrownBy(() -> Cairn.open("sqlite:"))
+                .isExactlyInstanceOf(StoreConfigurationException.class)
+                .hasMessageContaining("name a file");
+    }
+}
