@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * An applied migration was changed after it ran: the stored and local checksums differ. Run
- * {@code repair} to accept the local file, or restore the file.
+ * {@code repair} to accept the local file, or restore the file. Immutable and thread-safe.
  */
 public class MigrationChecksumMismatchException extends MigrationValidationException {
     private static final long serialVersionUID = 1L;

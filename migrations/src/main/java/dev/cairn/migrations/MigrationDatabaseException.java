@@ -1,6 +1,7 @@
 package dev.cairn.migrations;
 
-/** The database failed outside a migration: connecting, reading or writing the history table. */
+/** The database failed outside a migration: connecting, reading or writing the history table.
+ * Immutable and thread-safe. */
 public class MigrationDatabaseException extends MigrationException {
     private static final long serialVersionUID = 1L;
 

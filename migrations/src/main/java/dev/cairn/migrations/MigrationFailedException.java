@@ -3,6 +3,7 @@ package dev.cairn.migrations;
 /**
  * A migration failed while running. The message names the module, version, file, statement number and
  * first line, the database's message, and whether the database was rolled back or needs {@code repair}.
+ * Immutable and thread-safe.
  */
 public class MigrationFailedException extends MigrationException {
     private static final long serialVersionUID = 1L;

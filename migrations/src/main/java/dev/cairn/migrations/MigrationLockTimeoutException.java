@@ -2,7 +2,8 @@ package dev.cairn.migrations;
 
 import java.time.Duration;
 
-/** Another migrator held the migration lock longer than the configured lock timeout. */
+/** Another migrator held the migration lock longer than the configured lock timeout.
+ * Immutable and thread-safe. */
 public class MigrationLockTimeoutException extends MigrationException {
     private static final long serialVersionUID = 1L;
 

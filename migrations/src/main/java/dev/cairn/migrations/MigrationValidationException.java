@@ -2,7 +2,8 @@ package dev.cairn.migrations;
 
 import java.util.List;
 
-/** Local migrations and the history table disagree; {@link #problems()} lists every disagreement. */
+/** Local migrations and the history table disagree; {@link #problems()} lists every disagreement.
+ * Immutable and thread-safe. */
 public class MigrationValidationException extends MigrationException {
     private static final long serialVersionUID = 1L;
 

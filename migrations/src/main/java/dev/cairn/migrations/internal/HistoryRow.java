@@ -4,7 +4,7 @@ import dev.cairn.migrations.MigrationVersion;
 import java.time.Instant;
 
 /**
- * One row of the history table.
+ * One row of the history table. Immutable and thread-safe.
  *
  * @param rank the installed rank, increasing in the order of installation
  * @param module the module

@@ -1,6 +1,7 @@
 package dev.cairn.migrations.internal;
 
 import dev.cairn.migrations.Dialect;
+import dev.cairn.migrations.MigrationConfigurationException;
 import dev.cairn.migrations.MigrationVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,12 +24,17 @@ public final class HistoryTable {
     private final String table;
 
     public HistoryTable(Dialect dialect, String table) {
-        if (!table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new dev.cairn.migrations.MigrationConfigurationException("historyTable '" + table
-                    + "' must be a plain identifier (letters, digits, underscores).");
-        }
         this.dialect = dialect;
-        this.table = table;
+        this.table = checkName(table);
+    }
+
+    /** The name, if it is a plain identifier; quoting is avoided so it reads the same on every database. */
+    public static String checkName(String table) {
+        if (!table.matches("[A-Za-z_][A-Za-z0-9_]{0,50}")) {
+            throw new MigrationConfigurationException("historyTable '" + table
+                    + "' must be a plain identifier (letters, digits, underscores; at most 51 characters).");
+        }
+        return table;
     }
 
     public String name() {

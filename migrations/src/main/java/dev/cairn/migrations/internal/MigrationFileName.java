@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A Flyway-style file name: {@code V1__init.sql}, {@code V1.1__add_index.sql}, undo {@code U1__init.sql}.
+ * Immutable and thread-safe.
  *
  * @param undo whether this is an undo file
  * @param version the version

@@ -5,7 +5,7 @@ import dev.cairn.migrations.Migration;
 import dev.cairn.migrations.SqlMigration;
 
 /**
- * A local migration with its module and checksum.
+ * A local migration with its module and checksum. Immutable and thread-safe.
  *
  * @param module the module
  * @param migration the migration

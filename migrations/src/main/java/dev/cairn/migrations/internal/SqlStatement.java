@@ -1,7 +1,7 @@
 package dev.cairn.migrations.internal;
 
 /**
- * One statement of a script.
+ * One statement of a script. Immutable and thread-safe.
  *
  * @param number 1-based position in the script
  * @param line 1-based line where the statement starts

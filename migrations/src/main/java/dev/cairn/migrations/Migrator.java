@@ -1,0 +1,246 @@
+package dev.cairn.migrations;
+
+import dev.cairn.migrations.internal.ConnectionSource;
+import dev.cairn.migrations.internal.HistoryTable;
+import dev.cairn.migrations.internal.JdbcConnectionSources;
+import dev.cairn.migrations.internal.MigrationEngine;
+import dev.cairn.migrations.internal.MigratorConfig;
+import dev.cairn.migrations.internal.ResolvedMigration;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Migrates one database: configured once with {@link #builder()}, then {@link #migrate()}, {@link #info()},
+ * {@link #validate()}, {@link #baseline(String, String)}, {@link #repair()}, {@link #undo(int)},
+ * {@link #undoTo(String, String)} and {@link #dryRun(Writer)}. Immutable and thread-safe: each operation
+ * opens its own connection, and operations on one database serialize through the migration lock.
+ *
+ * <pre>{@code
+ * MigrateResult result = Migrator.builder()
+ *         .jdbcUrl("jdbc:sqlite:plan.db")
+ *         .sets(MigrationSets.directory(Path.of("db/migration"), "app", Dialect.SQLITE))
+ *         .build()
+ *         .migrate();
+ * }</pre>
+ */
+public final class Migrator {
+    private final MigratorConfig config;
+    private final MigrationEngine engine;
+
+    private Migrator(MigratorConfig config) {
+        this.config = config;
+        this.engine = new MigrationEngine(config);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Applies every pending migration (up to the targets), each with its history row, under the lock. */
+    public MigrateResult migrate() {
+        return engine.migrate();
+    }
+
+    /** Every applied and local migration with its state, history first. */
+    public List<MigrationInfo> info() {
+        return engine.info();
+    }
+
+    /**
+     * Checks local migrations against the history.
+     *
+     * @throws MigrationChecksumMismatchException when an applied file changed (both checksums named)
+     * @throws MigrationValidationException on a missing, duplicate, failed or out-of-order migration
+     */
+    public void validate() {
+        engine.validate();
+    }
+
+    /** Adopts an existing database: migrations of {@code module} up to {@code version} count as applied. */
+    public void baseline(String module, String version) {
+        engine.baseline(Map.of(module, MigrationVersion.parse(version)));
+    }
+
+    /** Baselines several modules at once, module to version. */
+    public void baseline(Map<String, String> versions) {
+        Map<String, MigrationVersion> parsed = new LinkedHashMap<>();
+        versions.forEach((module, version) -> parsed.put(module, MigrationVersion.parse(version)));
+        engine.baseline(parsed);
+    }
+
+    /** Removes failed rows and realigns stored checksums with the local files. */
+    public RepairResult repair() {
+        return engine.repair();
+    }
+
+    /** Undoes the last {@code steps} applied migrations, newest first, with their undo files or code. */
+    public UndoResult undo(int steps) {
+        return engine.undoSteps(steps);
+    }
+
+    /** Undoes the module's migrations above {@code version}, newest first. */
+    public UndoResult undoTo(String module, String version) {
+        return engine.undoTo(module, MigrationVersion.parse(version));
+    }
+
+    /**
+     * Writes every statement {@link #migrate()} would run, history-row inserts included, and changes
+     * nothing (no lock, no history table is created).
+     *
+     * @return the migrations that are pending
+     */
+    public List<MigrationInfo> dryRun(Writer out) {
+        PrintWriter printer = out instanceof PrintWriter writer ? writer : new PrintWriter(out);
+        List<MigrationInfo> pending = new ArrayList<>();
+        for (ResolvedMigration migration : engine.dryRun(printer)) {
+            pending.add(new MigrationInfo(migration.module(), migration.migration().version(),
+                    migration.migration().description(), migration.migration().script(), MigrationState.PENDING,
+                    null, null));
+        }
+        return pending;
+    }
+
+    /** {@link #dryRun(Writer)} to a stream, in UTF-8. */
+    public List<MigrationInfo> dryRun(OutputStream out) {
+        return dryRun(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+    }
+
+    /** The target this migrator works on, password masked. */
+    public String target() {
+        return config.connections().describe() + (config.schema() == null ? "" : " schema " + config.schema());
+    }
+
+    /** Configures a {@link Migrator}. Not thread-safe; {@link #copy()} one per thread. */
+    public static final class Builder {
+        private ConnectionSource connections;
+        private Dialect dialect;
+        private List<MigrationSet> sets;
+        private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        private final Map<String, String> placeholders = new LinkedHashMap<>();
+        private final Map<String, MigrationVersion> targets = new LinkedHashMap<>();
+        private String historyTable = "cairn_schema_history";
+        private Duration lockTimeout = Duration.ofMinutes(1);
+        private BackupPolicy backupPolicy = BackupPolicy.defaults();
+        private String schema;
+        private String installedBy;
+
+        private Builder() {
+        }
+
+        /** A builder with this one's settings. */
+        public Builder copy() {
+            Builder copy = new Builder();
+            copy.connections = connections;
+            copy.dialect = dialect;
+            copy.sets = sets == null ? null : new ArrayList<>(sets);
+            copy.classLoader = classLoader;
+            copy.placeholders.putAll(placeholders);
+            copy.targets.putAll(targets);
+            copy.historyTable = historyTable;
+            copy.lockTimeout = lockTimeout;
+            copy.backupPolicy = backupPolicy;
+            copy.schema = schema;
+            copy.installedBy = installedBy;
+            return copy;
+        }
+
+        public Builder dataSource(DataSource dataSource) {
+            this.connections = JdbcConnectionSources.of(Objects.requireNonNull(dataSource, "dataSource"));
+            return this;
+        }
+
+        public Builder jdbcUrl(String url) {
+            return jdbcUrl(url, null, null);
+        }
+
+        public Builder jdbcUrl(String url, String user, String password) {
+            this.connections = JdbcConnectionSources.of(Objects.requireNonNull(url, "jdbcUrl"), user, password);
+            return this;
+        }
+
+        /** The dialect; by default it is detected from the connection's metadata. */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = dialect;
+            return this;
+        }
+
+        /** The sets to migrate; by default the registered sets for the dialect. */
+        public Builder sets(MigrationSet... sets) {
+            return sets(List.of(sets));
+        }
+
+        public Builder sets(List<MigrationSet> sets) {
+            this.sets = new ArrayList<>(sets);
+            return this;
+        }
+
+        /** Where registered sets are looked up; by default the thread's context class loader. */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /** A {@code ${name}} value; {@code ${schema}} and {@code ${historyTable}} are predefined. */
+        public Builder placeholder(String name, String value) {
+            placeholders.put(Objects.requireNonNull(name, "placeholder name"), Objects.requireNonNull(value, name));
+            return this;
+        }
+
+        /** Migrate {@code module} no further than {@code version}. */
+        public Builder target(String module, String version) {
+            targets.put(Objects.requireNonNull(module, "module"), MigrationVersion.parse(version));
+            return this;
+        }
+
+        public Builder historyTable(String historyTable) {
+            this.historyTable = Objects.requireNonNull(historyTable, "historyTable");
+            return this;
+        }
+
+        public Builder lockTimeout(Duration lockTimeout) {
+            if (lockTimeout.isNegative()) {
+                throw new MigrationConfigurationException("lockTimeout must not be negative, was " + lockTimeout);
+            }
+            this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        public Builder backupPolicy(BackupPolicy backupPolicy) {
+            this.backupPolicy = Objects.requireNonNull(backupPolicy, "backupPolicy");
+            return this;
+        }
+
+        /** The schema to migrate (created if missing); by default the connection's current schema. */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /** The name recorded as installed_by; by default the database user. */
+        public Builder installedBy(String installedBy) {
+            this.installedBy = installedBy;
+            return this;
+        }
+
+        /** @throws MigrationConfigurationException naming the missing property */
+        public Migrator build() {
+            if (connections == null) {
+                throw new MigrationConfigurationException("dataSource or jdbcUrl is required.");
+            }
+            HistoryTable.checkName(historyTable);
+            return new Migrator(new MigratorConfig(connections, dialect, sets == null ? null : List.copyOf(sets),
+                    classLoader, Map.copyOf(placeholders), Map.copyOf(targets), historyTable, lockTimeout,
+                    backupPolicy, schema, installedBy));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY task_comments_task_idx;

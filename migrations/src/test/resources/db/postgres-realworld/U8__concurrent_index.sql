@@ -1,0 +1,2 @@
+-- cairn:no-transaction
+DROP INDEX CONCURRENTLY IF EXISTS tasks_due_date_idx;

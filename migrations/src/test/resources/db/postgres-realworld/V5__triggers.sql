@@ -1,0 +1,6 @@
+CREATE TRIGGER projects_touch BEFORE UPDATE ON projects
+    FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
+CREATE TRIGGER tasks_search BEFORE INSERT OR UPDATE OF title, tags ON tasks
+    FOR EACH ROW EXECUTE FUNCTION update_task_search();
+CREATE TRIGGER tasks_audit AFTER INSERT OR UPDATE OR DELETE ON tasks
+    FOR EACH ROW EXECUTE FUNCTION audit_row();
