@@ -38,6 +38,14 @@ import org.jooq.impl.DSL;
  * read inside a write sees the write's changes, and a write inside a read is refused.
  */
 public final class JdbcStore implements Store {
+    static {
+        // A library must not print to its users' consoles: no jOOQ banner, tips or dialect version notes.
+        // Set only when absent, so that an application can still turn them on.
+        quietUnlessSet("org.jooq.no-logo", "true");
+        quietUnlessSet("org.jooq.no-tips", "true");
+        quietUnlessSet("org.jooq.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport", "ERROR");
+    }
+
     private static final Settings SETTINGS = new Settings()
             .withRenderQuotedNames(RenderQuotedNames.NEVER)
             .withExecuteLogging(false)
@@ -429,6 +437,12 @@ public final class JdbcStore implements Store {
                 throw new StoreException("Cannot migrate the " + dialect.name() + " store " + description + ": "
                         + failure.getMessage(), failure);
             }
+        }
+    }
+
+    private static void quietUnlessSet(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 }
