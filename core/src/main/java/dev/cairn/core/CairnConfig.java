@@ -159,7 +159,10 @@ public final class CairnConfig {
         return StoreUrls.scheme(url);
     }
 
-    /** The URL with its scheme removed, such as {@code plan.db} for {@code sqlite:plan.db}. */
+    /**
+     * The URL without its scheme and query string, such as {@code plan.db} for
+     * {@code sqlite:plan.db?migrate=off}; the parameters are among {@link #properties()}.
+     */
     public String location() {
         return StoreUrls.location(url);
     }

@@ -23,11 +23,16 @@ public final class StoreUrls {
         return colon <= 0 ? "" : rest.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 
-    /** What follows the scheme and its colon, query string included. */
+    /**
+     * What follows the scheme and its colon, without the query string (its parameters are in
+     * {@link #queryParameters}).
+     */
     public static String location(String url) {
         String rest = stripJdbc(url);
         int colon = rest.indexOf(':');
-        return colon < 0 ? rest : rest.substring(colon + 1);
+        String location = colon < 0 ? rest : rest.substring(colon + 1);
+        int question = location.indexOf('?');
+        return question < 0 ? location : location.substring(0, question);
     }
 
     /** The URL with the password of {@code user:password@} and of {@code password=} parameters masked. */

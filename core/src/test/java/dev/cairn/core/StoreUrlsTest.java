@@ -13,6 +13,7 @@ class StoreUrlsTest {
         assertThat(StoreUrls.scheme("jdbc:postgresql://db/plan")).isEqualTo("postgresql");
         assertThat(StoreUrls.scheme("plan.db")).isEmpty();
         assertThat(StoreUrls.location("h2:mem:x")).isEqualTo("mem:x");
+        assertThat(StoreUrls.location("sqlite:plan.db?migrate=off")).isEqualTo("plan.db");
     }
 
     @Test

@@ -60,9 +60,7 @@ public final class H2StoreProvider implements StoreProvider {
         if (config.dataSource().isPresent()) {
             return builder.dataSource(config.dataSource().get()).open();
         }
-        String location = config.location();
-        int question = location.indexOf('?');
-        String target = question < 0 ? location : location.substring(0, question);
+        String target = config.location();
         String jdbcUrl;
         boolean inMemory;
         if (target.startsWith("mem:")) {

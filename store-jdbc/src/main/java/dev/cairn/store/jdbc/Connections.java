@@ -35,6 +35,17 @@ abstract class Connections implements AutoCloseable {
         return new Borrowed(dataSource, dialect);
     }
 
+    /** The connection prepared for the dialect (pragmas, session settings), or closed when that fails. */
+    static Connection prepared(Connection connection, JdbcDialect dialect) throws SQLException {
+        try {
+            dialect.prepare(connection);
+        } catch (SQLException | RuntimeException failure) {
+            closeQuietly(connection);
+            throw failure;
+        }
+        return connection;
+    }
+
     static void closeQuietly(Connection connection) {
         try {
             connection.close();
@@ -66,14 +77,7 @@ abstract class Connections implements AutoCloseable {
         }
 
         private Connection make() throws SQLException {
-            Connection connection = factory.connect();
-            try {
-                dialect.prepare(connection);
-            } catch (SQLException | RuntimeException failure) {
-                closeQuietly(connection);
-                throw failure;
-            }
-            return connection;
+            return prepared(factory.connect(), dialect);
         }
 
         @Override
@@ -133,14 +137,7 @@ abstract class Connections implements AutoCloseable {
 
         @Override
         Connection acquire() throws SQLException {
-            Connection connection = dataSource.getConnection();
-            try {
-                dialect.prepare(connection);
-            } catch (SQLException | RuntimeException failure) {
-                closeQuietly(connection);
-                throw failure;
-            }
-            return connection;
+            return prepared(dataSource.getConnection(), dialect);
         }
 
         @Override

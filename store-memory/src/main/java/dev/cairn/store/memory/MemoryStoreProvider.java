@@ -46,9 +46,7 @@ public final class MemoryStoreProvider implements StoreProvider {
      */
     @Override
     public Store open(CairnConfig config) {
-        String location = config.location();
-        int question = location.indexOf('?');
-        String name = question < 0 ? location : location.substring(0, question);
+        String name = config.location();
         if (name.isEmpty()) {
             return new MemoryStore(new MemoryState(), SCHEME + ":");
         }

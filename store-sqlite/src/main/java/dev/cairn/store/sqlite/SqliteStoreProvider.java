@@ -77,9 +77,7 @@ public final class SqliteStoreProvider implements StoreProvider {
     }
 
     private static Path file(CairnConfig config) {
-        String location = config.location();
-        int question = location.indexOf('?');
-        String path = question < 0 ? location : location.substring(0, question);
+        String path = config.location();
         if (path.isBlank() || path.equals(":memory:") || path.startsWith("file:")) {
             throw new StoreConfigurationException("Invalid SQLite store url " + config.maskedUrl()
                     + ": name a file, such as sqlite:plan.db or sqlite:/var/lib/cairn/plan.db. For a store in "
