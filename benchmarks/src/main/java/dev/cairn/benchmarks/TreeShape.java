@@ -7,8 +7,8 @@ import java.util.Random;
 
 /**
  * The shape of a benchmark tree, the same for Cairn and its baseline: one goal, each node with
- * {@link #FAN_OUT} children on the next layer, filled breadth first until the tree holds the size
- * asked for. A parent always comes before its children in the list. Immutable and thread-safe.
+ * {@link #FAN_OUT} (or another fan-out) children on the next layer, filled breadth first until the tree
+ * holds the size asked for. A parent always comes before its children in the list. Immutable and thread-safe.
  */
 final class TreeShape {
     /** Children per node: with 100,000 nodes the tree is six layers deep (Goal to AcceptanceCriteria). */
@@ -30,8 +30,18 @@ final class TreeShape {
      * @throws IllegalArgumentException when {@code size} is below 1 or would need more than twelve layers
      */
     static TreeShape of(int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("size must be at least 1, was " + size);
+        return of(size, FAN_OUT);
+    }
+
+    /**
+     * A tree of exactly {@code size} nodes, {@code fanOut} children per node.
+     *
+     * @throws IllegalArgumentException when {@code size} or {@code fanOut} is below 1, or the tree would need
+     *                                  more than twelve layers
+     */
+    static TreeShape of(int size, int fanOut) {
+        if (size < 1 || fanOut < 1) {
+            throw new IllegalArgumentException("size and fanOut must be at least 1, were " + size + " and " + fanOut);
         }
         Layer[] layers = Layer.values();
         List<Entry> entries = new ArrayList<>(size);
@@ -41,10 +51,10 @@ final class TreeShape {
             int childDepth = parent.layer().ordinal() + 1;
             if (childDepth >= layers.length) {
                 throw new IllegalArgumentException("size " + size + " needs more than " + layers.length
-                        + " layers at fan-out " + FAN_OUT);
+                        + " layers at fan-out " + fanOut);
             }
             Layer childLayer = layers[childDepth];
-            for (int child = 0; child < FAN_OUT && entries.size() < size; child++) {
+            for (int child = 0; child < fanOut && entries.size() < size; child++) {
                 entries.add(new Entry(id(childLayer, entries.size()), childLayer, parent.id()));
             }
         }

@@ -1,12 +1,14 @@
 package dev.cairn.core;
 
 import dev.cairn.core.spi.NewEvent;
+import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The rules of the model, applied over one store transaction. Every write goes through here, so every
@@ -26,16 +29,47 @@ final class BoundGraph implements PlanGraph {
     private final Clock clock;
     private final String actor;
     private final boolean retryOnConflict;
+    /** The store whose write {@code tx} belongs to, for a batch's savepoint; null inside a batch's own. */
+    private final Store nested;
 
-    BoundGraph(StoreTransaction tx, Clock clock, String actor, boolean retryOnConflict) {
+    BoundGraph(StoreTransaction tx, Clock clock, String actor, boolean retryOnConflict, Store nested) {
         this.tx = tx;
         this.clock = clock;
         this.actor = actor;
         this.retryOnConflict = retryOnConflict;
+        this.nested = nested;
     }
 
     @Override
     public Node create(NodeDraft draft) {
+        Node node = newNode(draft);
+        String id = node.id();
+        requireAcceptanceCriteria(node);
+        if (tx.node(id).isPresent()) {
+            throw new DuplicateNodeException("Node " + id + " exists already.");
+        }
+        List<Node> parents = new ArrayList<>();
+        for (String parentId : draft.parents()) {
+            Node parent = get(parentId);
+            requireOrder(parent, node);
+            parents.add(parent);
+        }
+        tx.insert(node);
+        List<NewEvent> events = new ArrayList<>();
+        events.add(created(node));
+        for (Node parent : parents) {
+            tx.insertLink(new Link(parent.id(), id));
+            events.add(linked(parent.id(), id));
+        }
+        tx.append(events);
+        return node;
+    }
+
+    /**
+     * The node {@code draft} makes, stamped as {@link #create} stamps it and checked against every rule
+     * that needs no store: what {@link #create} and a {@link Batch} share.
+     */
+    Node newNode(NodeDraft draft) {
         Objects.requireNonNull(draft, "draft");
         if (draft.title() == null) {
             // A Node cannot hold a null title, so this rule is checked before one is built.
@@ -67,27 +101,20 @@ final class BoundGraph implements PlanGraph {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        node = node.withLabels(labels);
-        requireAcceptanceCriteria(node);
-        if (tx.node(id).isPresent()) {
-            throw new DuplicateNodeException("Node " + id + " exists already.");
+        return node.withLabels(labels);
+    }
+
+    /**
+     * Writes many nodes and links under a savepoint of this transaction, so that a batch that fails
+     * leaves the transaction as it found it.
+     */
+    @Override
+    public BatchResult batch(Consumer<Batch> work) {
+        Objects.requireNonNull(work, "work");
+        if (nested == null) {
+            return BoundBatch.run(this, tx, work);
         }
-        List<Node> parents = new ArrayList<>();
-        for (String parentId : draft.parents()) {
-            Node parent = get(parentId);
-            requireOrder(parent, node);
-            parents.add(parent);
-        }
-        tx.insert(node);
-        List<NewEvent> events = new ArrayList<>();
-        events.add(event(id, EventType.CREATED, Map.of("layer", layer.displayName(), "title", node.title(),
-                "status", status.wireName())));
-        for (Node parent : parents) {
-            tx.insertLink(new Link(parent.id(), id));
-            events.add(event(id, EventType.LINKED, Map.of("parent", parent.id(), "child", id)));
-        }
-        tx.append(events);
-        return node;
+        return nested.write(inner -> BoundBatch.run(new BoundGraph(inner, clock, actor, false, null), inner, work));
     }
 
     @Override
@@ -116,7 +143,7 @@ final class BoundGraph implements PlanGraph {
     @Override
     public Node update(String id, NodePatch patch) {
         Objects.requireNonNull(patch, "patch");
-        Node current = get(id);
+        Node current = patch.expectedVersion().isPresent() ? get(id) : forChange(id);
         if (patch.expectedVersion().isPresent() && patch.expectedVersion().getAsLong() != current.version()) {
             throw conflict(current, patch.expectedVersion().getAsLong());
         }
@@ -131,7 +158,7 @@ final class BoundGraph implements PlanGraph {
 
     @Override
     public Node reopen(String id) {
-        Node current = get(id);
+        Node current = forChange(id);
         if (current.status() != Status.COMPLETED) {
             throw new InvalidTransitionException("Cannot reopen " + id + ": it is " + current.status().wireName()
                     + ", and only a completed node is reopened.");
@@ -155,7 +182,7 @@ final class BoundGraph implements PlanGraph {
             throw new InvalidLinkException("Link " + parentId + " → " + childId + " exists already.");
         }
         tx.insertLink(link);
-        tx.append(List.of(event(childId, EventType.LINKED, Map.of("parent", parentId, "child", childId))));
+        tx.append(List.of(linked(parentId, childId)));
     }
 
     @Override
@@ -171,7 +198,7 @@ final class BoundGraph implements PlanGraph {
     @Override
     public Node label(String id, String... names) {
         Set<String> adding = checkedLabels(names);
-        Node current = get(id);
+        Node current = forChange(id);
         Set<String> labels = new TreeSet<>(current.labels());
         adding.removeAll(labels);
         if (adding.isEmpty()) {
@@ -191,7 +218,7 @@ final class BoundGraph implements PlanGraph {
     @Override
     public Node unlabel(String id, String... names) {
         Set<String> removing = checkedLabels(names);
-        Node current = get(id);
+        Node current = forChange(id);
         removing.retainAll(current.labels());
         if (removing.isEmpty()) {
             return current;
@@ -226,6 +253,9 @@ final class BoundGraph implements PlanGraph {
     @Override
     public List<String> delete(String id, DeleteMode mode) {
         Objects.requireNonNull(mode, "mode");
+        // Where writers run concurrently, every node the deletion takes or unlinks is locked before its links
+        // are read, so that the events it appends tell exactly what it did.
+        tx.lockNodes(List.of(id));
         Node node = get(id);
         List<String> children = tx.childIds(id);
         if (!children.isEmpty() && mode == DeleteMode.REFUSE) {
@@ -235,9 +265,20 @@ final class BoundGraph implements PlanGraph {
                     + "left without a parent, or DETACH to keep the children.");
         }
         List<String> doomed = mode == DeleteMode.CASCADE ? cascade(id) : List.of(id);
+        if (doomed.size() > 1 && tx.lockNodes(doomed) && !cascade(id).equals(doomed)) {
+            throw concurrentlyChanged(id);
+        }
         Set<String> doomedSet = new LinkedHashSet<>(doomed);
+        Map<String, Node> doomedNodes = new LinkedHashMap<>();
+        doomedNodes.put(id, node);
+        for (Node below : tx.nodes(doomed.subList(1, doomed.size()))) {
+            doomedNodes.put(below.id(), below);
+        }
+        if (doomedNodes.size() != doomed.size()) {
+            throw concurrentlyChanged(id);
+        }
         for (String doomedId : doomed) {
-            Node doomedNode = doomedId.equals(id) ? node : get(doomedId);
+            Node doomedNode = doomedNodes.get(doomedId);
             if (doomedNode.layer() == Layer.ACCEPTANCE_CRITERIA) {
                 List<String> verifying = new ArrayList<>(tx.commandsVerifying(doomedId));
                 verifying.removeAll(doomedSet);
@@ -247,25 +288,49 @@ final class BoundGraph implements PlanGraph {
                 }
             }
         }
+        Map<String, List<String>> staying = stayingChildren(doomed, doomedSet);
+        Set<String> stayingIds = new TreeSet<>();
+        staying.values().forEach(stayingIds::addAll);
+        if (tx.lockNodes(stayingIds)) {
+            // Read again under the locks: a child deleted meanwhile has lost its link already.
+            staying = stayingChildren(doomed, doomedSet);
+        }
         List<NewEvent> events = new ArrayList<>();
         for (String doomedId : doomed) {
-            for (String childId : tx.childIds(doomedId)) {
-                if (!doomedSet.contains(childId)) {
-                    // A child that stays loses this parent: its own history says so.
-                    events.add(event(childId, EventType.UNLINKED, Map.of("parent", doomedId, "child", childId)));
-                }
+            for (String childId : staying.get(doomedId)) {
+                // A child that stays loses this parent: its own history says so.
+                events.add(event(childId, EventType.UNLINKED, Map.of("parent", doomedId, "child", childId)));
             }
-            tx.delete(doomedId);
+            if (!tx.delete(doomedId)) {
+                throw concurrentlyChanged(id);
+            }
             events.add(event(doomedId, EventType.DELETED, Map.of("mode", mode.name().toLowerCase(Locale.ROOT))));
         }
         tx.append(events);
         return doomed;
     }
 
+    /** The children of each doomed node that are not doomed themselves, by doomed node. */
+    private Map<String, List<String>> stayingChildren(List<String> doomed, Set<String> doomedSet) {
+        Map<String, List<String>> staying = new LinkedHashMap<>();
+        for (String doomedId : doomed) {
+            List<String> children = new ArrayList<>(tx.childIds(doomedId));
+            children.removeAll(doomedSet);
+            staying.put(doomedId, children);
+        }
+        return staying;
+    }
+
+    private static ConcurrentChangeException concurrentlyChanged(String id) {
+        return new ConcurrentChangeException("The nodes at or below " + id + " changed in a concurrent transaction "
+                + "while it was being deleted. Try again.");
+    }
+
     /** The node and every node below it whose parents are all being deleted, parents first. */
     private List<String> cascade(String id) {
         Set<String> doomed = new LinkedHashSet<>(List.of(id));
-        List<Node> below = tx.descendants(id);
+        // A copy: the store's list may be immutable (a SQL store answers a leaf with List.of()).
+        List<Node> below = new ArrayList<>(tx.descendants(id));
         below.sort((a, b) -> Integer.compare(a.layer().index(), b.layer().index()));
         for (Node candidate : below) {
             if (doomed.containsAll(tx.parentIds(candidate.id()))) {
@@ -382,6 +447,15 @@ final class BoundGraph implements PlanGraph {
         return written;
     }
 
+    /**
+     * The node, read to be changed without an expected version: where writers run concurrently it is locked
+     * first, so that writers of one node take turns instead of failing each other's version checks.
+     */
+    private Node forChange(String id) {
+        tx.lockNodes(List.of(id));
+        return get(id);
+    }
+
     private Node writeVersion(Node current, Node changed, boolean versionExpected) {
         Node written = changed.touched(now(), current.version() + 1);
         if (!tx.update(written, current.version())) {
@@ -412,9 +486,13 @@ final class BoundGraph implements PlanGraph {
     }
 
     private static void requireOrder(Node parent, Node child) {
-        if (!parent.layer().isAbove(child.layer())) {
-            throw new InvalidLinkException("Cannot link " + parent.id() + " (" + parent.layer().displayName()
-                    + ") → " + child.id() + " (" + child.layer().displayName() + "): a parent's layer must come "
+        requireOrder(parent.id(), parent.layer(), child.id(), child.layer());
+    }
+
+    static void requireOrder(String parentId, Layer parentLayer, String childId, Layer childLayer) {
+        if (!parentLayer.isAbove(childLayer)) {
+            throw new InvalidLinkException("Cannot link " + parentId + " (" + parentLayer.displayName()
+                    + ") → " + childId + " (" + childLayer.displayName() + "): a parent's layer must come "
                     + "before its child's in " + Arrays.stream(Layer.values()).map(Layer::displayName).toList() + ".");
         }
     }
@@ -429,6 +507,24 @@ final class BoundGraph implements PlanGraph {
             throw new ValidationException(violations);
         }
         return labels;
+    }
+
+    /** The event of a node's creation: the same for {@link #create} and a {@link Batch}. */
+    NewEvent created(Node node) {
+        // Strings only, so built frozen rather than deep-copied: a batch makes one per node.
+        Map<String, Object> details = new LinkedHashMap<>(4);
+        details.put("layer", node.layer().displayName());
+        details.put("title", node.title());
+        details.put("status", node.status().wireName());
+        return new NewEvent(node.id(), EventType.CREATED, now(), actor, Collections.unmodifiableMap(details));
+    }
+
+    /** The event of a new link, told in the child's history. */
+    NewEvent linked(String parentId, String childId) {
+        Map<String, Object> details = new LinkedHashMap<>(4);
+        details.put("parent", parentId);
+        details.put("child", childId);
+        return new NewEvent(childId, EventType.LINKED, now(), actor, Collections.unmodifiableMap(details));
     }
 
     private NewEvent event(String nodeId, EventType type, Map<String, Object> details) {
@@ -452,7 +548,7 @@ final class BoundGraph implements PlanGraph {
         return text == null || text.isEmpty() ? null : text;
     }
 
-    private static String describeId(String id) {
+    static String describeId(String id) {
         return id == null ? "null" : "'" + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "'";
     }
 

@@ -3,9 +3,12 @@ package dev.cairn.core;
 import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreProvider;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -83,6 +86,23 @@ public final class Cairn implements PlanGraph, AutoCloseable {
         return store.backend();
     }
 
+    /**
+     * Checks the store: one round trip, timed, and what the backend runs (server version, the schema version
+     * of each migration module). Never throws for a store that does not answer: the result says so, with the
+     * reason, for a health endpoint to report.
+     */
+    public Health health() {
+        String url = config.maskedUrl();
+        long started = System.nanoTime();
+        try {
+            store.ping();
+            Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            return new Health(store.backend(), url, true, store.serverVersion(), store.schemaVersions(), latency, "");
+        } catch (CairnException failure) {
+            return new Health(store.backend(), url, false, "", Map.of(), Duration.ZERO, failure.getMessage());
+        }
+    }
+
     /** The store underneath, for tools that work below the rules (import, copy, doctor). */
     public Store store() {
         return store;
@@ -95,7 +115,7 @@ public final class Cairn implements PlanGraph, AutoCloseable {
      */
     public <T> T inTransaction(Function<PlanGraph, T> work) {
         Objects.requireNonNull(work, "work");
-        return store.write(tx -> work.apply(new BoundGraph(tx, config.clock(), config.actor(), false)));
+        return store.write(tx -> work.apply(new BoundGraph(tx, config.clock(), config.actor(), false, store)));
     }
 
     /** Like {@link #inTransaction(Function)}, for work that returns nothing (jdbi's naming). */
@@ -115,6 +135,21 @@ public final class Cairn implements PlanGraph, AutoCloseable {
     @Override
     public Node get(String id) {
         return read(graph -> graph.get(id));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction of its own, or, called inside {@link #inTransaction}, part of that one. Never
+     * redone: {@code work} runs once, so it may consume a stream.
+     */
+    @Override
+    public BatchResult batch(Consumer<Batch> work) {
+        Objects.requireNonNull(work, "work");
+        requireOpen();
+        // A batch inside a write of this store joins it under the store's own savepoint.
+        return store.write(tx -> BoundBatch.run(new BoundGraph(tx, config.clock(), config.actor(), false, null), tx,
+                work));
     }
 
     @Override
@@ -273,21 +308,40 @@ public final class Cairn implements PlanGraph, AutoCloseable {
 
     private <T> T read(Function<PlanGraph, T> work) {
         requireOpen();
-        return store.read(tx -> work.apply(new BoundGraph(tx, config.clock(), config.actor(), false)));
+        return store.read(tx -> work.apply(new BoundGraph(tx, config.clock(), config.actor(), false, store)));
     }
 
     private <T> T write(Function<PlanGraph, T> work) {
         requireOpen();
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.write(tx -> work.apply(new BoundGraph(tx, config.clock(), config.actor(), true)));
-            } catch (BoundGraph.RetryableConflict conflict) {
+                return store.write(tx -> work.apply(new BoundGraph(tx, config.clock(), config.actor(), true, store)));
+            } catch (BoundGraph.RetryableConflict | ConcurrentChangeException conflict) {
                 if (attempt >= MAX_RETRIES) {
                     throw new VersionConflictException("Gave up after " + MAX_RETRIES
-                            + " attempts: the node kept changing under this write.");
+                            + " attempts: the node kept changing under this write.",
+                            conflict instanceof ConcurrentChangeException ? conflict : null);
                 }
-                Thread.onSpinWait();
+                backOff(attempt);
             }
+        }
+    }
+
+    /**
+     * Waits before another attempt: not at all at first (a serial store's conflicts clear at once), then a
+     * random pause that grows with the attempts, so that writers contending across round trips to a server
+     * stop colliding in step.
+     */
+    private static void backOff(int attempt) {
+        if (attempt < 3) {
+            Thread.onSpinWait();
+            return;
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(20, attempt) * 2L));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new VersionConflictException("Interrupted while waiting to try a conflicting write again");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.cairn.core;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The operations on a plan: what {@link Cairn} offers, and what a transaction of
@@ -18,6 +19,28 @@ public interface PlanGraph {
      * @throws InvalidLinkException      when a parent's layer does not come before the node's
      */
     Node create(NodeDraft draft);
+
+    /**
+     * Writes many nodes and links at once, all or nothing, as fast as the store allows: an import, a
+     * copy. {@code work} adds them to the {@link Batch} it is given; each is checked by the same rules
+     * as {@link #create} and {@link #link}, and leaves the same events. They are written in chunks as
+     * they come, so a batch of any size holds one chunk in memory, and a node or link added is seen by
+     * other reads only once the batch has returned.
+     *
+     * <pre>{@code
+     * BatchResult result = cairn.batch(batch -> {
+     *     String goal = batch.add(NodeDraft.of(Layer.GOAL, "Ship 1.0"));
+     *     batch.add(NodeDraft.of(Layer.TASK, "Write the parser").parents(goal));
+     * });
+     * }</pre>
+     *
+     * @return how many nodes, links and events were written
+     * @throws ValidationException    naming every field of the first draft that breaks a rule
+     * @throws DuplicateNodeException when an id exists, or was added earlier in the batch
+     * @throws NoSuchNodeException    when an end of a link neither exists nor was added earlier in the batch
+     * @throws InvalidLinkException   when a parent's layer does not come before its child's, or a link exists
+     */
+    BatchResult batch(Consumer<Batch> work);
 
     /**
      * The node with {@code id}.

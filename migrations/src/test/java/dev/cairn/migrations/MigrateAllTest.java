@@ -2,6 +2,7 @@ package dev.cairn.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.test.postgres.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,7 +74,7 @@ class MigrateAllTest {
         assertThat(results).extracting(TargetResult::target).containsExactlyElementsOf(schemas);
         assertThat(results).allMatch(TargetResult::succeeded)
                 .allMatch(result -> result.result().applied().size() == 3);
-        try (Connection connection = DriverManager.getConnection(PostgresServer.baseUrl());
+        try (Connection connection = DriverManager.getConnection(PostgresServer.jdbcUrl());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + prefix + "b.cairn_schema_history")) {
             rows.next();

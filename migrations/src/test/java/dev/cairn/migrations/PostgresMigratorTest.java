@@ -1,5 +1,6 @@
 package dev.cairn.migrations;
 
+import dev.cairn.test.postgres.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ class PostgresMigratorTest extends AbstractMigratorTest {
 
     @Override
     String freshDatabaseUrl(Path temp) {
-        return PostgresServer.url(PostgresServer.freshSchema("contract"));
+        return PostgresServer.jdbcUrl(PostgresServer.freshSchema("contract"));
     }
 
     @Override

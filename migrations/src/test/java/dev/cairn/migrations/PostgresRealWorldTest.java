@@ -3,6 +3,7 @@ package dev.cairn.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.migrations.internal.StatementSplitter;
+import dev.cairn.test.postgres.PostgresServer;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +18,7 @@ class PostgresRealWorldTest {
 
     @BeforeEach
     void freshSchema() {
-        url = PostgresServer.url(PostgresServer.freshSchema("realworld"));
+        url = PostgresServer.jdbcUrl(PostgresServer.freshSchema("realworld"));
     }
 
     private MigrationSet set() {

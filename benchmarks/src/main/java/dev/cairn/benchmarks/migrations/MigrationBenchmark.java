@@ -1,6 +1,7 @@
 package dev.cairn.benchmarks.migrations;
 
 import dev.cairn.benchmarks.Baseline;
+import dev.cairn.test.postgres.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,12 +83,12 @@ public class MigrationBenchmark {
 
         @Setup(Level.Iteration)
         public void create() {
-            schema = BenchmarkPostgres.freshSchema();
+            schema = PostgresServer.freshSchema("bench");
         }
 
         @TearDown(Level.Iteration)
         public void drop() {
-            BenchmarkPostgres.dropSchema(schema);
+            PostgresServer.dropSchema(schema);
         }
     }
 
@@ -132,13 +133,13 @@ public class MigrationBenchmark {
 
         @Setup(Level.Trial)
         public void migrate(MigrationFiles files) {
-            schema = BenchmarkPostgres.freshSchema();
+            schema = PostgresServer.freshSchema("bench");
             MigrationRunners.cairnPostgres(files.folder, schema);
         }
 
         @TearDown(Level.Trial)
         public void drop() {
-            BenchmarkPostgres.dropSchema(schema);
+            PostgresServer.dropSchema(schema);
         }
     }
 
@@ -149,13 +150,13 @@ public class MigrationBenchmark {
 
         @Setup(Level.Trial)
         public void migrate(MigrationFiles files) {
-            schema = BenchmarkPostgres.freshSchema();
+            schema = PostgresServer.freshSchema("bench");
             MigrationRunners.flywayPostgres(files.folder, schema);
         }
 
         @TearDown(Level.Trial)
         public void drop() {
-            BenchmarkPostgres.dropSchema(schema);
+            PostgresServer.dropSchema(schema);
         }
     }
 
@@ -224,7 +225,7 @@ public class MigrationBenchmark {
     @Warmup(iterations = 3)
     @Measurement(iterations = 5)
     public int jdbcPostgresEmpty(MigrationFiles files, EmptyPostgres database) {
-        String base = BenchmarkPostgres.baseUrl();
+        String base = PostgresServer.jdbcUrl();
         return MigrationRunners.jdbcFloor(files.folder,
                 base + (base.contains("?") ? "&" : "?") + "currentSchema=" + database.schema);
     }

@@ -3,6 +3,7 @@ package dev.cairn.benchmarks.migrations;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrationSets;
 import dev.cairn.migrations.Migrator;
+import dev.cairn.test.postgres.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,13 +38,13 @@ final class MigrationRunners {
     }
 
     static int cairnPostgres(Path folder, String schema) {
-        return Migrator.builder().jdbcUrl(BenchmarkPostgres.baseUrl()).schema(schema)
+        return Migrator.builder().jdbcUrl(PostgresServer.jdbcUrl()).schema(schema)
                 .sets(MigrationSets.directory(folder, "bench", Dialect.POSTGRESQL))
                 .build().migrate().applied().size();
     }
 
     static int flywayPostgres(Path folder, String schema) {
-        return Flyway.configure().dataSource(BenchmarkPostgres.baseUrl(), null, null)
+        return Flyway.configure().dataSource(PostgresServer.jdbcUrl(), null, null)
                 .schemas(schema)
                 .locations("filesystem:" + folder)
                 .load().migrate().migrationsExecuted;

@@ -1,5 +1,6 @@
 package dev.cairn.core.spi;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -29,6 +30,26 @@ public interface Store extends AutoCloseable {
 
     /** A short name of the backend, such as {@code memory} or {@code sqlite}. */
     String backend();
+
+    /**
+     * One round trip to the backend, as cheap as it allows, for health checks: {@link dev.cairn.core.Cairn#health()} times
+     * it. A store that fails it throws.
+     *
+     * @throws dev.cairn.core.StoreException when the backend does not answer
+     */
+    default void ping() {
+        read(transaction -> null);
+    }
+
+    /** The database product and version, such as {@code PostgreSQL 16.4}; empty where there is none. */
+    default String serverVersion() {
+        return "";
+    }
+
+    /** The applied schema version of each migration module in the store's database; empty without migrations. */
+    default Map<String, String> schemaVersions() {
+        return Map.of();
+    }
 
     /** What this store can do beyond the contract. */
     default Set<StoreCapability> capabilities() {

@@ -26,6 +26,19 @@ import java.util.Set;
 public interface StoreTransaction {
     Optional<Node> node(String id);
 
+    /**
+     * Holds the nodes of {@code ids} that exist against other writers until the unit of work ends, for a
+     * change that must see every link to them (a delete): where writers run concurrently, another may
+     * otherwise add or remove a link, or delete the node, between this one's reads and its writes. Reads
+     * after this call see what other transactions committed before it. Stores whose writes are serial have
+     * nothing to do.
+     *
+     * @return whether anything was locked; false tells the caller that reading again would find nothing new
+     */
+    default boolean lockNodes(Collection<String> ids) {
+        return false;
+    }
+
     /** The nodes of {@code ids} that exist, in no particular order. */
     default List<Node> nodes(Collection<String> ids) {
         List<Node> found = new ArrayList<>(ids.size());
@@ -43,14 +56,34 @@ public interface StoreTransaction {
     void insert(Node node);
 
     /**
+     * Stores new nodes, as {@link #insert} stores one, in list order: a chunk of a
+     * {@link dev.cairn.core.PlanGraph#batch batch}, up to a few thousand. A store that can write many rows
+     * in one round trip overrides this; the default inserts one by one.
+     *
+     * <p>When it throws, the unit of work fails: the caller rolls it back, so what was stored of the list
+     * need not be undone here.
+     *
+     * @throws dev.cairn.core.DuplicateNodeException when an id exists
+     */
+    default void insertNodes(List<Node> nodes) {
+        for (Node node : nodes) {
+            insert(node);
+        }
+    }
+
+    /**
      * Replaces a node, labels and command spec included, if it is still at {@code expectedVersion}.
      *
      * @return false, changing nothing, when the node is gone or at another version
      */
     boolean update(Node node, long expectedVersion);
 
-    /** Deletes a node with its links and label assignments; its events stay. A missing node is no error. */
-    void delete(String id);
+    /**
+     * Deletes a node with its links and label assignments; its events stay.
+     *
+     * @return false, changing nothing, when there was no such node: another transaction may have deleted it
+     */
+    boolean delete(String id);
 
     /**
      * Stores a link. Cairn checks both ends and the layer order first.
@@ -59,6 +92,24 @@ public interface StoreTransaction {
      * @throws dev.cairn.core.InvalidLinkException when the link is stored already
      */
     void insertLink(Link link);
+
+    /**
+     * Stores links, as {@link #insertLink} stores one, in list order: a chunk of a
+     * {@link dev.cairn.core.PlanGraph#batch batch}. Cairn has checked the layer order, but only the store
+     * knows whether each end exists (it may have been stored by an earlier chunk of the same batch), so it
+     * must refuse a missing end, as a foreign key does. A store that can write many rows in one round trip
+     * overrides this; the default inserts one by one.
+     *
+     * <p>When it throws, the unit of work fails: the caller rolls it back.
+     *
+     * @throws dev.cairn.core.NoSuchNodeException when an end does not exist
+     * @throws dev.cairn.core.InvalidLinkException when a link is stored already
+     */
+    default void insertLinks(List<Link> links) {
+        for (Link link : links) {
+            insertLink(link);
+        }
+    }
 
     /** Deletes a link; false when there was none. */
     boolean deleteLink(Link link);

@@ -16,7 +16,7 @@ public final class H2MigrationSet implements MigrationSet {
     public static final String MODULE = "cairn";
 
     static final String FOLDER = "dev/cairn/store/h2/migrations";
-    private static final String[] FILES = {"V1__init.sql"};
+    private static final String[] FILES = {"V1__init.sql", "V2__command_runs.sql"};
 
     private final List<Migration> migrations;
 

@@ -31,8 +31,9 @@ abstract class Connections implements AutoCloseable {
         return new Pool(factory, dialect, maxIdle, keepOneOpen);
     }
 
-    static Connections of(DataSource dataSource, JdbcDialect dialect) {
-        return new Borrowed(dataSource, dialect);
+    /** Connections from {@code dataSource}; {@code owner}, when given, is closed with the store. */
+    static Connections of(DataSource dataSource, JdbcDialect dialect, AutoCloseable owner) {
+        return new Borrowed(dataSource, dialect, owner);
     }
 
     /** The connection prepared for the dialect (pragmas, session settings), or closed when that fails. */
@@ -126,13 +127,16 @@ abstract class Connections implements AutoCloseable {
         }
     }
 
+    /** A pool's or a caller's connections, each given back (closed) after its unit of work. */
     private static final class Borrowed extends Connections {
         private final DataSource dataSource;
         private final JdbcDialect dialect;
+        private final AutoCloseable owner;
 
-        Borrowed(DataSource dataSource, JdbcDialect dialect) {
+        Borrowed(DataSource dataSource, JdbcDialect dialect, AutoCloseable owner) {
             this.dataSource = dataSource;
             this.dialect = dialect;
+            this.owner = owner;
         }
 
         @Override
@@ -152,7 +156,14 @@ abstract class Connections implements AutoCloseable {
 
         @Override
         public void close() {
-            // The caller's DataSource is the caller's to close.
+            // A caller's DataSource (no owner) is the caller's to close.
+            if (owner != null) {
+                try {
+                    owner.close();
+                } catch (Exception ignored) {
+                    // Closing is best effort: the store is unusable either way.
+                }
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.cairn.store.jdbc;
 
+import dev.cairn.core.CairnException;
+import dev.cairn.core.ConcurrentChangeException;
 import dev.cairn.core.StoreException;
 import java.sql.SQLException;
 import org.jooq.exception.DataAccessException;
@@ -15,11 +17,16 @@ final class Failures {
         return cause != null ? cause : new SQLException(failure.getMessage());
     }
 
-    static StoreException translate(JdbcStore store, DataAccessException failure) {
+    static CairnException translate(JdbcStore store, DataAccessException failure) {
         return translate(store, sqlCause(failure), failure);
     }
 
-    static StoreException translate(JdbcStore store, SQLException cause, Exception failure) {
+    static CairnException translate(JdbcStore store, SQLException cause, Exception failure) {
+        if (store.dialect().isConcurrencyFailure(cause)) {
+            return new ConcurrentChangeException("A concurrent transaction on the " + store.backend() + " store "
+                    + store.description() + " conflicted with this one, which was undone: " + cause.getMessage(),
+                    failure);
+        }
         return new StoreException("The " + store.backend() + " store " + store.description() + " failed: "
                 + cause.getMessage(), failure);
     }

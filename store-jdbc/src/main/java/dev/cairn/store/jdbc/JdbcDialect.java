@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Locale;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * What differs between the SQL databases Cairn stores into: how a unit of work begins and ends, how
@@ -14,7 +16,7 @@ import org.jooq.SQLDialect;
  * queries. Every such difference is in this one class; the rest of the store is the same SQL for all.
  * Immutable and thread-safe.
  *
- * <p>Adding a database (PostgreSQL next) means adding one constant here, a provider and a migration set.
+ * <p>Adding a database means adding one constant here, a provider and a migration set.
  */
 public final class JdbcDialect {
     /**
@@ -36,6 +38,20 @@ public final class JdbcDialect {
      * strictly descend along links, so a walk has at most eleven levels.
      */
     public static final JdbcDialect H2 = new JdbcDialect("h2", SQLDialect.H2, Dialect.H2, true, false);
+
+    /**
+     * PostgreSQL. Connections stay in auto-commit mode and units of work are opened with SQL, so that a pool
+     * never sees a changed isolation level to reset (a round trip each way): a write with {@code BEGIN} at
+     * read committed, where an update that lost a race to another transaction re-reads the row and finds
+     * its version changed; a read with {@code BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY}, one
+     * snapshot for all of its statements. Writes run concurrently, across threads and processes alike; the
+     * database orders them.
+     *
+     * <p>A failed statement aborts the whole PostgreSQL transaction, so the store never lets one fail on
+     * purpose: inserts that may meet an existing key say {@code ON CONFLICT DO NOTHING} and count rows.
+     */
+    public static final JdbcDialect POSTGRES = new JdbcDialect("postgresql", SQLDialect.POSTGRES,
+            Dialect.POSTGRESQL, false, true);
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
@@ -90,6 +106,8 @@ public final class JdbcDialect {
     void begin(Connection connection, boolean write) throws SQLException {
         if (this == SQLITE) {
             execute(connection, write ? "BEGIN IMMEDIATE" : "BEGIN");
+        } else if (this == POSTGRES) {
+            execute(connection, write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         } else {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(write ? Connection.TRANSACTION_READ_COMMITTED
@@ -98,7 +116,7 @@ public final class JdbcDialect {
     }
 
     void commit(Connection connection) throws SQLException {
-        if (this == SQLITE) {
+        if (sqlTransactions()) {
             execute(connection, "COMMIT");
         } else {
             connection.commit();
@@ -107,7 +125,7 @@ public final class JdbcDialect {
     }
 
     void rollback(Connection connection) throws SQLException {
-        if (this == SQLITE) {
+        if (sqlTransactions()) {
             execute(connection, "ROLLBACK");
         } else {
             connection.rollback();
@@ -117,8 +135,8 @@ public final class JdbcDialect {
 
     /** Sets a savepoint named {@code name}; returns the JDBC savepoint, or null where SQL names it. */
     Savepoint savepoint(Connection connection, String name) throws SQLException {
-        if (this == SQLITE) {
-            // sqlite-jdbc's own savepoints need auto-commit off, which would make it issue BEGIN itself.
+        if (sqlTransactions()) {
+            // JDBC savepoints need auto-commit off, which would make the driver issue BEGIN itself.
             execute(connection, "SAVEPOINT " + name);
             return null;
         }
@@ -126,7 +144,7 @@ public final class JdbcDialect {
     }
 
     void releaseSavepoint(Connection connection, String name, Savepoint savepoint) throws SQLException {
-        if (this == SQLITE) {
+        if (sqlTransactions()) {
             execute(connection, "RELEASE SAVEPOINT " + name);
         } else {
             connection.releaseSavepoint(savepoint);
@@ -134,12 +152,68 @@ public final class JdbcDialect {
     }
 
     void rollbackToSavepoint(Connection connection, String name, Savepoint savepoint) throws SQLException {
-        if (this == SQLITE) {
+        if (sqlTransactions()) {
             execute(connection, "ROLLBACK TO SAVEPOINT " + name);
             execute(connection, "RELEASE SAVEPOINT " + name);
         } else {
             connection.rollback(savepoint);
         }
+    }
+
+    /** Whether units of work are begun and ended with SQL on a connection left in auto-commit mode. */
+    private boolean sqlTransactions() {
+        return this == SQLITE || this == POSTGRES;
+    }
+
+    /**
+     * Whether a failed statement aborts the transaction it ran in (PostgreSQL), so that a store must avoid
+     * failing ones, as with {@code ON CONFLICT DO NOTHING}, rather than catch their failure.
+     */
+    boolean failureAbortsTransaction() {
+        return this == POSTGRES;
+    }
+
+    /**
+     * Whether {@code failure} says the connection is gone (the server restarted, the network dropped), so
+     * that a unit of work not yet begun may take a new connection and try again.
+     */
+    boolean isConnectionLost(SQLException failure) {
+        String state = failure.getSQLState();
+        // 08: connection exception; 57P01..57P03: the server is shutting down or not yet accepting.
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    /**
+     * The statement that makes event-appending writers commit one at a time, or null where writes are
+     * serial already. Scoped to the transaction, and to the schema, so that tenants do not wait for each other.
+     */
+    String eventOrderLock() {
+        return this == POSTGRES ? "SELECT pg_advisory_xact_lock(hashtext('cairn_events.' || current_schema()))" : null;
+    }
+
+    /**
+     * {@code text} in lower case, for searches that ignore case, folding every letter as Java does, not ASCII
+     * only. SQLite's own {@code lower()} folds ASCII only, so its store registers {@code cairn_lower} on each
+     * connection. PostgreSQL folds under the database's own locale: Cairn's text columns sort under collation
+     * "C", which would fold ASCII only.
+     */
+    Field<String> foldCase(Field<String> text) {
+        if (this == SQLITE) {
+            return DSL.function("cairn_lower", String.class, text);
+        }
+        if (this == POSTGRES) {
+            return DSL.field("lower({0} COLLATE \"default\")", String.class, text);
+        }
+        return DSL.lower(text);
+    }
+
+    /**
+     * Whether {@code failure} is the database undoing a transaction to resolve a conflict with a concurrent
+     * one (a deadlock, a serialization failure), after which running it again may succeed.
+     */
+    boolean isConcurrencyFailure(SQLException failure) {
+        String state = failure.getSQLState();
+        return "40P01".equals(state) || "40001".equals(state);
     }
 
     /** Whether {@code failure} is a unique or primary key violation. */
@@ -155,7 +229,9 @@ public final class JdbcDialect {
         if (this == SQLITE) {
             return hasCode(failure, "SQLITE_CONSTRAINT_FOREIGNKEY");
         }
-        return FOREIGN_KEY_VIOLATION.equals(failure.getSQLState());
+        // H2 reports a missing parent row as 23506, and keeps the standard 23503 for a row still referenced.
+        return FOREIGN_KEY_VIOLATION.equals(failure.getSQLState())
+                || this == H2 && "23506".equals(failure.getSQLState());
     }
 
     /** Whether {@code failure} says another connection holds the lock, so that trying again may work. */

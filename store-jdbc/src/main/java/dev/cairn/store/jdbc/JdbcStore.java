@@ -11,15 +11,20 @@ import dev.cairn.migrations.MigrationInfo;
 import dev.cairn.migrations.MigrationSet;
 import dev.cairn.migrations.MigrationState;
 import dev.cairn.migrations.MigrationValidationException;
+import dev.cairn.migrations.MigrationVersion;
 import dev.cairn.migrations.Migrator;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -56,6 +61,9 @@ public final class JdbcStore implements Store {
     private final String description;
     private final Set<StoreCapability> capabilities;
     private final Duration busyTimeout;
+    private final MigrationSet migrationSet;
+    private final String schema;
+    private volatile String serverVersion;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
     private volatile boolean closed;
@@ -66,6 +74,8 @@ public final class JdbcStore implements Store {
         this.description = builder.description;
         this.capabilities = Set.copyOf(builder.capabilities);
         this.busyTimeout = builder.busyTimeout;
+        this.migrationSet = builder.migrationSet;
+        this.schema = builder.schema;
     }
 
     /** A builder of a store of {@code dialect}. */
@@ -138,7 +148,9 @@ public final class JdbcStore implements Store {
     /**
      * A connection in a new transaction. SQLite answers busy when another process holds the write lock
      * longer than the busy timeout lets the driver wait; then this tries again, backing off, until the
-     * store's busy timeout has passed, so that "database is locked" reaches no caller that can wait.
+     * store's busy timeout has passed, so that "database is locked" reaches no caller that can wait. A
+     * connection found dead (a PostgreSQL server restarted since it was made) is dropped and another taken,
+     * within the same time: nothing has run on it yet, so trying again is safe.
      */
     private Connection begin(boolean write) {
         long deadline = System.nanoTime() + busyTimeout.toNanos();
@@ -148,20 +160,29 @@ public final class JdbcStore implements Store {
             try {
                 connection = connections.acquire();
             } catch (SQLException failure) {
-                throw new StoreException("Cannot connect to the " + backend() + " store " + description + ": "
-                        + failure.getMessage(), failure);
+                if (!dialect.isConnectionLost(failure) || System.nanoTime() > deadline) {
+                    throw new StoreException("Cannot connect to the " + backend() + " store " + description + ": "
+                            + failure.getMessage(), failure);
+                }
+                sleep(pause);
+                pause = Math.min(pause * 2, 1000);
+                continue;
             }
             try {
                 dialect.begin(connection, write);
                 return connection;
             } catch (SQLException failure) {
-                connections.release(connection, !dialect.isBusy(failure));
-                if (!dialect.isBusy(failure) || System.nanoTime() > deadline) {
+                boolean busy = dialect.isBusy(failure);
+                boolean lost = dialect.isConnectionLost(failure);
+                connections.release(connection, !busy);
+                if (!(busy || lost) || System.nanoTime() > deadline) {
                     throw new StoreException("Cannot begin a " + (write ? "write" : "read") + " on the " + backend()
                             + " store " + description + ": " + failure.getMessage(), failure);
                 }
-                sleep(pause);
-                pause = Math.min(pause * 2, 100);
+                if (busy) {
+                    sleep(pause);
+                    pause = Math.min(pause * 2, 100);
+                }
             }
         }
     }
@@ -188,6 +209,91 @@ public final class JdbcStore implements Store {
     @Override
     public String backend() {
         return dialect.name();
+    }
+
+    /** A {@code SELECT 1} on a connection of the store's, outside any transaction. */
+    @Override
+    public void ping() {
+        checkOpen();
+        withConnection(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+            }
+            return null;
+        });
+    }
+
+    /** The product and version the driver reports, such as {@code PostgreSQL 16.4}; asked once. */
+    @Override
+    public String serverVersion() {
+        checkOpen();
+        String version = serverVersion;
+        if (version == null) {
+            version = withConnection(connection -> {
+                DatabaseMetaData metaData = connection.getMetaData();
+                return metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
+            });
+            serverVersion = version;
+        }
+        return version;
+    }
+
+    /** The highest applied version of each module in the history table, as the migration engine reads it. */
+    @Override
+    public Map<String, String> schemaVersions() {
+        checkOpen();
+        if (migrationSet == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, MigrationVersion> highest = new TreeMap<>();
+            for (MigrationInfo info : migrator().info()) {
+                if (info.state() == MigrationState.APPLIED || info.state() == MigrationState.BASELINE) {
+                    highest.merge(info.module(), info.version(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                }
+            }
+            Map<String, String> versions = new TreeMap<>();
+            highest.forEach((module, version) -> versions.put(module, version.toString()));
+            return versions;
+        } catch (MigrationException failure) {
+            throw new StoreException("Cannot read the schema history of the " + backend() + " store " + description
+                    + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private Migrator migrator() {
+        return Migrator.builder()
+                .dataSource(connections.dataSource())
+                .dialect(dialect.migrationDialect())
+                .sets(migrationSet)
+                .schema(schema)
+                .lockTimeout(busyTimeout)
+                .build();
+    }
+
+    /** Work on a connection of the store's, not in a unit of work; driver failures become StoreException. */
+    private <T> T withConnection(SqlWork<T> work) {
+        Connection connection;
+        try {
+            connection = connections.acquire();
+        } catch (SQLException failure) {
+            throw new StoreException("Cannot connect to the " + backend() + " store " + description + ": "
+                    + failure.getMessage(), failure);
+        }
+        boolean broken = false;
+        try {
+            return work.apply(connection);
+        } catch (SQLException failure) {
+            broken = true;
+            throw Failures.translate(this, failure, failure);
+        } finally {
+            connections.release(connection, broken);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
     }
 
     @Override
@@ -234,6 +340,7 @@ public final class JdbcStore implements Store {
         private final JdbcTransaction readView;
         private int savepoints;
         private boolean open = true;
+        private boolean eventsLocked;
 
         UnitOfWork(JdbcStore store, Connection connection, boolean write) {
             this.store = store;
@@ -261,6 +368,8 @@ public final class JdbcStore implements Store {
             } catch (SQLException failure) {
                 throw Failures.translate(store, failure, failure);
             } catch (RuntimeException | Error failure) {
+                // A lock taken after the savepoint goes with it.
+                eventsLocked = false;
                 try {
                     store.dialect.rollbackToSavepoint(connection, name, savepoint);
                 } catch (SQLException rollbackFailure) {
@@ -274,6 +383,21 @@ public final class JdbcStore implements Store {
 
         JdbcStore store() {
             return store;
+        }
+
+        /**
+         * Makes writers that append events commit one at a time from here on, where the database lets
+         * writers run concurrently: a sequence number is taken at insert, so without this a reader paging
+         * through events by sequence could pass a number whose transaction commits later, and never see it.
+         * A transaction-scoped lock per schema, released by the commit or rollback; taken once per unit.
+         */
+        void lockEventsUntilCommit(DSLContext sql) {
+            String lock = store.dialect.eventOrderLock();
+            if (eventsLocked || lock == null) {
+                return;
+            }
+            sql.execute(lock);
+            eventsLocked = true;
         }
 
         JdbcDialect dialect() {
@@ -299,6 +423,8 @@ public final class JdbcStore implements Store {
         private String description;
         private ConnectionFactory factory;
         private DataSource dataSource;
+        private AutoCloseable dataSourceOwner;
+        private String schema;
         private boolean keepOneOpen;
         private int maxIdleConnections = 8;
         private MigrationSet migrationSet;
@@ -324,7 +450,25 @@ public final class JdbcStore implements Store {
 
         /** The caller's connections, used as given (the caller pools), instead of a factory. */
         public Builder dataSource(DataSource dataSource) {
+            return dataSource(dataSource, null);
+        }
+
+        /**
+         * Pooled connections, such as a pool the backend made for the store: {@code owner} (the pool) is
+         * closed when the store is; null leaves it open, as for a caller's {@link DataSource}.
+         */
+        public Builder dataSource(DataSource dataSource, AutoCloseable owner) {
             this.dataSource = dataSource;
+            this.dataSourceOwner = owner;
+            return this;
+        }
+
+        /**
+         * The schema the store lives in, which migrations create when it is missing; the connections'
+         * current schema unless set. The connections must use it too: this does not change them.
+         */
+        public Builder schema(String schema) {
+            this.schema = schema;
             return this;
         }
 
@@ -389,7 +533,7 @@ public final class JdbcStore implements Store {
             }
             Connections connections;
             try {
-                connections = dataSource != null ? Connections.of(dataSource, dialect)
+                connections = dataSource != null ? Connections.of(dataSource, dialect, dataSourceOwner)
                         : Connections.pooled(factory, dialect, maxIdleConnections, keepOneOpen);
             } catch (SQLException failure) {
                 throw new StoreException("Cannot open the " + dialect.name() + " store " + description + ": "
@@ -412,6 +556,7 @@ public final class JdbcStore implements Store {
                     .dataSource(target)
                     .dialect(dialect.migrationDialect())
                     .sets(migrationSet)
+                    .schema(schema)
                     .lockTimeout(busyTimeout)
                     .build();
             try {

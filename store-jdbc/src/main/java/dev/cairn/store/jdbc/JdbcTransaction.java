@@ -77,7 +77,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep2;
-import org.jooq.InsertValuesStep5;
+import org.jooq.InsertOnDuplicateStep;
+import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record2;
@@ -96,8 +97,6 @@ import org.jooq.impl.DSL;
 final class JdbcTransaction implements StoreTransaction {
     /** Up to this many ids go into an IN list; a larger set is named by the query that found it. */
     private static final int IN_LIST_LIMIT = 500;
-    /** Rows per multi-row INSERT: well below SQLite's limit of bound variables. */
-    private static final int INSERT_CHUNK = 400;
 
     private static final List<Field<?>> EVENT_COLUMNS =
             List.of(EVENT_SEQ, EVENT_NODE, EVENT_TYPE, EVENT_AT, EVENT_ACTOR, EVENT_DETAILS);
@@ -123,6 +122,25 @@ final class JdbcTransaction implements StoreTransaction {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * Where writers run concurrently, locks the nodes' rows (FOR UPDATE, which also holds off new links to
+     * them, whose foreign key checks lock the rows they name), in id order so that two such writers do not
+     * deadlock on each other's order.
+     */
+    @Override
+    public boolean lockNodes(Collection<String> ids) {
+        checkWritable();
+        if (unit.dialect().serialWrites() || ids.isEmpty()) {
+            return false;
+        }
+        List<String> sorted = new ArrayList<>(new TreeSet<>(ids));
+        for (int from = 0; from < sorted.size(); from += IN_LIST_LIMIT) {
+            List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_LIST_LIMIT));
+            query(() -> sql.select(NODE_ID).from(NODES).where(NODE_ID.in(chunk)).orderBy(NODE_ID).forUpdate().fetch());
+        }
+        return true;
+    }
+
     @Override
     public List<Node> nodes(Collection<String> ids) {
         checkUsable();
@@ -139,7 +157,14 @@ final class JdbcTransaction implements StoreTransaction {
     public void insert(Node node) {
         checkWritable();
         try {
-            sql.insertInto(NODES).columns(NODE_COLUMNS).values(nodeValues(node)).execute();
+            InsertValuesStepN<Record> insert = sql.insertInto(NODES).columns(NODE_COLUMNS).values(nodeValues(node));
+            if (unit.dialect().failureAbortsTransaction()) {
+                if (insert.onConflictDoNothing().execute() == 0) {
+                    throw new DuplicateNodeException("Node " + node.id() + " exists already.");
+                }
+            } else {
+                insert.execute();
+            }
         } catch (DataAccessException failure) {
             if (unit.dialect().isUniqueViolation(Failures.sqlCause(failure))) {
                 throw new DuplicateNodeException("Node " + node.id() + " exists already.", failure);
@@ -188,9 +213,9 @@ final class JdbcTransaction implements StoreTransaction {
 
     /** Links, label assignments and the command spec go with the node: ON DELETE CASCADE. */
     @Override
-    public void delete(String id) {
+    public boolean delete(String id) {
         checkWritable();
-        query(() -> sql.deleteFrom(NODES).where(NODE_ID.eq(id)).execute());
+        return query(() -> sql.deleteFrom(NODES).where(NODE_ID.eq(id)).execute() > 0);
     }
 
     private Object[] nodeValues(Node node) {
@@ -206,10 +231,15 @@ final class JdbcTransaction implements StoreTransaction {
             return;
         }
         for (String label : node.labels()) {
-            // Portable "insert if missing": ON CONFLICT has no emulation on H2 without generated metadata.
-            sql.insertInto(LABELS, LABEL_NAME)
-                    .select(select(val(label)).whereNotExists(selectOne().from(LABELS).where(LABEL_NAME.eq(label))))
-                    .execute();
+            // Portable "insert if missing": ON CONFLICT has no emulation on H2 without generated metadata. Where
+            // a failed statement aborts the transaction, a concurrent insert of the same name must not fail it.
+            InsertOnDuplicateStep<Record> insert = sql.insertInto(LABELS, LABEL_NAME)
+                    .select(select(val(label)).whereNotExists(selectOne().from(LABELS).where(LABEL_NAME.eq(label))));
+            if (unit.dialect().failureAbortsTransaction()) {
+                insert.onConflictDoNothing().execute();
+            } else {
+                insert.execute();
+            }
         }
         InsertValuesStep2<Record, String, String> insert = sql.insertInto(NODE_LABELS, NODE_LABEL_NODE, NODE_LABEL_NAME);
         for (String label : node.labels()) {
@@ -237,7 +267,18 @@ final class JdbcTransaction implements StoreTransaction {
     public void insertLink(Link link) {
         checkWritable();
         try {
-            sql.insertInto(LINKS, LINK_PARENT, LINK_CHILD).values(link.parentId(), link.childId()).execute();
+            InsertValuesStep2<Record, String, String> insert = sql.insertInto(LINKS, LINK_PARENT, LINK_CHILD)
+                    .values(link.parentId(), link.childId());
+            if (unit.dialect().failureAbortsTransaction()) {
+                // Core has checked both ends; only a node deleted by a concurrent transaction can still fail
+                // the foreign key here, and that failure aborts the transaction, as it must.
+                if (insert.onConflictDoNothing().execute() == 0) {
+                    throw new InvalidLinkException("Link " + link.parentId() + " → " + link.childId()
+                            + " exists already.");
+                }
+            } else {
+                insert.execute();
+            }
         } catch (DataAccessException failure) {
             java.sql.SQLException cause = Failures.sqlCause(failure);
             if (unit.dialect().isUniqueViolation(cause)) {
@@ -293,14 +334,14 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public List<Node> find(NodeQuery query) {
         checkUsable();
-        return query(() -> load(NodeFilters.where(query), NodeFilters.order(query), query.limit().orElse(null),
+        return query(() -> load(NodeFilters.where(query, unit.dialect()), NodeFilters.order(query), query.limit().orElse(null),
                 query.offset()));
     }
 
     @Override
     public long count(NodeQuery query) {
         checkUsable();
-        return query(() -> sql.selectCount().from(NODES).where(NodeFilters.where(query)).fetchOne(0, Long.class));
+        return query(() -> sql.selectCount().from(NODES).where(NodeFilters.where(query, unit.dialect())).fetchOne(0, Long.class));
     }
 
     @Override
@@ -478,8 +519,14 @@ final class JdbcTransaction implements StoreTransaction {
             int updated = sql.update(LABELS).set(LABEL_DESCRIPTION, label.description())
                     .where(LABEL_NAME.eq(label.name())).execute();
             if (updated == 0) {
-                sql.insertInto(LABELS, LABEL_NAME, LABEL_DESCRIPTION).values(label.name(), label.description())
-                        .execute();
+                InsertValuesStep2<Record, String, String> insert = sql.insertInto(LABELS, LABEL_NAME, LABEL_DESCRIPTION)
+                        .values(label.name(), label.description());
+                if (unit.dialect().failureAbortsTransaction()) {
+                    // A concurrent transaction may have inserted it meanwhile; its description then wins.
+                    insert.onConflictDoNothing().execute();
+                } else {
+                    insert.execute();
+                }
             }
             return null;
         });
@@ -506,17 +553,12 @@ final class JdbcTransaction implements StoreTransaction {
     public void append(List<NewEvent> events) {
         checkWritable();
         query(() -> {
-            for (int from = 0; from < events.size(); from += INSERT_CHUNK) {
-                InsertValuesStep5<Record, String, String, Long, String, String> insert = sql.insertInto(EVENTS,
-                        EVENT_NODE, EVENT_TYPE, EVENT_AT, EVENT_ACTOR, EVENT_DETAILS);
-                for (NewEvent event : events.subList(from, Math.min(events.size(), from + INSERT_CHUNK))) {
-                    insert = insert.values(event.nodeId(), NodeRows.wire(event.type()), NodeRows.millis(event.at()),
-                            event.actor(), Json.write(event.details()));
-                }
-                insert.execute();
-            }
+            unit.lockEventsUntilCommit(sql);
             return null;
         });
+        // JDBC batching: a batch appends thousands, and jOOQ's rendering of multi-row inserts cost more than
+        // SQLite took to store them.
+        new BatchWriter(unit, sql).append(events);
     }
 
     @Override
@@ -562,5 +604,20 @@ final class JdbcTransaction implements StoreTransaction {
             throw new IllegalStateException("This store transaction is read-only: change the store inside "
                     + "Store.write, not Store.read");
         }
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Batches: the chunks of PlanGraph.batch, with JDBC batching (BatchWriter)
+
+    @Override
+    public void insertNodes(List<Node> nodes) {
+        checkWritable();
+        new BatchWriter(unit, sql).insertNodes(nodes);
+    }
+
+    @Override
+    public void insertLinks(List<Link> links) {
+        checkWritable();
+        new BatchWriter(unit, sql).insertLinks(links);
     }
 }

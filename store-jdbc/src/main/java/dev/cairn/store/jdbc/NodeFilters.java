@@ -20,7 +20,6 @@ import static dev.cairn.store.jdbc.Schema.NODE_UPDATED_AT;
 import static dev.cairn.store.jdbc.Schema.NODE_WORK_TYPE;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;
@@ -49,7 +48,7 @@ final class NodeFilters {
     private NodeFilters() {
     }
 
-    static Condition where(NodeQuery query) {
+    static Condition where(NodeQuery query, JdbcDialect dialect) {
         Condition where = noCondition();
         if (!query.layers().isEmpty()) {
             where = where.and(NODE_LAYER.in(query.layers().stream().map(NodeRows::layer).toList()));
@@ -79,7 +78,8 @@ final class NodeFilters {
         }
         if (query.text().isPresent()) {
             String pattern = "%" + escapeLike(query.text().get().toLowerCase(Locale.ROOT)) + "%";
-            where = where.and(lower(NODE_TITLE).like(pattern, ESCAPE).or(lower(NODE_DESCRIPTION).like(pattern, ESCAPE)));
+            where = where.and(dialect.foldCase(NODE_TITLE).like(pattern, ESCAPE)
+                    .or(dialect.foldCase(NODE_DESCRIPTION).like(pattern, ESCAPE)));
         }
         if (query.parentOf().isPresent()) {
             where = where.and(exists(selectOne().from(LINKS)

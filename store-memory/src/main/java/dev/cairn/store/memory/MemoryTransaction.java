@@ -97,9 +97,9 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     @Override
-    public void delete(String id) {
+    public boolean delete(String id) {
         checkWritable();
-        writes.delete(id);
+        return writes.delete(id);
     }
 
     @Override

@@ -47,16 +47,17 @@ final class MemoryWrites {
         return true;
     }
 
-    void delete(String id) {
+    boolean delete(String id) {
         Node removed = state.removeNode(id);
         if (removed == null) {
-            return;
+            return false;
         }
         undo.record(() -> state.putNode(removed));
         for (Link link : state.linksOf(id)) {
             state.removeLink(link.parentId(), link.childId());
             undo.record(() -> state.addLink(link.parentId(), link.childId()));
         }
+        return true;
     }
 
     /** Stores a link; the SPI's callers have checked it, so a broken one is a bug reported as such. */

@@ -16,7 +16,7 @@ public final class SqliteMigrationSet implements MigrationSet {
     public static final String MODULE = "cairn";
 
     static final String FOLDER = "dev/cairn/store/sqlite/migrations";
-    private static final String[] FILES = {"V1__init.sql"};
+    private static final String[] FILES = {"V1__init.sql", "V2__command_runs.sql"};
 
     private final List<Migration> migrations;
 

@@ -6,6 +6,7 @@ import dev.cairn.core.StoreException;
 import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.core.spi.StoreProvider;
+import dev.cairn.store.jdbc.InitializingDataSource;
 import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumSet;
 import org.sqlite.SQLiteConfig;
@@ -63,7 +66,8 @@ public final class SqliteStoreProvider implements StoreProvider {
                 .busyTimeout(busyTimeout)
                 .capabilities(EnumSet.of(StoreCapability.PERSISTENT, StoreCapability.MULTI_PROCESS));
         if (config.dataSource().isPresent()) {
-            return builder.dataSource(config.dataSource().get()).open();
+            return builder.dataSource(new InitializingDataSource(config.dataSource().get(), SqliteFunctions::register))
+                    .open();
         }
         Path file = file(config);
         SQLiteConfig sqlite = new SQLiteConfig();
@@ -73,7 +77,17 @@ public final class SqliteStoreProvider implements StoreProvider {
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         String jdbcUrl = "jdbc:sqlite:" + file;
-        return builder.connections(() -> sqlite.createConnection(jdbcUrl)).open();
+        return builder.connections(() -> withFunctions(sqlite.createConnection(jdbcUrl))).open();
+    }
+
+    private static Connection withFunctions(Connection connection) throws SQLException {
+        try {
+            SqliteFunctions.register(connection);
+            return connection;
+        } catch (SQLException | RuntimeException failure) {
+            connection.close();
+            throw failure;
+        }
     }
 
     private static Path file(CairnConfig config) {

@@ -65,11 +65,12 @@ class SqliteStoreProviderTest {
     }
 
     @Test
-    void migratesANewFileAndRecordsVersion1OfModuleCairn() throws SQLException {
+    void migratesANewFileAndRecordsEveryVersionOfModuleCairn() throws SQLException {
         new SqliteStoreProvider().open(CairnConfig.of(url("plan.db"))).close();
 
-        assertThat(query(folder.resolve("plan.db"),
-                "SELECT version FROM cairn_schema_history WHERE module = 'cairn' AND success = 1")).isEqualTo("1");
+        assertThat(query(folder.resolve("plan.db"), "SELECT group_concat(version, ',') FROM (SELECT version FROM "
+                + "cairn_schema_history WHERE module = 'cairn' AND success = 1 ORDER BY installed_rank)"))
+                .isEqualTo("1,2");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.cairn.core.Batch;
+import dev.cairn.core.BatchResult;
 import dev.cairn.core.Cairn;
 import dev.cairn.core.CairnConfig;
 import dev.cairn.core.CairnException;
@@ -42,14 +44,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -59,7 +67,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -1670,6 +1682,20 @@ public abstract class StoreContractTest {
             assertThat(cairn.links()).isEmpty();
         }
 
+        /** A leaf has nothing below it to walk: the modes for children must still delete it. */
+        @ParameterizedTest
+        @EnumSource(names = {"CASCADE", "DETACH"})
+        void cascadeOrDetachOfANodeWithoutChildrenDeletesJustIt(DeleteMode mode) {
+            create(Layer.GOAL, "GOAL-1");
+            create(Layer.TASK, "TSK-1", "GOAL-1");
+
+            List<String> deleted = cairn.delete("TSK-1", mode);
+
+            assertThat(deleted).containsExactly("TSK-1");
+            assertThat(ids(cairn.find(NodeQuery.all()))).containsExactly("GOAL-1");
+            assertThat(cairn.links()).isEmpty();
+        }
+
         @Test
         void cascadeKeepsAChildThatHasAnotherParentAndWhatIsBelowIt() {
             create(Layer.GOAL, "GOAL-1");
@@ -1873,6 +1899,17 @@ public abstract class StoreContractTest {
             assertThat(found(NodeQuery.all().text("phase"))).containsExactly("PH-q1", "PH-q2");
             assertThat(found(NodeQuery.all().text("%"))).isEmpty();
             assertThat(found(NodeQuery.all().text("_"))).isEmpty();
+        }
+
+        /** Every store folds letters as Java does: SQLite's own lower() and PostgreSQL's collation "C" would not. */
+        @Test
+        void textSearchIgnoresCaseBeyondAscii() {
+            cairn.create(NodeDraft.of(Layer.GOAL, "ÉTÉ À PARIS").id("GOAL-ete"));
+            cairn.create(NodeDraft.of(Layer.GOAL, "Ölçek").id("GOAL-scale").description("ΣΧΈΔΙΟ ΜΕΓΈΘΟΥΣ"));
+
+            assertThat(found(NodeQuery.all().text("été à"))).containsExactly("GOAL-ete");
+            assertThat(found(NodeQuery.all().text("ÖLÇ"))).containsExactly("GOAL-scale");
+            assertThat(found(NodeQuery.all().text("σχέδιο"))).containsExactly("GOAL-scale");
         }
 
         @Test
@@ -2676,6 +2713,400 @@ public abstract class StoreContractTest {
 
             assertThat(cairn.children("GOAL-1")).hasSize(THREADS / 2 * 30);
         }
+
+        /** The issue's load: 8 threads, 10,000 writes between them. */
+        private static final int MIXED_OPERATIONS = 10_000;
+        /** Five layers, far enough apart that most pairs of nodes may be linked one way round. */
+        private static final Layer[] MIXED_LAYERS = {Layer.GOAL, Layer.REQUIREMENTS, Layer.PHASE, Layer.TASK,
+                Layer.SUB_TASK};
+
+        /**
+         * Every kind of write at once, on nodes all threads share: creates (some with a parent and a label),
+         * updates that name the version read, links, labels and deletes (cascade and detach). A race may
+         * refuse a write only with the exception the facade documents for it; each thread writes down what
+         * succeeded. Afterwards the nodes, links, labels, versions and the whole event trail must be what the
+         * successful writes add up to, so that a lost write, a half-done one, or an event without its change
+         * (or a change without its event) fails here.
+         */
+        @Test
+        @Timeout(120)
+        void tenThousandMixedWritesOnEightThreadsLeaveExactlyWhatSucceeded() throws Exception {
+            SharedIds shared = new SharedIds();
+            List<MixedWriter> writers = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger threadNumbers = new AtomicInteger();
+
+            runConcurrently(THREADS, () -> {
+                MixedWriter writer = new MixedWriter(threadNumbers.getAndIncrement(), shared);
+                writers.add(writer);
+                writer.run(MIXED_OPERATIONS / THREADS);
+                return null;
+            });
+
+            Map<String, Integer> outcomes = new TreeMap<>();
+            writers.forEach(writer -> writer.outcomes.forEach((kind, count) ->
+                    outcomes.merge(kind, count, Integer::sum)));
+            List<Node> created = merged(writers, writer -> writer.created);
+            List<Link> linked = merged(writers, writer -> writer.linked);
+            List<Written> written = merged(writers, writer -> writer.written);
+            Map<String, Deletion> deletedBy = new HashMap<>();
+            for (Deletion deletion : merged(writers, writer -> writer.deletions)) {
+                for (String id : deletion.doomed()) {
+                    assertThat(deletedBy.put(id, deletion)).as("%s deleted by two deletes", id).isNull();
+                }
+            }
+
+            // The load was the one asked for, and each kind of write succeeded often enough to count.
+            assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).as("operations %s", outcomes)
+                    .isEqualTo(MIXED_OPERATIONS);
+            assertThat(Stream.of("create", "update", "link", "label", "delete"))
+                    .as("successful writes of each kind, of %s", outcomes)
+                    .allSatisfy(kind -> assertThat(outcomes.getOrDefault(kind, 0)).isGreaterThanOrEqualTo(100));
+
+            // Nodes: exactly those created and not deleted, of their layers.
+            assertThat(created).extracting(Node::id).as("ids created").doesNotHaveDuplicates();
+            Map<String, Node> createdById = created.stream().collect(Collectors.toMap(Node::id, Function.identity()));
+            assertThat(deletedBy.keySet()).as("deleted ids").isSubsetOf(createdById.keySet());
+            Set<String> survivors = new HashSet<>(createdById.keySet());
+            survivors.removeAll(deletedBy.keySet());
+            Map<String, Node> stored = cairn.find(NodeQuery.all()).stream()
+                    .collect(Collectors.toMap(Node::id, Function.identity()));
+            assertThat(cairn.count(NodeQuery.all())).isEqualTo(created.size() - deletedBy.size());
+            assertThat(stored.keySet()).isEqualTo(survivors);
+            assertThat(cairn.countByLayerAndStatus()).containsExactlyInAnyOrderElementsOf(
+                    multiset(survivors.stream().map(id -> createdById.get(id).layer())).entrySet().stream()
+                            .map(layer -> new StatusCount(layer.getKey(), Status.PLANNED, layer.getValue())).toList());
+
+            // Labels: those given at creation and those added since, every one still known.
+            Map<String, Set<String>> labelsOf = new HashMap<>();
+            created.forEach(node -> labelsOf.put(node.id(), new TreeSet<>(node.labels())));
+            written.stream().filter(write -> write.label() != null)
+                    .forEach(write -> labelsOf.get(write.id()).add(write.label()));
+            assertThat(labelsOf(stored.values())).isEqualTo(restricted(labelsOf, survivors));
+            Set<String> everyLabel = labelsOf.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+            assertThat(cairn.labels()).extracting(Label::name).hasSize(everyLabel.size())
+                    .containsExactlyInAnyOrderElementsOf(everyLabel);
+
+            // Versions: each update and label bumps a node's version by one, so the versions its successful
+            // writes returned are 2 .. n + 1, each once; two writes returning one version is a lost update.
+            Map<String, List<Long>> versionsWritten = new HashMap<>();
+            created.forEach(node -> versionsWritten.put(node.id(), new ArrayList<>()));
+            written.forEach(write -> versionsWritten.get(write.id()).add(write.version()));
+            versionsWritten.values().forEach(Collections::sort);
+            Map<String, List<Long>> versionsExpected = new HashMap<>();
+            versionsWritten.forEach((id, versions) -> versionsExpected.put(id,
+                    LongStream.rangeClosed(2, versions.size() + 1).boxed().toList()));
+            assertThat(versionsWritten).isEqualTo(versionsExpected);
+            Map<String, Long> versionsStored = versionsOf(stored.values());
+            Map<String, Long> versionsCounted = new HashMap<>();
+            survivors.forEach(id -> versionsCounted.put(id, 1L + versionsWritten.get(id).size()));
+            assertThat(versionsStored).isEqualTo(versionsCounted);
+
+            // Links: each made once, and there exactly when both its ends survive (nothing unlinks but deletes).
+            assertThat(linked).doesNotHaveDuplicates();
+            List<Link> storedLinks = cairn.links();
+            assertThat(storedLinks).doesNotHaveDuplicates();
+            assertThat(Set.copyOf(storedLinks)).isEqualTo(linked.stream()
+                    .filter(link -> survivors.contains(link.parentId()) && survivors.contains(link.childId()))
+                    .collect(Collectors.toSet()));
+
+            // Events: one per successful write, of its kind, read page by page without a gap or a repeat.
+            List<Event> trail = trailInPages(997);
+            Map<EventType, List<Event>> byType = trail.stream().collect(
+                    Collectors.groupingBy(Event::type, () -> new EnumMap<>(EventType.class), Collectors.toList()));
+            assertThat(trail).extracting(Event::actor).containsOnly(ACTOR);
+            assertThat(byType).doesNotContainKeys(EventType.STATUS_CHANGED, EventType.UNLABELLED);
+            assertThat(multiset(ofType(byType, EventType.CREATED).map(Event::nodeId)))
+                    .isEqualTo(multiset(created.stream().map(Node::id)));
+            assertThat(multiset(ofType(byType, EventType.LINKED).map(Concurrency::linkOf)))
+                    .isEqualTo(multiset(linked.stream()));
+            assertThat(multiset(ofType(byType, EventType.UPDATED).map(Event::nodeId)))
+                    .isEqualTo(multiset(written.stream().filter(write -> write.label() == null).map(Written::id)));
+            assertThat(multiset(ofType(byType, EventType.LABELLED)
+                    .map(event -> List.of(event.nodeId(), event.details().get("labels")))))
+                    .isEqualTo(multiset(written.stream().filter(write -> write.label() != null)
+                            .map(write -> List.of(write.id(), List.of(write.label())))));
+            assertThat(multiset(ofType(byType, EventType.DELETED)
+                    .map(event -> List.of(event.nodeId(), event.details().get("mode")))))
+                    .isEqualTo(multiset(deletedBy.entrySet().stream().map(deleted -> List.of(deleted.getKey(),
+                            deleted.getValue().mode().name().toLowerCase(Locale.ROOT)))));
+            replay(trail, deletedBy, versionsStored, storedLinks);
+        }
+
+        /** The whole trail, read in pages each after the last one's sequence. */
+        private List<Event> trailInPages(int pageSize) {
+            List<Event> trail = new ArrayList<>();
+            long after = 0;
+            for (List<Event> page = cairn.events(after, pageSize); !page.isEmpty();
+                 page = cairn.events(after, pageSize)) {
+                assertThat(page).hasSizeLessThanOrEqualTo(pageSize);
+                assertThat(page.get(0).sequence()).as("first sequence after %s", after).isGreaterThan(after);
+                assertThat(page).extracting(Event::sequence).isSorted().doesNotHaveDuplicates();
+                trail.addAll(page);
+                after = page.get(page.size() - 1).sequence();
+            }
+            assertThat(trail).isEqualTo(cairn.events(0, Integer.MAX_VALUE));
+            return trail;
+        }
+
+        /**
+         * Replays the trail, in sequence order, over a model of the nodes' versions and the links, checking
+         * that each event fits the state before it: a link joins two live nodes and is made once; UNLINKED
+         * removes a link of a node being deleted to a child that stays; by its DELETED event a node has no
+         * link left to a child outside its delete. The model must end as the store is.
+         */
+        private void replay(List<Event> trail, Map<String, Deletion> deletedBy, Map<String, Long> versionsStored,
+                            List<Link> storedLinks) {
+            Map<String, Long> versions = new HashMap<>();
+            Set<Link> links = new HashSet<>();
+            for (Event event : trail) {
+                String id = event.nodeId();
+                switch (event.type()) {
+                    case CREATED -> assertThat(versions.put(id, 1L)).as("%s created again", id).isNull();
+                    case UPDATED, LABELLED -> assertThat(versions.computeIfPresent(id, (key, version) -> version + 1))
+                            .as("%s of %s, which is not there", event.type(), id).isNotNull();
+                    case LINKED -> {
+                        Link link = linkOf(event);
+                        assertThat(link.childId()).isEqualTo(id);
+                        assertThat(versions).as("the ends of %s", link).containsKeys(link.parentId(), id);
+                        assertThat(links.add(link)).as("%s linked again", link).isTrue();
+                    }
+                    case UNLINKED -> {
+                        Link link = linkOf(event);
+                        assertThat(link.childId()).isEqualTo(id);
+                        assertThat(links.remove(link)).as("%s unlinked, but not there", link).isTrue();
+                        assertThat(deletedBy).as("the deleted parent of %s", link).containsKey(link.parentId());
+                        assertThat(deletedBy.get(link.parentId()).doomed()).as("the delete that unlinked %s", link)
+                                .doesNotContain(id);
+                    }
+                    case DELETED -> {
+                        assertThat(versions.remove(id)).as("%s deleted, but not there", id).isNotNull();
+                        assertThat(deletedBy).containsKey(id);
+                        List<String> doomed = deletedBy.get(id).doomed();
+                        links.removeIf(link -> link.childId().equals(id));
+                        List<Link> below = links.stream().filter(link -> link.parentId().equals(id)).toList();
+                        assertThat(below).as("links of deleted %s to children that stay, with no UNLINKED event", id)
+                                .filteredOn(link -> !doomed.contains(link.childId())).isEmpty();
+                        below.forEach(links::remove);
+                    }
+                    default -> throw new AssertionError("No write of this test makes a " + event.type() + " event: "
+                            + event);
+                }
+            }
+            assertThat(versions).as("versions replayed from the trail").isEqualTo(versionsStored);
+            assertThat(links).as("links replayed from the trail").isEqualTo(Set.copyOf(storedLinks));
+        }
+
+        private static Link linkOf(Event event) {
+            return new Link((String) event.details().get("parent"), (String) event.details().get("child"));
+        }
+
+        private static Stream<Event> ofType(Map<EventType, List<Event>> byType, EventType type) {
+            return byType.getOrDefault(type, List.of()).stream();
+        }
+
+        private static <T> List<T> merged(List<MixedWriter> writers, Function<MixedWriter, List<T>> part) {
+            return writers.stream().flatMap(writer -> part.apply(writer).stream()).toList();
+        }
+
+        private static <T> Map<T, Long> multiset(Stream<T> items) {
+            return items.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        }
+
+        private static Map<String, Set<String>> labelsOf(Collection<Node> nodes) {
+            return nodes.stream().collect(Collectors.toMap(Node::id, node -> Set.copyOf(node.labels())));
+        }
+
+        private static Map<String, Long> versionsOf(Collection<Node> nodes) {
+            return nodes.stream().collect(Collectors.toMap(Node::id, Node::version));
+        }
+
+        private static <V> Map<String, V> restricted(Map<String, V> map, Set<String> keys) {
+            Map<String, V> kept = new HashMap<>(map);
+            kept.keySet().retainAll(keys);
+            return kept;
+        }
+
+        /** A node a writer may pick, with its layer, so that links are attempted the right way round. */
+        private record Pooled(String id, Layer layer) {
+        }
+
+        /** A successful update (label null) or label, and the version it returned. */
+        private record Written(String id, long version, String label) {
+        }
+
+        /** A successful delete: its mode and every node it removed, the one named first. */
+        private record Deletion(DeleteMode mode, List<String> doomed) {
+        }
+
+        /**
+         * The nodes the writers pick their targets from, made by all of them and left when deleted. Half of
+         * the picks go to the last 16 entries, mostly the newest, so that threads meet on the same nodes
+         * instead of spreading thin over thousands. Thread-safe.
+         */
+        private static final class SharedIds {
+            private static final int HOT = 16;
+            private final List<Pooled> entries = new ArrayList<>();
+            private final Map<String, Integer> positions = new HashMap<>();
+
+            synchronized void add(Pooled entry) {
+                if (positions.putIfAbsent(entry.id(), entries.size()) == null) {
+                    entries.add(entry);
+                }
+            }
+
+            /** Fills the gap with the last entry: constant time, and the hot end keeps changing. */
+            synchronized void remove(String id) {
+                Integer position = positions.remove(id);
+                if (position == null) {
+                    return;
+                }
+                Pooled last = entries.remove(entries.size() - 1);
+                if (position < entries.size()) {
+                    entries.set(position, last);
+                    positions.put(last.id(), position);
+                }
+            }
+
+            synchronized Optional<Pooled> pick(Random random) {
+                int size = entries.size();
+                if (size == 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(entries.get(random.nextBoolean()
+                        ? size - 1 - random.nextInt(Math.min(size, HOT)) : random.nextInt(size)));
+            }
+        }
+
+        /** One thread's share of the mixed load, and what of it succeeded. Confined to its thread. */
+        private final class MixedWriter {
+            private final int thread;
+            private final Random random;
+            private final SharedIds shared;
+            private final List<Node> created = new ArrayList<>();
+            private final List<Link> linked = new ArrayList<>();
+            private final List<Written> written = new ArrayList<>();
+            private final List<Deletion> deletions = new ArrayList<>();
+            /** Successes by kind ("link"), refusals by kind and exception ("link: InvalidLinkException"). */
+            private final Map<String, Integer> outcomes = new TreeMap<>();
+
+            MixedWriter(int thread, SharedIds shared) {
+                this.thread = thread;
+                // Seeded, so that each thread makes the same choices every run; only the interleaving varies.
+                this.random = new Random(2026_03_01L + thread);
+                this.shared = shared;
+            }
+
+            void run(int operations) {
+                for (int operation = 0; operation < operations; operation++) {
+                    String tag = "t" + thread + "-" + operation;
+                    Optional<Pooled> target = shared.pick(random);
+                    int roll = random.nextInt(100);
+                    if (target.isEmpty() || roll < 30) {
+                        create(tag);
+                    } else if (roll < 55) {
+                        update(target.get(), tag);
+                    } else if (roll < 75) {
+                        link(target.get());
+                    } else if (roll < 90) {
+                        label(target.get(), tag);
+                    } else {
+                        delete(target.get());
+                    }
+                }
+            }
+
+            /** A parent deleted meanwhile refuses the create. */
+            private void create(String tag) {
+                Layer layer = MIXED_LAYERS[random.nextInt(MIXED_LAYERS.length)];
+                NodeDraft draft = NodeDraft.of(layer, "Node " + tag);
+                Optional<Pooled> parent = shared.pick(random).filter(candidate -> candidate.layer().isAbove(layer));
+                parent.ifPresent(chosen -> draft.parents(chosen.id()));
+                if (random.nextBoolean()) {
+                    draft.labels(tag);
+                }
+                attempt("create", () -> cairn.create(draft), NoSuchNodeException.class).ifPresent(node -> {
+                    created.add(node);
+                    parent.ifPresent(chosen -> linked.add(new Link(chosen.id(), node.id())));
+                    shared.add(new Pooled(node.id(), layer));
+                });
+            }
+
+            /** Read, then write expecting the version read: another thread's write in between refuses it. */
+            private void update(Pooled target, String tag) {
+                Optional<Node> read = cairn.findById(target.id());
+                if (read.isEmpty()) {
+                    outcomes.merge("update: gone before it was read", 1, Integer::sum);
+                    return;
+                }
+                long version = read.get().version();
+                // A new title every time, so that every successful update changes the node.
+                NodePatch patch = NodePatch.create().title("Renamed " + tag).progress(random.nextInt(101))
+                        .expectVersion(version);
+                attempt("update", () -> cairn.update(target.id(), patch), VersionConflictException.class,
+                        NoSuchNodeException.class).ifPresent(node -> {
+                    assertThat(node.version()).isEqualTo(version + 1);
+                    written.add(new Written(node.id(), node.version(), null));
+                });
+            }
+
+            /** Another thread making the same link first, or deleting an end, refuses it. */
+            private void link(Pooled one) {
+                Pooled other = shared.pick(random).orElseThrow();
+                for (int tries = 0; other.layer() == one.layer() && tries < 20; tries++) {
+                    other = shared.pick(random).orElseThrow();
+                }
+                Pooled parent = one.layer().isAbove(other.layer()) ? one : other;
+                Pooled child = parent == one ? other : one;
+                attempt("link", () -> {
+                    cairn.link(parent.id(), child.id());
+                    return new Link(parent.id(), child.id());
+                }, NoSuchNodeException.class, InvalidLinkException.class).ifPresent(linked::add);
+            }
+
+            /** A label of its own each time, so that every successful label changes the node. */
+            private void label(Pooled target, String tag) {
+                attempt("label", () -> cairn.label(target.id(), tag), NoSuchNodeException.class).ifPresent(node -> {
+                    assertThat(node.labels()).contains(tag);
+                    written.add(new Written(node.id(), node.version(), tag));
+                });
+            }
+
+            /** Cascade mostly, detach now and then: both delete a node with children and say what went. */
+            private void delete(Pooled target) {
+                DeleteMode mode = random.nextInt(4) == 0 ? DeleteMode.DETACH : DeleteMode.CASCADE;
+                Optional<List<String>> deleted =
+                        attempt("delete", () -> cairn.delete(target.id(), mode), NoSuchNodeException.class);
+                deleted.ifPresent(doomed -> {
+                    assertThat(doomed).startsWith(target.id()).doesNotHaveDuplicates();
+                    if (mode == DeleteMode.DETACH) {
+                        assertThat(doomed).containsExactly(target.id());
+                    }
+                    deletions.add(new Deletion(mode, doomed));
+                    doomed.forEach(shared::remove);
+                });
+            }
+
+            /** Runs a write; a refusal of one of the exact types a race explains counts, anything else fails. */
+            @SafeVarargs
+            private <T> Optional<T> attempt(String kind, Supplier<T> write, Class<? extends CairnException>... races) {
+                try {
+                    T result = write.get();
+                    outcomes.merge(kind, 1, Integer::sum);
+                    return Optional.of(result);
+                } catch (RuntimeException failure) {
+                    boolean explained = false;
+                    for (Class<? extends CairnException> race : races) {
+                        explained |= race == failure.getClass();
+                    }
+                    if (!explained) {
+                        throw new AssertionError("A " + kind + " on thread " + thread + " failed with " + failure
+                                + ", which no race between the writers explains", failure);
+                    }
+                    outcomes.merge(kind + ": " + failure.getClass().getSimpleName(), 1, Integer::sum);
+                    return Optional.empty();
+                }
+            }
+        }
     }
 
     /** Each mistake gives one exception type, the same on every store; asserted exactly, subclass excluded. */
@@ -2779,6 +3210,318 @@ public abstract class StoreContractTest {
             assertThat(events).startsWith(before.events().toArray(Event[]::new))
                     .hasSizeGreaterThan(before.events().size())
                     .extracting(Event::sequence).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    /**
+     * {@link Cairn#batch}: the same rules, the same nodes and the same events as single creates and links,
+     * all or nothing, in chunks the store writes as it can. The chunk is 1,000 nodes and links; tests that
+     * write more than that cross chunk boundaries, where what an earlier chunk wrote is found in the store.
+     */
+    @Nested
+    class Batches {
+        /** More nodes than one chunk holds, so that a batch of them has written a chunk before it goes on. */
+        private static final int PAST_ONE_CHUNK = 1_500;
+
+        @BeforeEach
+        void createGraph() {
+            create(Layer.GOAL, "GOAL-1");
+            create(Layer.ACCEPTANCE_CRITERIA, "AC-1");
+            create(Layer.TASK, "TSK-1", "GOAL-1");
+        }
+
+        /** Adds {@code count} tasks below GOAL-1, with ids {@code TSK-<tail><i>}. */
+        private void addTasks(Batch batch, String tail, int count) {
+            for (int i = 0; i < count; i++) {
+                batch.add(NodeDraft.of(Layer.TASK, "Task " + i).id("TSK-" + tail + i).parents("GOAL-1"));
+            }
+        }
+
+        /** Asserts that {@code call} fails with exactly {@code type} and leaves the store as it found it. */
+        private void assertBatchFails(ThrowingCallable call, Class<? extends CairnException> type) {
+            Snapshot before = snapshot(cairn);
+
+            assertThatThrownBy(call).isExactlyInstanceOf(type).hasMessageNotContaining("SQL");
+
+            assertThat(snapshot(cairn)).isEqualTo(before);
+        }
+
+        /** A few drafts of every kind, each id ending in {@code tail}; the command verifies AC-1. */
+        private List<NodeDraft> drafts(String tail) {
+            return List.of(
+                    NodeDraft.of(Layer.PHASE, "Phase").id("PH-" + tail).parents("GOAL-1").labels("batch", "phase"),
+                    NodeDraft.of(Layer.TASK, "Task").id("TSK-" + tail).parents("PH-" + tail).description("Why")
+                            .owner("ana").assignee("bo").severity(Severity.HIGH).workType(WorkType.TEST)
+                            .customField("meta", Map.of("n", 1, "list", List.of("x", true))),
+                    NodeDraft.of(Layer.TASK, "Done").id("TSK-done" + tail).parents("GOAL-1", "PH-" + tail)
+                            .status(Status.COMPLETED).createdAt(START.minus(Duration.ofDays(3)))
+                            .startedAt(START.minus(Duration.ofDays(2))).completedAt(START.minus(Duration.ofDays(1))),
+                    NodeDraft.of(Layer.TASK, "Started").id("TSK-started" + tail).status(Status.IN_PROGRESS),
+                    NodeDraft.of(Layer.COMMAND, "Run").id("CMD-" + tail).parents("TSK-" + tail)
+                            .command(new CommandSpec("AC-1", new RunSpec("make test", "dir", Map.of("K", "v")),
+                                    List.of("out.txt"))));
+        }
+
+        /** What a node is, its id aside, so that nodes made under two ids compare. */
+        private List<Object> withoutId(Node node) {
+            return Arrays.asList(node.layer(), node.title(), node.description(), node.status(), node.progress(),
+                    node.owner(), node.assignee(), node.severity(), node.workType(), node.labels(), node.startedAt(),
+                    node.completedAt(), node.createdAt(), node.updatedAt(), node.version(), node.customFields(),
+                    node.command());
+        }
+
+        /** {@code count} events after {@code afterSequence}, sequence left out and {@code tail} made {@code #}. */
+        private List<List<Object>> trail(long afterSequence, int count, String tail) {
+            return cairn.events(afterSequence, count).stream()
+                    .map(event -> Arrays.<Object>asList(event.nodeId().replace(tail, "#"), event.type(), event.at(),
+                            event.actor(), event.details().toString().replace(tail, "#")))
+                    .toList();
+        }
+
+        private long lastSequence() {
+            List<Event> events = cairn.events(0, Integer.MAX_VALUE);
+            return events.get(events.size() - 1).sequence();
+        }
+
+        @Test
+        void aBatchWritesTheNodesLinksAndEventsThatCreateAndLinkWrite() {
+            tick();
+            long beforeBatch = lastSequence();
+            BatchResult result = cairn.batch(batch -> {
+                drafts("_b").forEach(batch::add);
+                batch.link("GOAL-1", "TSK-started_b");
+            });
+            long beforeSingles = lastSequence();
+            drafts("_s").forEach(cairn::create);
+            cairn.link("GOAL-1", "TSK-started_s");
+
+            assertThat(result).isEqualTo(new BatchResult(5, 6, 11));
+            assertThat(beforeSingles - beforeBatch).isEqualTo(11);
+            for (String id : List.of("PH-", "TSK-", "TSK-done", "TSK-started", "CMD-")) {
+                assertThat(withoutId(cairn.get(id + "_b"))).as(id).isEqualTo(withoutId(cairn.get(id + "_s")));
+                assertThat(ids(cairn.parents(id + "_b"))).as(id)
+                        .isEqualTo(ids(cairn.parents(id + "_s")).stream().map(parent -> parent.replace("_s", "_b"))
+                                .toList());
+            }
+            assertThat(cairn.labels()).extracting(Label::name).contains("batch", "phase");
+            assertThat(trail(beforeBatch, 11, "_b")).hasSize(11).isEqualTo(trail(beforeSingles, 11, "_s"));
+        }
+
+        @Test
+        void aBatchLargerThanAChunkWritesEverythingInOrder() {
+            BatchResult result = cairn.batch(batch -> {
+                for (int i = 0; i < 1_250; i++) {
+                    batch.add(NodeDraft.of(Layer.TASK, "Task " + i).id("TSK-n" + i).parents("GOAL-1"));
+                }
+                for (int i = 0; i < 1_250; i++) {
+                    // Parents written by earlier chunks, found in the store.
+                    batch.add(NodeDraft.of(Layer.SUB_TASK, "Sub " + i).id("SUB-n" + i).parents("TSK-n" + i)
+                            .labels("sub"));
+                }
+            });
+
+            assertThat(result).isEqualTo(new BatchResult(2_500, 2_500, 5_000));
+            assertThat(cairn.count(NodeQuery.all())).isEqualTo(2_503);
+            assertThat(cairn.count(NodeQuery.all().withAnyLabel("sub"))).isEqualTo(1_250);
+            assertThat(cairn.descendants("GOAL-1")).hasSize(2_501);
+            assertThat(ids(cairn.parents("SUB-n1249"))).containsExactly("TSK-n1249");
+            assertThat(cairn.history("SUB-n1249")).extracting(Event::type)
+                    .containsExactly(EventType.CREATED, EventType.LINKED);
+            List<Event> events = cairn.events(0, Integer.MAX_VALUE);
+            assertThat(events).hasSize(3 + 1 + 5_000).extracting(Event::sequence).isSorted().doesNotHaveDuplicates();
+            assertThat(events.get(events.size() - 1).nodeId()).isEqualTo("SUB-n1249");
+        }
+
+        @Test
+        void aBatchReturnsTheIdsItGenerates() {
+            List<String> added = new ArrayList<>();
+
+            cairn.batch(batch -> {
+                String phase = batch.add(NodeDraft.of(Layer.PHASE, "Phase").parents("GOAL-1"));
+                added.add(phase);
+                added.add(batch.add(NodeDraft.of(Layer.TASK, "Task").parents(phase)));
+            });
+
+            assertThat(added).hasSize(2).allSatisfy(id -> assertThat(cairn.findById(id)).isPresent());
+            assertThat(added.get(0)).matches("PH-[0-9A-F]{12}");
+            assertThat(ids(cairn.children(added.get(0)))).containsExactly(added.get(1));
+        }
+
+        @Test
+        void anEmptyBatchWritesNothing() {
+            Snapshot before = snapshot(cairn);
+
+            assertThat(cairn.batch(batch -> { })).isEqualTo(new BatchResult(0, 0, 0));
+
+            assertThat(snapshot(cairn)).isEqualTo(before);
+        }
+
+        @Test
+        void aCommandMayVerifyAcceptanceCriteriaAddedEarlierInTheBatch() {
+            cairn.batch(batch -> {
+                batch.add(NodeDraft.of(Layer.ACCEPTANCE_CRITERIA, "Near").id("AC-near"));
+                batch.add(NodeDraft.of(Layer.COMMAND, "Run").id("CMD-near").command(CommandSpec.of("AC-near", "make")));
+                batch.add(NodeDraft.of(Layer.ACCEPTANCE_CRITERIA, "Far").id("AC-far"));
+                addTasks(batch, "between", PAST_ONE_CHUNK);
+                batch.add(NodeDraft.of(Layer.COMMAND, "Run").id("CMD-far").command(CommandSpec.of("AC-far", "make")));
+                batch.add(NodeDraft.of(Layer.COMMAND, "Run").id("CMD-old").command(CommandSpec.of("AC-1", "make")));
+            });
+
+            assertThat(cairn.get("CMD-near").command()).isEqualTo(CommandSpec.of("AC-near", "make"));
+            assertThat(cairn.get("CMD-far").command()).isEqualTo(CommandSpec.of("AC-far", "make"));
+            assertThat(cairn.get("CMD-old").command()).isEqualTo(CommandSpec.of("AC-1", "make"));
+            assertThatThrownBy(() -> cairn.delete("AC-far")).isExactlyInstanceOf(InvalidLinkException.class)
+                    .hasMessageContaining("CMD-far");
+        }
+
+        @Test
+        void anInvalidDraftFailsTheWholeBatch() {
+            assertBatchFails(() -> cairn.batch(batch -> {
+                addTasks(batch, "x", PAST_ONE_CHUNK);
+                batch.add(NodeDraft.of(Layer.TASK, " "));
+            }), ValidationException.class);
+            assertBatchFails(() -> cairn.batch(batch -> batch.add(NodeDraft.of(Layer.TASK, "Task").id("GOAL-2"))),
+                    ValidationException.class);
+        }
+
+        @Test
+        void anIdInTheStoreFailsTheWholeBatch() {
+            assertBatchFails(() -> cairn.batch(batch -> {
+                addTasks(batch, "x", PAST_ONE_CHUNK);
+                batch.add(NodeDraft.of(Layer.TASK, "Again").id("TSK-1"));
+            }), DuplicateNodeException.class);
+            assertThatThrownBy(() -> cairn.batch(batch -> batch.add(NodeDraft.of(Layer.TASK, "Again").id("TSK-1"))))
+                    .isExactlyInstanceOf(DuplicateNodeException.class).hasMessageContaining("TSK-1");
+        }
+
+        @Test
+        void anIdAddedTwiceFailsTheWholeBatch() {
+            assertBatchFails(() -> cairn.batch(batch -> {
+                batch.add(NodeDraft.of(Layer.TASK, "Once").id("TSK-2"));
+                batch.add(NodeDraft.of(Layer.TASK, "Twice").id("TSK-2"));
+            }), DuplicateNodeException.class);
+            // The first written by an earlier chunk.
+            assertBatchFails(() -> cairn.batch(batch -> {
+                addTasks(batch, "x", PAST_ONE_CHUNK);
+                batch.add(NodeDraft.of(Layer.TASK, "Twice").id("TSK-x0"));
+            }), DuplicateNodeException.class);
+        }
+
+        @Test
+        void aLinkToANodeThatIsNowhereFailsTheWholeBatch() {
+            assertBatchFails(() -> cairn.batch(batch -> {
+                addTasks(batch, "x", PAST_ONE_CHUNK);
+                batch.link("GOAL-1", "TSK-none");
+            }), NoSuchNodeException.class);
+            assertBatchFails(() -> cairn.batch(batch -> {
+                addTasks(batch, "x", PAST_ONE_CHUNK);
+                batch.add(NodeDraft.of(Layer.SUB_TASK, "Orphan").id("SUB-1").parents("TSK-none"));
+            }), NoSuchNodeException.class);
+            assertBatchFails(() -> cairn.batch(batch -> batch.link("no id", "TSK-1")), NoSuchNodeException.class);
+            // An end must come before the link, as with single calls.
+            assertBatchFails(() -> cairn.batch(batch -> {
+                batch.link("GOAL-1", "TSK-later");
+                batch.add(NodeDraft.of(Layer.TASK, "Later").id("TSK-later"));
+            }), NoSuchNodeException.class);
+        }
+
+        @Test
+        void aLinkAgainstTheLayerOrderFailsTheWholeBatch() {
+            assertBatchFails(() -> cairn.batch(batch -> {
+                addTasks(batch, "x", PAST_ONE_CHUNK);
+                batch.link("TSK-x7", "GOAL-1");
+            }), InvalidLinkException.class);
+            assertBatchFails(() -> cairn.batch(batch ->
+                    batch.add(NodeDraft.of(Layer.GOAL, "Under a task").id("GOAL-2").parents("TSK-1"))),
+                    InvalidLinkException.class);
+            assertBatchFails(() -> cairn.batch(batch -> batch.link("TSK-1", "TSK-1")), InvalidLinkException.class);
+        }
+
+        @Test
+        void aLinkThatExistsFailsTheWholeBatch() {
+            assertBatchFails(() -> cairn.batch(batch -> {
+                addTasks(batch, "x", PAST_ONE_CHUNK);
+                batch.link("GOAL-1", "TSK-1");
+            }), InvalidLinkException.class);
+            assertBatchFails(() -> cairn.batch(batch -> {
+                batch.link("AC-1", "TSK-1");
+                batch.link("AC-1", "TSK-1");
+            }), InvalidLinkException.class);
+            assertBatchFails(() -> cairn.batch(batch -> {
+                batch.link("AC-1", "TSK-1");
+                addTasks(batch, "x", PAST_ONE_CHUNK);
+                batch.link("AC-1", "TSK-1");
+            }), InvalidLinkException.class);
+        }
+
+        @Test
+        void aCommandVerifyingNothingFailsTheWholeBatch() {
+            assertBatchFails(() -> cairn.batch(batch -> {
+                addTasks(batch, "x", PAST_ONE_CHUNK);
+                batch.add(NodeDraft.of(Layer.COMMAND, "Run").id("CMD-1").command(CommandSpec.of("AC-none", "make")));
+            }), ValidationException.class);
+            // The criteria must come first, as with single creates.
+            assertBatchFails(() -> cairn.batch(batch -> {
+                batch.add(NodeDraft.of(Layer.COMMAND, "Run").id("CMD-1").command(CommandSpec.of("AC-2", "make")));
+                batch.add(NodeDraft.of(Layer.ACCEPTANCE_CRITERIA, "Later").id("AC-2"));
+            }), ValidationException.class);
+        }
+
+        @Test
+        void workThatThrowsFailsTheWholeBatchWithItsException() {
+            Snapshot before = snapshot(cairn);
+            IllegalStateException failure = new IllegalStateException("changed my mind");
+
+            Throwable thrown = catchThrowable(() -> cairn.batch(batch -> {
+                addTasks(batch, "x", PAST_ONE_CHUNK);
+                throw failure;
+            }));
+
+            assertThat(thrown).isSameAs(failure);
+            assertThat(snapshot(cairn)).isEqualTo(before);
+        }
+
+        @Test
+        void aBatchInATransactionIsSeenByItAndRolledBackWithIt() {
+            Snapshot before = snapshot(cairn);
+
+            assertThatThrownBy(() -> cairn.useTransaction(graph -> {
+                graph.create(NodeDraft.of(Layer.TASK, "Before").id("TSK-before"));
+                graph.batch(batch -> addTasks(batch, "x", PAST_ONE_CHUNK));
+                assertThat(graph.get("TSK-x1499").title()).isEqualTo("Task 1499");
+                assertThat(graph.count(NodeQuery.all())).isEqualTo(3 + 1 + PAST_ONE_CHUNK);
+                cairn.batch(batch -> addTasks(batch, "y", 10));
+                throw new IllegalStateException("roll it all back");
+            })).hasMessage("roll it all back");
+
+            assertThat(snapshot(cairn)).isEqualTo(before);
+        }
+
+        @Test
+        void aFailedBatchInATransactionUndoesOnlyItself() {
+            cairn.useTransaction(graph -> {
+                graph.create(NodeDraft.of(Layer.TASK, "Kept").id("TSK-kept"));
+                assertThatThrownBy(() -> graph.batch(batch -> {
+                    addTasks(batch, "x", PAST_ONE_CHUNK);
+                    batch.add(NodeDraft.of(Layer.TASK, "Again").id("TSK-1"));
+                })).isExactlyInstanceOf(DuplicateNodeException.class);
+                graph.create(NodeDraft.of(Layer.TASK, "After").id("TSK-after").parents("GOAL-1"));
+            });
+
+            assertThat(cairn.findById("TSK-kept")).isPresent();
+            assertThat(cairn.findById("TSK-after")).isPresent();
+            assertThat(cairn.findById("TSK-x0")).isEmpty();
+            assertThat(cairn.count(NodeQuery.all())).isEqualTo(5);
+            assertThat(cairn.history("TSK-x0")).isEmpty();
+        }
+
+        @Test
+        void aBatchIsUsableOnlyWhileItsWorkRuns() {
+            List<Batch> kept = new ArrayList<>();
+            cairn.batch(kept::add);
+
+            assertThatThrownBy(() -> kept.get(0).add(NodeDraft.of(Layer.TASK, "Late")))
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.cairn.store.h2;
+package dev.cairn.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -17,6 +17,7 @@ import dev.cairn.core.Severity;
 import dev.cairn.core.Status;
 import dev.cairn.core.VersionConflictException;
 import dev.cairn.core.WorkType;
+import dev.cairn.test.postgres.PostgresServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One program, run unchanged on {@code memory:}, SQLite and H2, switched only by its URL: every backend
- * must print the same transcript as the memory store, the reference.
+ * One program, run unchanged on {@code memory:}, SQLite, H2 and PostgreSQL, switched only by its URL: every
+ * backend must print the same transcript as the memory store, the reference. It lives with the last store
+ * built, which can depend on all the others.
  */
 class SameProgramOnEveryBackendTest {
     @TempDir
@@ -40,7 +42,8 @@ class SameProgramOnEveryBackendTest {
 
     static Stream<String> urls() {
         return Stream.of("memory:", "sqlite:" + folder.resolve("plan-" + UUID.randomUUID() + ".db"),
-                "h2:mem:same-program-" + UUID.randomUUID());
+                "h2:mem:same-program-" + UUID.randomUUID(),
+                PostgresServer.cairnUrl(PostgresServer.unusedSchema("same_program")));
     }
 
     @ParameterizedTest

@@ -1,0 +1,90 @@
+package dev.cairn.store.jdbc;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Objects;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A caller's {@link DataSource} whose connections are readied for a store as they are taken: made to use the
+ * store's schema, given the functions its queries call. What a pool resets when a connection comes back
+ * (HikariCP resets the schema) is set again on each loan. Thread-safe as the wrapped source is.
+ */
+public final class InitializingDataSource implements DataSource {
+    /** Readies one connection. */
+    @FunctionalInterface
+    public interface Initializer {
+        void initialize(Connection connection) throws SQLException;
+    }
+
+    private final DataSource target;
+    private final Initializer initializer;
+
+    public InitializingDataSource(DataSource target, Initializer initializer) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.initializer = Objects.requireNonNull(initializer, "initializer");
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return initialized(target.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return initialized(target.getConnection(username, password));
+    }
+
+    private Connection initialized(Connection connection) throws SQLException {
+        try {
+            initializer.initialize(connection);
+            return connection;
+        } catch (SQLException | RuntimeException failure) {
+            connection.close();
+            throw failure;
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return target.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        target.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        target.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return target.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return target.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        return type.isInstance(this) ? type.cast(this) : target.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || target.isWrapperFor(type);
+    }
+
+    @Override
+    public String toString() {
+        return "InitializingDataSource[" + target + "]";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cairn.store.postgres;
+
+import dev.cairn.migrations.Dialect;
+import dev.cairn.migrations.Migration;
+import dev.cairn.migrations.MigrationSet;
+import dev.cairn.migrations.MigrationSets;
+import java.util.List;
+
+/**
+ * Cairn's schema for PostgreSQL: module {@value #MODULE}, registered in
+ * {@code META-INF/services/dev.cairn.migrations.MigrationSet}. The files are listed here, not scanned for,
+ * so that the set works from a shaded jar. Immutable and thread-safe.
+ */
+public final class PostgresMigrationSet implements MigrationSet {
+    /** The module whose versions the history table counts. */
+    public static final String MODULE = "cairn";
+
+    static final String FOLDER = "dev/cairn/store/postgres/migrations";
+    private static final String[] FILES = {"V1__init.sql", "V2__command_runs.sql"};
+
+    private final List<Migration> migrations;
+
+    /** For {@link java.util.ServiceLoader}. */
+    public PostgresMigrationSet() {
+        this.migrations = MigrationSets.classpath(PostgresMigrationSet.class.getClassLoader(), FOLDER, MODULE,
+                Dialect.POSTGRESQL, FILES).migrations();
+    }
+
+    @Override
+    public String module() {
+        return MODULE;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.POSTGRESQL;
+    }
+
+    @Override
+    public List<Migration> migrations() {
+        return migrations;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.cairn.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.core.CairnConfig;
+import dev.cairn.core.StoreConfigurationException;
+import dev.cairn.core.spi.Store;
+import dev.cairn.core.spi.StoreCapability;
+import dev.cairn.core.spi.StoreProvider;
+import dev.cairn.store.jdbc.InitializingDataSource;
+import dev.cairn.store.jdbc.JdbcDialect;
+import dev.cairn.store.jdbc.JdbcStore;
+import dev.cairn.store.jdbc.MigrateMode;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The provider of scheme {@code postgresql}:
+ * {@code postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DATABASE[?schema=NAME&...]} opens the store in schema NAME
+ * of DATABASE (created there, with its tables, when missing; the user's default schema, usually
+ * {@code public}, unless set). One schema per tenant lets one database hold many plans. Thread-safe.
+ *
+ * <p>Connections are pooled with HikariCP. The first one is tried again, backing off, until
+ * {@code connectTimeout} has passed, so that an application started together with its database waits for
+ * it; a wrong password or a missing database fails at once. A connection lost later (the server restarted)
+ * is replaced by the pool, and a unit of work that had not begun on it begins again on another.
+ *
+ * <p>Properties, in the configuration or the URL's query string:
+ * <ul>
+ *   <li>{@code user}, {@code password}: credentials, unless the URL carries them;</li>
+ *   <li>{@code schema}: the schema of the store;</li>
+ *   <li>{@code migrate}: {@code auto} (default) applies pending migrations on opening, {@code validate}
+ *       refuses a database that is behind or altered, {@code off} leaves the schema alone;</li>
+ *   <li>{@code connectTimeout}: milliseconds to keep trying the first connection, 30000 unless set;</li>
+ *   <li>{@code lockTimeout}: milliseconds to wait for the migration lock or a lost connection, 30000;</li>
+ *   <li>{@code poolSize}: the most connections the pool opens, 10 unless set;</li>
+ *   <li>anything else, such as {@code sslmode} or {@code ApplicationName}, goes to the PostgreSQL driver.</li>
+ * </ul>
+ * A {@link CairnConfig#dataSource() DataSource} given by the caller is used instead of a pool made here; the
+ * caller pools and closes it, and {@code schema}, when set, is made current on each of its connections.
+ */
+public final class PostgresStoreProvider implements StoreProvider {
+    /** The URL scheme served. */
+    public static final String SCHEME = "postgresql";
+
+    /** Properties the store reads itself; every other one goes to the driver. */
+    private static final Set<String> OWN_PROPERTIES = Set.of("user", "password", "schema", MigrateMode.PROPERTY,
+            "connectTimeout", "lockTimeout", "poolSize");
+
+    /** For {@link java.util.ServiceLoader}, and for explicit registration. */
+    public PostgresStoreProvider() {
+    }
+
+    @Override
+    public String scheme() {
+        return SCHEME;
+    }
+
+    /**
+     * @throws StoreConfigurationException when the URL or a property is invalid, or the server refuses the
+     *                                     credentials or has no such database
+     * @throws dev.cairn.core.StoreException when the server cannot be reached within {@code connectTimeout}
+     */
+    @Override
+    public Store open(CairnConfig config) {
+        String schema = config.property("schema").map(PostgresStoreProvider::schemaName).orElse(null);
+        Duration connectTimeout = millis(config, "connectTimeout", 30_000);
+        Duration lockTimeout = millis(config, "lockTimeout", 30_000);
+        int poolSize = positive(config, "poolSize", 10);
+        JdbcStore.Builder builder = JdbcStore.builder(JdbcDialect.POSTGRES)
+                .description(config.maskedUrl())
+                .migrationSet(new PostgresMigrationSet())
+                .migrateMode(MigrateMode.parse(config.property(MigrateMode.PROPERTY).orElse(null)))
+                .busyTimeout(lockTimeout)
+                .schema(schema)
+                .capabilities(EnumSet.of(StoreCapability.PERSISTENT, StoreCapability.MULTI_PROCESS));
+        if (config.dataSource().isPresent()) {
+            DataSource dataSource = schema == null ? config.dataSource().get()
+                    : new InitializingDataSource(config.dataSource().get(), connection -> connection.setSchema(schema));
+            FirstConnection.await(dataSource::getConnection, connectTimeout, config.maskedUrl());
+            return builder.dataSource(dataSource).open();
+        }
+        PostgresUrl url = PostgresUrl.parse(config);
+        FirstConnection.await(() -> url.connect(driverProperties(config)), connectTimeout, config.maskedUrl());
+        HikariDataSource pool = pool(url, config, schema, lockTimeout, poolSize);
+        try {
+            return builder.dataSource(pool, pool).open();
+        } catch (RuntimeException failure) {
+            pool.close();
+            throw failure;
+        }
+    }
+
+    private static HikariDataSource pool(PostgresUrl url, CairnConfig config, String schema, Duration lockTimeout,
+                                         int poolSize) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("cairn-" + url.host() + "-" + url.database() + (schema == null ? "" : "-" + schema));
+        hikari.setJdbcUrl(url.jdbcUrl());
+        url.user().ifPresent(hikari::setUsername);
+        url.password().ifPresent(hikari::setPassword);
+        driverProperties(config).forEach(hikari::addDataSourceProperty);
+        if (schema != null) {
+            hikari.setSchema(schema);
+        }
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setMinimumIdle(1);
+        // A unit of work waits this long for a connection, as it waits for a lock.
+        hikari.setConnectionTimeout(Math.max(250, lockTimeout.toMillis()));
+        // The first connection has been made already; the pool must not fail opening when the server has
+        // just gone away again, but make its connections when they are asked for.
+        hikari.setInitializationFailTimeout(-1);
+        return new HikariDataSource(hikari);
+    }
+
+    /** The properties for the driver: Cairn's own left out, the driver's defaults for a store set. */
+    private static Map<String, String> driverProperties(CairnConfig config) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        // One multi-row INSERT per batch instead of a statement per row: the driver's fastest way to write many.
+        properties.put("reWriteBatchedInserts", "true");
+        properties.put("ApplicationName", "cairn");
+        config.properties().forEach((key, value) -> {
+            if (!OWN_PROPERTIES.contains(key)) {
+                properties.put(key, value);
+            }
+        });
+        return properties;
+    }
+
+    /** A schema name as the store accepts it: a plain identifier, so that it needs no quoting anywhere. */
+    static String schemaName(String value) {
+        if (!value.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            throw new StoreConfigurationException("Invalid schema = '" + value + "': use letters, digits and "
+                    + "underscores, starting with a letter or underscore, at most 63 characters, such as plan or "
+                    + "tenant_42.");
+        }
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    private static Duration millis(CairnConfig config, String property, long byDefault) {
+        String value = config.property(property).orElse(null);
+        if (value == null) {
+            return Duration.ofMillis(byDefault);
+        }
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException ignored) {
+            // Reported below with the accepted values.
+        }
+        throw new StoreConfigurationException("Invalid " + property + " = '" + value
+                + "': must be a number of milliseconds, 0 or more, such as " + byDefault + ".");
+    }
+
+    private static int positive(CairnConfig config, String property, int byDefault) {
+        String value = config.property(property).orElse(null);
+        if (value == null) {
+            return byDefault;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // Reported below with the accepted values.
+        }
+        throw new StoreConfigurationException("Invalid " + property + " = '" + value
+                + "': must be a whole number, 1 or more, such as " + byDefault + ".");
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresStoreProvider[scheme=" + SCHEME + "]";
+    }
+}
