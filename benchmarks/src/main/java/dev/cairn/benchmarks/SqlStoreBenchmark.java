@@ -171,8 +171,8 @@ public class SqlStoreBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 3)
-    @Measurement(iterations = 5)
+    @Warmup(iterations = 5)
+    @Measurement(iterations = 10)
     public BatchResult batch(BatchShape batch, EmptyCairn store) {
         return store.cairn.batch(writing -> {
             for (TreeShape.Entry entry : batch.added) {
@@ -185,8 +185,8 @@ public class SqlStoreBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 3)
-    @Measurement(iterations = 5)
+    @Warmup(iterations = 5)
+    @Measurement(iterations = 10)
     public int batchBaseline(BatchShape batch, EmptyJdbc store) throws SQLException {
         return RawJdbc.insert(store.connection, batch.added);
     }

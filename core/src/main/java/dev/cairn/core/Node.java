@@ -41,8 +41,10 @@ public record Node(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        labels = labels == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(labels));
-        customFields = customFields == null ? Map.of() : Values.freezeMap(customFields);
+        // Most nodes have neither: no copies made for them (a batch makes a hundred thousand).
+        labels = labels == null || labels.isEmpty() ? Collections.emptySortedSet()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(labels));
+        customFields = customFields == null || customFields.isEmpty() ? Map.of() : Values.freezeMap(customFields);
     }
 
     /** A copy with a different status and the dates and progress that come with it. */

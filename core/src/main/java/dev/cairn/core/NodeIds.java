@@ -3,14 +3,13 @@ package dev.cairn.core;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Node ids: {@code PREFIX-TAIL}, the prefix the layer's, the tail {@code [A-Za-z0-9_-]{1,64}}.
  * Thread-safe.
  */
 public final class NodeIds {
-    private static final Pattern TAIL = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int MAX_TAIL = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
@@ -30,10 +29,25 @@ public final class NodeIds {
             return Optional.empty();
         }
         int dash = id.indexOf('-');
-        if (dash <= 0 || !TAIL.matcher(id.substring(dash + 1)).matches()) {
+        if (dash <= 0 || !isTail(id, dash + 1)) {
             return Optional.empty();
         }
         return Layer.forPrefix(id.substring(0, dash));
+    }
+
+    /** Whether {@code id} from {@code start} on is 1 to 64 of {@code [A-Za-z0-9_-]}: a loop, as every write asks. */
+    private static boolean isTail(String id, int start) {
+        int length = id.length() - start;
+        if (length < 1 || length > MAX_TAIL) {
+            return false;
+        }
+        for (int i = start; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code id} is well formed for a node of {@code layer}. */

@@ -149,6 +149,11 @@ final class NodeRules {
     }
 
     private static boolean hasControl(String text) {
-        return text.chars().anyMatch(Character::isISOControl);
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

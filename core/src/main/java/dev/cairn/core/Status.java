@@ -24,9 +24,11 @@ public enum Status {
     BLOCKED,
     CANCELLED;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The name written to files and databases, such as {@code in_progress}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The statuses this one may move to by an ordinary status change. */

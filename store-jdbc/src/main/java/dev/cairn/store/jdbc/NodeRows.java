@@ -32,6 +32,7 @@ import dev.cairn.core.Status;
 import dev.cairn.core.StoreException;
 import dev.cairn.core.WorkType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,14 @@ import org.jooq.Record;
  */
 final class NodeRows {
     private static final Map<String, Layer> LAYERS = new HashMap<>();
+    /** Wire names by enum type, in ordinal order: a batch writes a few per row. */
+    private static final ClassValue<String[]> WIRE_NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            return Arrays.stream(type.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()
+                    .toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        }
+    };
 
     static {
         for (Layer layer : Layer.values()) {
@@ -91,7 +100,7 @@ final class NodeRows {
     }
 
     static String wire(Enum<?> value) {
-        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+        return value == null ? null : WIRE_NAMES.get(value.getDeclaringClass())[value.ordinal()];
     }
 
     static Long millis(Instant instant) {

@@ -2,12 +2,14 @@ package dev.cairn.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.cairn.core.Cairn;
 import dev.cairn.core.CairnConfig;
 import dev.cairn.core.CommandSpec;
 import dev.cairn.core.DeleteMode;
 import dev.cairn.core.Event;
+import dev.cairn.core.Health;
 import dev.cairn.core.Layer;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeDraft;
@@ -56,6 +58,26 @@ class SameProgramOnEveryBackendTest {
         assertThat(transcript).contains("roll-up GOAL-ship = 33.333333333333336",
                 "tasks of ana = [TSK-lexer, TSK-parser]", "stale update = VersionConflictException",
                 "after failed transaction: TSK-doomed present = false, SUB-doomed present = true");
+    }
+
+    @ParameterizedTest
+    @MethodSource("urls")
+    void healthReportsEachBackendUpWithItsVersions(String url) {
+        try (Cairn cairn = Cairn.open(url)) {
+            Health health = cairn.health();
+
+            assertThat(health.up()).isTrue();
+            assertThat(health.problem()).isEmpty();
+            assertThat(health.backend()).isEqualTo(cairn.backend());
+            assertThat(health.latency()).isPositive();
+            if (url.equals("memory:")) {
+                assertThat(health.serverVersion()).isEmpty();
+                assertThat(health.schemaVersions()).isEmpty();
+            } else {
+                assertThat(health.serverVersion()).matches("(SQLite|H2|PostgreSQL) [0-9].*");
+                assertThat(health.schemaVersions()).containsExactly(entry("cairn", "2"));
+            }
+        }
     }
 
     /** A small planning session; every result it sees is written to the transcript. */
