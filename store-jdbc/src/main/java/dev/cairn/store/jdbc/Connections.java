@@ -2,9 +2,13 @@ package dev.cairn.store.jdbc;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -22,6 +26,30 @@ abstract class Connections implements AutoCloseable {
 
     /** What the migration engine connects through. */
     abstract DataSource dataSource();
+
+    /**
+     * A statement for {@code sql} on {@code connection}, to be given back with {@link #done}: the store's own
+     * pool keeps one per connection and SQL text, since preparing costs more than running a small query on
+     * an embedded database; a borrowed connection prepares anew (PostgreSQL's driver keeps its own).
+     */
+    PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        return connection.prepareStatement(sql);
+    }
+
+    /** Gives back a statement of {@link #prepare}, its results read and closed. */
+    void done(PreparedStatement statement) throws SQLException {
+        statement.close();
+    }
+
+    /** Executes {@code sql}, through {@link #prepare}. */
+    void execute(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = prepare(connection, sql);
+        try {
+            statement.execute();
+        } finally {
+            done(statement);
+        }
+    }
 
     @Override
     public abstract void close();
@@ -66,6 +94,8 @@ abstract class Connections implements AutoCloseable {
         private final JdbcDialect dialect;
         private final int maxIdle;
         private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+        /** Each connection's statements by SQL text; a connection is used by one thread at a time. */
+        private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
         private final AtomicInteger idleCount = new AtomicInteger();
         private final Connection keeper;
         private volatile boolean closed;
@@ -94,19 +124,50 @@ abstract class Connections implements AutoCloseable {
         @Override
         void release(Connection connection, boolean broken) {
             if (broken || closed) {
-                closeQuietly(connection);
+                discard(connection);
                 return;
             }
             if (idleCount.incrementAndGet() > maxIdle) {
                 idleCount.decrementAndGet();
-                closeQuietly(connection);
+                discard(connection);
                 return;
             }
             idle.addFirst(connection);
             if (closed && idle.remove(connection)) {
                 idleCount.decrementAndGet();
-                closeQuietly(connection);
+                discard(connection);
             }
+        }
+
+        @Override
+        PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+            Map<String, PreparedStatement> prepared = statements.computeIfAbsent(connection, key -> new HashMap<>());
+            PreparedStatement statement = prepared.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                prepared.put(sql, statement);
+            }
+            return statement;
+        }
+
+        @Override
+        void done(PreparedStatement statement) throws SQLException {
+            statement.clearParameters();
+        }
+
+        /** Closes a connection the pool made, with the statements it kept for it. */
+        private void discard(Connection connection) {
+            Map<String, PreparedStatement> prepared = statements.remove(connection);
+            if (prepared != null) {
+                for (PreparedStatement statement : prepared.values()) {
+                    try {
+                        statement.close();
+                    } catch (SQLException ignored) {
+                        // Closing the connection releases it anyway.
+                    }
+                }
+            }
+            closeQuietly(connection);
         }
 
         @Override
@@ -119,10 +180,10 @@ abstract class Connections implements AutoCloseable {
             closed = true;
             Connection connection;
             while ((connection = idle.pollFirst()) != null) {
-                closeQuietly(connection);
+                discard(connection);
             }
             if (keeper != null) {
-                closeQuietly(keeper);
+                discard(keeper);
             }
         }
     }

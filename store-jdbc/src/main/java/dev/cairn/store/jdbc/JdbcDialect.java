@@ -40,12 +40,12 @@ public final class JdbcDialect {
     public static final JdbcDialect H2 = new JdbcDialect("h2", SQLDialect.H2, Dialect.H2, true, false);
 
     /**
-     * PostgreSQL. Connections stay in auto-commit mode and units of work are opened with SQL, so that a pool
-     * never sees a changed isolation level to reset (a round trip each way): a write with {@code BEGIN} at
-     * read committed, where an update that lost a race to another transaction re-reads the row and finds
-     * its version changed; a read with {@code BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY}, one
-     * snapshot for all of its statements. Writes run concurrently, across threads and processes alike; the
-     * database orders them.
+     * PostgreSQL. Units of work use JDBC transactions, so that the driver sends {@code BEGIN} with the first
+     * statement instead of in a round trip of its own. A read runs at repeatable read, one snapshot for all
+     * of its statements: the session's default on connections the store pools itself, set per transaction
+     * on a caller's. A write runs at read committed, set as its first statement, where an update that lost a
+     * race re-reads the row and finds its version changed. The pool never sees a changed isolation level to
+     * reset. Writes run concurrently, across threads and processes alike; the database orders them.
      *
      * <p>A failed statement aborts the whole PostgreSQL transaction, so the store never lets one fail on
      * purpose: inserts that may meet an existing key say {@code ON CONFLICT DO NOTHING} and count rows.
@@ -103,11 +103,20 @@ public final class JdbcDialect {
         }
     }
 
-    void begin(Connection connection, boolean write) throws SQLException {
+    /**
+     * Begins a unit of work through {@code run}, which executes a statement (the store prepares each once per
+     * connection where it pools its own).
+     */
+    void begin(Connection connection, boolean write, boolean snapshotSessions, SqlRunner run) throws SQLException {
         if (this == SQLITE) {
-            execute(connection, write ? "BEGIN IMMEDIATE" : "BEGIN");
+            run.execute(connection, write ? "BEGIN IMMEDIATE" : "BEGIN");
         } else if (this == POSTGRES) {
-            execute(connection, write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            connection.setAutoCommit(false);
+            if (write) {
+                run.execute(connection, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            } else if (!snapshotSessions) {
+                run.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
         } else {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(write ? Connection.TRANSACTION_READ_COMMITTED
@@ -115,22 +124,28 @@ public final class JdbcDialect {
         }
     }
 
-    void commit(Connection connection) throws SQLException {
+    void commit(Connection connection, SqlRunner run) throws SQLException {
         if (sqlTransactions()) {
-            execute(connection, "COMMIT");
+            run.execute(connection, "COMMIT");
         } else {
             connection.commit();
             connection.setAutoCommit(true);
         }
     }
 
-    void rollback(Connection connection) throws SQLException {
+    void rollback(Connection connection, SqlRunner run) throws SQLException {
         if (sqlTransactions()) {
-            execute(connection, "ROLLBACK");
+            run.execute(connection, "ROLLBACK");
         } else {
             connection.rollback();
             connection.setAutoCommit(true);
         }
+    }
+
+    /** Executes one statement on a connection. */
+    @FunctionalInterface
+    interface SqlRunner {
+        void execute(Connection connection, String sql) throws SQLException;
     }
 
     /** Sets a savepoint named {@code name}; returns the JDBC savepoint, or null where SQL names it. */
@@ -162,7 +177,7 @@ public final class JdbcDialect {
 
     /** Whether units of work are begun and ended with SQL on a connection left in auto-commit mode. */
     private boolean sqlTransactions() {
-        return this == SQLITE || this == POSTGRES;
+        return this == SQLITE;
     }
 
     /**

@@ -63,6 +63,8 @@ public final class JdbcStore implements Store {
     private final Duration busyTimeout;
     private final MigrationSet migrationSet;
     private final String schema;
+    private final NodeReads nodeReads;
+    private final boolean snapshotSessions;
     private volatile String serverVersion;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
@@ -76,6 +78,8 @@ public final class JdbcStore implements Store {
         this.busyTimeout = builder.busyTimeout;
         this.migrationSet = builder.migrationSet;
         this.schema = builder.schema;
+        this.nodeReads = new NodeReads(dialect, SETTINGS);
+        this.snapshotSessions = builder.snapshotSessions;
     }
 
     /** A builder of a store of {@code dialect}. */
@@ -132,7 +136,7 @@ public final class JdbcStore implements Store {
                 throw failure;
             }
             try {
-                dialect.commit(connection);
+                dialect.commit(connection, connections::execute);
             } catch (SQLException failure) {
                 broken = !rollbackQuietly(connection, failure);
                 throw Failures.translate(this, failure, failure);
@@ -169,7 +173,7 @@ public final class JdbcStore implements Store {
                 continue;
             }
             try {
-                dialect.begin(connection, write);
+                dialect.begin(connection, write, snapshotSessions, connections::execute);
                 return connection;
             } catch (SQLException failure) {
                 boolean busy = dialect.isBusy(failure);
@@ -189,7 +193,7 @@ public final class JdbcStore implements Store {
 
     private boolean rollbackQuietly(Connection connection, Throwable failure) {
         try {
-            dialect.rollback(connection);
+            dialect.rollback(connection, connections::execute);
             return true;
         } catch (SQLException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
@@ -319,6 +323,10 @@ public final class JdbcStore implements Store {
         return dialect;
     }
 
+    Connections connections() {
+        return connections;
+    }
+
     @Override
     public String toString() {
         return "JdbcStore[" + description + (closed ? ", closed]" : "]");
@@ -385,6 +393,14 @@ public final class JdbcStore implements Store {
             return store;
         }
 
+        Connection connection() {
+            return connection;
+        }
+
+        NodeReads nodeReads() {
+            return store.nodeReads;
+        }
+
         /**
          * Makes writers that append events commit one at a time from here on, where the database lets
          * writers run concurrently: a sequence number is taken at insert, so without this a reader paging
@@ -425,6 +441,7 @@ public final class JdbcStore implements Store {
         private DataSource dataSource;
         private AutoCloseable dataSourceOwner;
         private String schema;
+        private boolean snapshotSessions;
         private boolean keepOneOpen;
         private int maxIdleConnections = 8;
         private MigrationSet migrationSet;
@@ -469,6 +486,15 @@ public final class JdbcStore implements Store {
          */
         public Builder schema(String schema) {
             this.schema = schema;
+            return this;
+        }
+
+        /**
+         * Whether the connections' sessions run transactions at repeatable read by default, as a pool the
+         * backend configured does: reads then need no statement to set it. False unless set.
+         */
+        public Builder snapshotSessions(boolean snapshot) {
+            this.snapshotSessions = snapshot;
             return this;
         }
 

@@ -61,6 +61,7 @@ import dev.cairn.core.NodeQuery;
 import dev.cairn.core.StatusCount;
 import dev.cairn.core.spi.NewEvent;
 import dev.cairn.core.spi.StoreTransaction;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -100,7 +101,7 @@ final class JdbcTransaction implements StoreTransaction {
 
     private static final List<Field<?>> EVENT_COLUMNS =
             List.of(EVENT_SEQ, EVENT_NODE, EVENT_TYPE, EVENT_AT, EVENT_ACTOR, EVENT_DETAILS);
-    private static final Field<String> WALK_ID = field(name("cairn_walk", "id"), String.class);
+    static final Field<String> WALK_ID = field(name("cairn_walk", "id"), String.class);
 
     private final JdbcStore.UnitOfWork unit;
     private final DSLContext sql;
@@ -118,8 +119,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public Optional<Node> node(String id) {
         checkUsable();
-        List<Node> found = query(() -> load(NODE_ID.eq(id), List.of(), null, 0));
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        try {
+            return unit.nodeReads().node(unit.store().connections(), unit.connection(), id);
+        } catch (SQLException failure) {
+            throw Failures.translate(unit.store(), failure, failure);
+        }
     }
 
     /**
@@ -280,7 +284,7 @@ final class JdbcTransaction implements StoreTransaction {
                 insert.execute();
             }
         } catch (DataAccessException failure) {
-            java.sql.SQLException cause = Failures.sqlCause(failure);
+            SQLException cause = Failures.sqlCause(failure);
             if (unit.dialect().isUniqueViolation(cause)) {
                 throw new InvalidLinkException("Link " + link.parentId() + " → " + link.childId()
                         + " exists already.", failure);
@@ -350,7 +354,7 @@ final class JdbcTransaction implements StoreTransaction {
         if (!unit.dialect().recursiveWalks()) {
             return nodes(walkByLevels(id, true, null));
         }
-        return query(() -> loadWalk(walk(id, true)));
+        return walkRecursively(id, true);
     }
 
     @Override
@@ -359,7 +363,15 @@ final class JdbcTransaction implements StoreTransaction {
         if (!unit.dialect().recursiveWalks()) {
             return nodes(walkByLevels(id, false, null));
         }
-        return query(() -> loadWalk(walk(id, false)));
+        return walkRecursively(id, false);
+    }
+
+    private List<Node> walkRecursively(String id, boolean down) {
+        try {
+            return unit.nodeReads().walk(unit.store().connections(), unit.connection(), id, down);
+        } catch (SQLException failure) {
+            throw Failures.translate(unit.store(), failure, failure);
+        }
     }
 
     @Override
@@ -371,7 +383,7 @@ final class JdbcTransaction implements StoreTransaction {
             return links;
         }
         return query(() -> {
-            CommonTableExpression<Record1<String>> walk = walk(id, true);
+            CommonTableExpression<Record1<String>> walk = walk(val(id), true);
             return sql.withRecursive(walk).select(LINK_PARENT, LINK_CHILD).from(LINKS)
                     .where(LINK_PARENT.eq(id).or(LINK_PARENT.in(select(WALK_ID).from(walk))))
                     .orderBy(LINK_PARENT, LINK_CHILD)
@@ -401,7 +413,7 @@ final class JdbcTransaction implements StoreTransaction {
      * The ids reachable from {@code start}, start left out, each once: UNION (not UNION ALL) drops a node
      * reached twice, so a diamond in the graph costs one row, not one per path.
      */
-    private static CommonTableExpression<Record1<String>> walk(String start, boolean down) {
+    static CommonTableExpression<Record1<String>> walk(Field<String> start, boolean down) {
         Field<String> from = down ? LINK_PARENT : LINK_CHILD;
         Field<String> to = down ? LINK_CHILD : LINK_PARENT;
         return name("cairn_walk").fields("id").as(
@@ -461,24 +473,6 @@ final class JdbcTransaction implements StoreTransaction {
                     : COMMAND_NODE.in(select(NODE_ID).from(NODES).where(where));
             commands = commands(sql.select(COMMAND_NODE, COMMAND_AC_REF, COMMAND_SHELL, COMMAND_WORKDIR, COMMAND_ENV,
                     COMMAND_ARTIFACTS).from(COMMANDS).where(commandsOf).fetch());
-        }
-        return assemble(found, labels, commands);
-    }
-
-    private List<Node> loadWalk(CommonTableExpression<Record1<String>> walk) {
-        // IN, not JOIN: H2 keeps the duplicates of a recursive UNION, and IN lists each node once anyway.
-        Result<Record> found = sql.withRecursive(walk).select(NODE_COLUMNS).from(NODES)
-                .where(NODE_ID.in(select(WALK_ID).from(walk))).fetch();
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Set<String>> labels = labels(sql.withRecursive(walk).select(NODE_LABEL_NODE, NODE_LABEL_NAME)
-                .from(NODE_LABELS).where(NODE_LABEL_NODE.in(select(WALK_ID).from(walk))).fetch());
-        Map<String, CommandSpec> commands = Map.of();
-        if (found.getValues(NODE_LAYER).contains(NodeRows.layer(Layer.COMMAND))) {
-            commands = commands(sql.withRecursive(walk).select(COMMAND_NODE, COMMAND_AC_REF, COMMAND_SHELL,
-                    COMMAND_WORKDIR, COMMAND_ENV, COMMAND_ARTIFACTS).from(COMMANDS)
-                    .where(COMMAND_NODE.in(select(WALK_ID).from(walk))).fetch());
         }
         return assemble(found, labels, commands);
     }

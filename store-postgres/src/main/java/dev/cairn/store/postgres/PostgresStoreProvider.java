@@ -89,7 +89,7 @@ public final class PostgresStoreProvider implements StoreProvider {
         FirstConnection.await(() -> url.connect(driverProperties(config)), connectTimeout, config.maskedUrl());
         HikariDataSource pool = pool(url, config, schema, lockTimeout, poolSize);
         try {
-            return builder.dataSource(pool, pool).open();
+            return builder.dataSource(pool, pool).snapshotSessions(true).open();
         } catch (RuntimeException failure) {
             pool.close();
             throw failure;
@@ -108,6 +108,8 @@ public final class PostgresStoreProvider implements StoreProvider {
             hikari.setSchema(schema);
         }
         hikari.setMaximumPoolSize(poolSize);
+        // Reads need one snapshot across their statements; writes set read committed as their first statement.
+        hikari.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
         hikari.setMinimumIdle(1);
         // A unit of work waits this long for a connection, as it waits for a lock.
         hikari.setConnectionTimeout(Math.max(250, lockTimeout.toMillis()));
