@@ -265,7 +265,7 @@ final class BoundGraph implements PlanGraph {
                     + "left without a parent, or DETACH to keep the children.");
         }
         List<String> doomed = mode == DeleteMode.CASCADE ? cascade(id) : List.of(id);
-        if (doomed.size() > 1 && tx.lockNodes(doomed) && !cascade(id).equals(doomed)) {
+        if (doomed.size() > 1 && tx.lockNodes(doomed) && !Set.copyOf(cascade(id)).equals(Set.copyOf(doomed))) {
             throw concurrentlyChanged(id);
         }
         Set<String> doomedSet = new LinkedHashSet<>(doomed);

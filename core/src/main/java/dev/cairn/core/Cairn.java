@@ -98,8 +98,9 @@ public final class Cairn implements PlanGraph, AutoCloseable {
             store.ping();
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
             return new Health(store.backend(), url, true, store.serverVersion(), store.schemaVersions(), latency, "");
-        } catch (CairnException failure) {
-            return new Health(store.backend(), url, false, "", Map.of(), Duration.ZERO, failure.getMessage());
+        } catch (RuntimeException failure) {
+            // Whatever a store throws, a health check reports it rather than failing itself.
+            return new Health(store.backend(), url, false, "", Map.of(), Duration.ZERO, String.valueOf(failure.getMessage()));
         }
     }
 

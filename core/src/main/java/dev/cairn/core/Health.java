@@ -1,8 +1,8 @@
 package dev.cairn.core;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 

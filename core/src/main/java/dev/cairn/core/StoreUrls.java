@@ -9,9 +9,8 @@ import java.util.regex.Pattern;
 
 /** Store URLs: scheme, location, query parameters, and masking of passwords. Thread-safe. */
 public final class StoreUrls {
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@?#]*):([^@/?#]*)@");
-    private static final Pattern PASSWORD_PARAMETER =
-            Pattern.compile("((?:^|[?&;])(?:password|pass|pwd|secret)=)([^&;]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile(
+            "((?:^|[?&;])(?:[a-z_]*password|pass|pwd|secret)=)([^&;]*)", Pattern.CASE_INSENSITIVE);
 
     private StoreUrls() {
     }
@@ -40,8 +39,28 @@ public final class StoreUrls {
         if (url == null) {
             return null;
         }
-        String masked = USER_INFO_PASSWORD.matcher(url).replaceAll("$1:****@");
-        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1****");
+        return PASSWORD_PARAMETER.matcher(maskUserInfo(url)).replaceAll("$1****");
+    }
+
+    /**
+     * The password of {@code //user:password@host} masked. A password may hold '@', '/' or ':' unescaped, as
+     * drivers accept it, so the user info runs to the last '@' before the query string.
+     */
+    private static String maskUserInfo(String url) {
+        int start = url.indexOf("//");
+        if (start < 0) {
+            return url;
+        }
+        int query = url.indexOf('?', start);
+        int end = url.lastIndexOf('@', query < 0 ? url.length() - 1 : query);
+        if (end < start) {
+            return url;
+        }
+        int colon = url.indexOf(':', start + 2);
+        if (colon < 0 || colon > end) {
+            return url;
+        }
+        return url.substring(0, colon + 1) + "****" + url.substring(end);
     }
 
     /** The parameters of the query string, decoded, in order. */

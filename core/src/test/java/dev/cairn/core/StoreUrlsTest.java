@@ -26,6 +26,17 @@ class StoreUrlsTest {
     }
 
     @Test
+    void passwordsHoldingAtSignsSlashesOrColonsAreMaskedWhole() {
+        assertThat(StoreUrls.mask("postgresql://app:p@ss@db/plan")).isEqualTo("postgresql://app:****@db/plan");
+        assertThat(StoreUrls.mask("postgresql://app:pa/ss@db/plan")).isEqualTo("postgresql://app:****@db/plan");
+        assertThat(StoreUrls.mask("postgresql://app:a:b@db:5432/plan?schema=x"))
+                .isEqualTo("postgresql://app:****@db:5432/plan?schema=x");
+        assertThat(StoreUrls.mask("postgresql://db:5432/plan?user=a@b")).isEqualTo("postgresql://db:5432/plan?user=a@b");
+        assertThat(StoreUrls.mask("postgresql://db/plan?sslpassword=k3y&sslmode=verify-full"))
+                .isEqualTo("postgresql://db/plan?sslpassword=****&sslmode=verify-full");
+    }
+
+    @Test
     void queryParametersAreDecoded() {
         assertThat(StoreUrls.queryParameters("postgresql://db/plan?schema=tenant%201&migrate=off"))
                 .containsEntry("schema", "tenant 1")

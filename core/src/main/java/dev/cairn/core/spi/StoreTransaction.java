@@ -33,7 +33,8 @@ public interface StoreTransaction {
      * after this call see what other transactions committed before it. Stores whose writes are serial have
      * nothing to do.
      *
-     * @return whether anything was locked; false tells the caller that reading again would find nothing new
+     * @return whether this store locks at all (its writers run concurrently); false tells the caller that
+     *         reading again would find nothing new
      */
     default boolean lockNodes(Collection<String> ids) {
         return false;

@@ -28,27 +28,28 @@ abstract class Connections implements AutoCloseable {
     abstract DataSource dataSource();
 
     /**
-     * A statement for {@code sql} on {@code connection}, to be given back with {@link #done}: the store's own
-     * pool keeps one per connection and SQL text, since preparing costs more than running a small query on
-     * an embedded database; a borrowed connection prepares anew (PostgreSQL's driver keeps its own).
+     * Runs {@code work} on a statement for {@code sql}, which must read and close its results. The store's own
+     * pool keeps one statement per connection and SQL text, since preparing costs more than running a small
+     * query on an embedded database; a borrowed connection prepares anew (PostgreSQL's driver keeps its own).
      */
-    PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-        return connection.prepareStatement(sql);
-    }
-
-    /** Gives back a statement of {@link #prepare}, its results read and closed. */
-    void done(PreparedStatement statement) throws SQLException {
-        statement.close();
-    }
-
-    /** Executes {@code sql}, through {@link #prepare}. */
-    void execute(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = prepare(connection, sql);
+    <T> T withStatement(Connection connection, String sql, StatementWork<T> work) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            statement.execute();
+            return work.apply(statement);
         } finally {
-            done(statement);
+            statement.close();
         }
+    }
+
+    /** Executes {@code sql}, through {@link #withStatement}. */
+    void execute(Connection connection, String sql) throws SQLException {
+        withStatement(connection, sql, statement -> statement.execute());
+    }
+
+    /** Work on a prepared statement. */
+    @FunctionalInterface
+    interface StatementWork<T> {
+        T apply(PreparedStatement statement) throws SQLException;
     }
 
     @Override
@@ -73,6 +74,14 @@ abstract class Connections implements AutoCloseable {
             throw failure;
         }
         return connection;
+    }
+
+    static void closeQuietly(PreparedStatement statement) {
+        try {
+            statement.close();
+        } catch (SQLException ignored) {
+            // Closing is best effort: the statement is dropped either way.
+        }
     }
 
     static void closeQuietly(Connection connection) {
@@ -139,33 +148,37 @@ abstract class Connections implements AutoCloseable {
             }
         }
 
+        /**
+         * Keeps the statement for the next unit of work on this connection, unless using it failed: a driver
+         * may destroy a statement on an error (sqlite-jdbc does) while it still reports itself open.
+         */
         @Override
-        PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        <T> T withStatement(Connection connection, String sql, StatementWork<T> work) throws SQLException {
             Map<String, PreparedStatement> prepared = statements.computeIfAbsent(connection, key -> new HashMap<>());
             PreparedStatement statement = prepared.get(sql);
             if (statement == null) {
                 statement = connection.prepareStatement(sql);
                 prepared.put(sql, statement);
             }
-            return statement;
-        }
-
-        @Override
-        void done(PreparedStatement statement) throws SQLException {
-            statement.clearParameters();
+            boolean kept = false;
+            try {
+                T result = work.apply(statement);
+                statement.clearParameters();
+                kept = true;
+                return result;
+            } finally {
+                if (!kept) {
+                    prepared.remove(sql);
+                    closeQuietly(statement);
+                }
+            }
         }
 
         /** Closes a connection the pool made, with the statements it kept for it. */
         private void discard(Connection connection) {
             Map<String, PreparedStatement> prepared = statements.remove(connection);
             if (prepared != null) {
-                for (PreparedStatement statement : prepared.values()) {
-                    try {
-                        statement.close();
-                    } catch (SQLException ignored) {
-                        // Closing the connection releases it anyway.
-                    }
-                }
+                prepared.values().forEach(Connections::closeQuietly);
             }
             closeQuietly(connection);
         }

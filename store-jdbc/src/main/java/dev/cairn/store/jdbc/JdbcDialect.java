@@ -45,7 +45,13 @@ public final class JdbcDialect {
      * of its statements: the session's default on connections the store pools itself, set per transaction
      * on a caller's. A write runs at read committed, set as its first statement, where an update that lost a
      * race re-reads the row and finds its version changed. The pool never sees a changed isolation level to
-     * reset. Writes run concurrently, across threads and processes alike; the database orders them.
+     * reset.
+     *
+     * <p>Writes to one schema commit one at a time, across threads and processes alike: each begins by taking
+     * a transaction-scoped advisory lock of its schema, before any row lock, so writers cannot deadlock on
+     * each other's order, and events get their sequence numbers in commit order, so a reader paging through
+     * them by sequence never passes one that commits later. Reads never wait for it; tenants in other schemas
+     * do not share it.
      *
      * <p>A failed statement aborts the whole PostgreSQL transaction, so the store never lets one fail on
      * purpose: inserts that may meet an existing key say {@code ON CONFLICT DO NOTHING} and count rows.
@@ -113,7 +119,9 @@ public final class JdbcDialect {
         } else if (this == POSTGRES) {
             connection.setAutoCommit(false);
             if (write) {
-                run.execute(connection, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                // One round trip: read committed, then the schema's write lock (see POSTGRES).
+                run.execute(connection, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; "
+                        + "SELECT pg_advisory_xact_lock(hashtext('cairn_write.' || current_schema()))");
             } else if (!snapshotSessions) {
                 run.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
@@ -198,13 +206,6 @@ public final class JdbcDialect {
         return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
-    /**
-     * The statement that makes event-appending writers commit one at a time, or null where writes are
-     * serial already. Scoped to the transaction, and to the schema, so that tenants do not wait for each other.
-     */
-    String eventOrderLock() {
-        return this == POSTGRES ? "SELECT pg_advisory_xact_lock(hashtext('cairn_events.' || current_schema()))" : null;
-    }
 
     /**
      * {@code text} in lower case, for searches that ignore case, folding every letter as Java does, not ASCII

@@ -95,7 +95,25 @@ public final class JdbcStore implements Store {
         if (active != null) {
             return work.apply(active.readView);
         }
-        return run(false, work);
+        try {
+            return run(false, work);
+        } catch (StoreException failure) {
+            // A read changes nothing, so one that found its pooled connection dead (the server restarted since
+            // the connection was made) runs again, once, on another; begin() waits for the server if need be.
+            if (!connectionLost(failure)) {
+                throw failure;
+            }
+            return run(false, work);
+        }
+    }
+
+    private boolean connectionLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sqlFailure && dialect.isConnectionLost(sqlFailure)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -348,7 +366,6 @@ public final class JdbcStore implements Store {
         private final JdbcTransaction readView;
         private int savepoints;
         private boolean open = true;
-        private boolean eventsLocked;
 
         UnitOfWork(JdbcStore store, Connection connection, boolean write) {
             this.store = store;
@@ -376,8 +393,6 @@ public final class JdbcStore implements Store {
             } catch (SQLException failure) {
                 throw Failures.translate(store, failure, failure);
             } catch (RuntimeException | Error failure) {
-                // A lock taken after the savepoint goes with it.
-                eventsLocked = false;
                 try {
                     store.dialect.rollbackToSavepoint(connection, name, savepoint);
                 } catch (SQLException rollbackFailure) {
@@ -399,21 +414,6 @@ public final class JdbcStore implements Store {
 
         NodeReads nodeReads() {
             return store.nodeReads;
-        }
-
-        /**
-         * Makes writers that append events commit one at a time from here on, where the database lets
-         * writers run concurrently: a sequence number is taken at insert, so without this a reader paging
-         * through events by sequence could pass a number whose transaction commits later, and never see it.
-         * A transaction-scoped lock per schema, released by the commit or rollback; taken once per unit.
-         */
-        void lockEventsUntilCommit(DSLContext sql) {
-            String lock = store.dialect.eventOrderLock();
-            if (eventsLocked || lock == null) {
-                return;
-            }
-            sql.execute(lock);
-            eventsLocked = true;
         }
 
         JdbcDialect dialect() {

@@ -126,25 +126,6 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    /**
-     * Where writers run concurrently, locks the nodes' rows (FOR UPDATE, which also holds off new links to
-     * them, whose foreign key checks lock the rows they name), in id order so that two such writers do not
-     * deadlock on each other's order.
-     */
-    @Override
-    public boolean lockNodes(Collection<String> ids) {
-        checkWritable();
-        if (unit.dialect().serialWrites() || ids.isEmpty()) {
-            return false;
-        }
-        List<String> sorted = new ArrayList<>(new TreeSet<>(ids));
-        for (int from = 0; from < sorted.size(); from += IN_LIST_LIMIT) {
-            List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_LIST_LIMIT));
-            query(() -> sql.select(NODE_ID).from(NODES).where(NODE_ID.in(chunk)).orderBy(NODE_ID).forUpdate().fetch());
-        }
-        return true;
-    }
-
     @Override
     public List<Node> nodes(Collection<String> ids) {
         checkUsable();
@@ -546,12 +527,8 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public void append(List<NewEvent> events) {
         checkWritable();
-        query(() -> {
-            unit.lockEventsUntilCommit(sql);
-            return null;
-        });
-        // JDBC batching: a batch appends thousands, and jOOQ's rendering of multi-row inserts cost more than
-        // SQLite took to store them.
+        // Multi-row inserts rendered once (BatchWriter): a batch appends thousands, and jOOQ's rendering of
+        // each insert cost more than SQLite took to store them.
         new BatchWriter(unit, sql).append(events);
     }
 

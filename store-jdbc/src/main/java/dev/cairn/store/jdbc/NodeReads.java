@@ -64,64 +64,90 @@ final class NodeReads {
         this.up = new Walk(sql, false);
     }
 
+    Optional<Node> node(Connections connections, Connection connection, String id) throws SQLException {
+        Row row = connections.withStatement(connection, nodeById, statement -> {
+            statement.setString(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? new Row(rows) : null;
+            }
+        });
+        if (row == null) {
+            return Optional.empty();
+        }
+        Set<String> labels = connections.withStatement(connection, labelsOfNode, statement -> {
+            statement.setString(1, id);
+            Set<String> names = new TreeSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        });
+        CommandSpec command = row.layer != Layer.COMMAND ? null
+                : connections.withStatement(connection, commandOfNode, statement -> {
+                    statement.setString(1, id);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? command(rows, 1) : null;
+                    }
+                });
+        return Optional.of(row.node(labels, command));
+    }
+
     /**
-     * Every node below ({@code down}) or above {@code start}, each once, start left out: one recursive query
-     * for the rows, one for their labels, one for command specs when there are Command nodes among them.
+     * Every node below ({@code downward}) or above {@code start}, each once, start left out: one recursive
+     * query for the rows, one for their labels, one for command specs when there are Command nodes among them.
      */
     List<Node> walk(Connections connections, Connection connection, String start, boolean downward)
             throws SQLException {
         Walk walk = downward ? down : up;
-        List<Row> rows = new ArrayList<>();
-        Map<String, Set<String>> labels = new HashMap<>();
-        boolean anyCommand = false;
-        PreparedStatement statement = connections.prepare(connection, walk.nodes);
-        try {
+        List<Row> rows = connections.withStatement(connection, walk.nodes, statement -> {
             statement.setString(1, start);
+            List<Row> found = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    Row row = new Row(result);
-                    anyCommand |= row.layer == Layer.COMMAND;
-                    rows.add(row);
+                    found.add(new Row(result));
                 }
             }
-        } finally {
-            connections.done(statement);
-        }
+            return found;
+        });
         if (rows.isEmpty()) {
             return new ArrayList<>();
         }
-        statement = connections.prepare(connection, walk.labels);
-        try {
+        Map<String, Set<String>> labels = connections.withStatement(connection, walk.labels, statement -> {
             statement.setString(1, start);
+            Map<String, Set<String>> found = new HashMap<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    labels.computeIfAbsent(result.getString(1), key -> new TreeSet<>()).add(result.getString(2));
+                    found.computeIfAbsent(result.getString(1), key -> new TreeSet<>()).add(result.getString(2));
                 }
             }
-        } finally {
-            connections.done(statement);
-        }
-        Map<String, CommandSpec> commands = new HashMap<>();
-        if (anyCommand) {
-            statement = connections.prepare(connection, walk.commands);
-            try {
+            return found;
+        });
+        Map<String, CommandSpec> commands = Map.of();
+        if (rows.stream().anyMatch(row -> row.layer == Layer.COMMAND)) {
+            commands = connections.withStatement(connection, walk.commands, statement -> {
                 statement.setString(1, start);
+                Map<String, CommandSpec> found = new HashMap<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        commands.put(result.getString(1), new CommandSpec(result.getString(2),
-                                new RunSpec(result.getString(3), result.getString(4),
-                                        Json.readStrings(result.getString(5))), Json.readStringList(result.getString(6))));
+                        found.put(result.getString(1), command(result, 2));
                     }
                 }
-            } finally {
-                connections.done(statement);
-            }
+                return found;
+            });
         }
         List<Node> nodes = new ArrayList<>(rows.size());
         for (Row row : rows) {
             nodes.add(row.node(labels.getOrDefault(row.id, Set.of()), commands.get(row.id)));
         }
         return nodes;
+    }
+
+    /** A command spec from the columns ac_ref, shell, workdir, env, artifacts, starting at {@code first}. */
+    private static CommandSpec command(ResultSet rows, int first) throws SQLException {
+        return new CommandSpec(rows.getString(first), new RunSpec(rows.getString(first + 1), rows.getString(first + 2),
+                Json.readStrings(rows.getString(first + 3))), Json.readStringList(rows.getString(first + 4)));
     }
 
     /** The three statements of a walk in one direction, rendered once. */
@@ -141,51 +167,6 @@ final class NodeReads {
             this.commands = sql.render(sql.withRecursive(walk).select(COMMAND_NODE, COMMAND_AC_REF, COMMAND_SHELL,
                     COMMAND_WORKDIR, COMMAND_ENV, COMMAND_ARTIFACTS).from(COMMANDS)
                     .where(COMMAND_NODE.in(DSL.select(walkId).from(walk))));
-        }
-    }
-
-    Optional<Node> node(Connections connections, Connection connection, String id) throws SQLException {
-        Row row;
-        PreparedStatement statement = connections.prepare(connection, nodeById);
-        try {
-            statement.setString(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                row = new Row(rows);
-            }
-        } finally {
-            connections.done(statement);
-        }
-        Set<String> labels = new TreeSet<>();
-        statement = connections.prepare(connection, labelsOfNode);
-        try {
-            statement.setString(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    labels.add(rows.getString(1));
-                }
-            }
-        } finally {
-            connections.done(statement);
-        }
-        return Optional.of(row.node(labels, row.layer == Layer.COMMAND ? command(connections, connection, id) : null));
-    }
-
-    private CommandSpec command(Connections connections, Connection connection, String id) throws SQLException {
-        PreparedStatement statement = connections.prepare(connection, commandOfNode);
-        try {
-            statement.setString(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return null;
-                }
-                return new CommandSpec(rows.getString(1), new RunSpec(rows.getString(2), rows.getString(3),
-                        Json.readStrings(rows.getString(4))), Json.readStringList(rows.getString(5)));
-            }
-        } finally {
-            connections.done(statement);
         }
     }
 

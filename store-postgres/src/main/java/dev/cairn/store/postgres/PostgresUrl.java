@@ -30,14 +30,14 @@ record PostgresUrl(String hosts, String database, String userName, String secret
             String userInfo = rest.substring(0, at);
             rest = rest.substring(at + 1);
             int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            user = decode(config, colon < 0 ? userInfo : userInfo.substring(0, colon));
             if (colon >= 0) {
-                password = decode(userInfo.substring(colon + 1));
+                password = decode(config, userInfo.substring(colon + 1));
             }
         }
         int slash = rest.indexOf('/');
         String hosts = slash < 0 ? rest : rest.substring(0, slash);
-        String database = slash < 0 ? "" : decode(rest.substring(slash + 1));
+        String database = slash < 0 ? "" : decode(config, rest.substring(slash + 1));
         if (hosts.isBlank()) {
             throw invalid(config, "name a server");
         }
@@ -81,8 +81,13 @@ record PostgresUrl(String hosts, String database, String userName, String secret
         return "PostgresUrl[" + hosts + "/" + database + (userName == null ? "" : ", user=" + userName) + "]";
     }
 
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    /** Percent-decoding as a URL's user info and path have it: a '+' stays a '+'. */
+    private static String decode(CairnConfig config, String text) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw invalid(config, "a '%' must start an escape such as %40 for '@'");
+        }
     }
 
     private static StoreConfigurationException invalid(CairnConfig config, String what) {

@@ -91,9 +91,9 @@ CREATE TABLE cairn_command_specs (
 CREATE INDEX cairn_command_specs_ac_ref ON cairn_command_specs (ac_ref);
 
 -- The audit trail. No foreign key to cairn_nodes: events outlive the nodes they tell about.
--- An identity column never hands out a number twice. Writers run concurrently here, so the store makes
--- event-appending transactions commit one at a time (a transaction-scoped advisory lock): readers paging
--- by seq then never pass a number whose transaction commits later.
+-- An identity column never hands out a number twice. The store's writers to one schema commit one at a
+-- time (a transaction-scoped advisory lock, taken first), so numbers are taken in commit order: readers
+-- paging by seq never pass a number whose transaction commits later.
 CREATE TABLE cairn_events (
     seq         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     node_id     TEXT COLLATE "C" NOT NULL,
