@@ -174,7 +174,7 @@ final class RawJdbc {
             }
         }
 
-        /** Every node below {@code id}, each once, through the recursive query Cairn runs on SQLite. */
+        /** Every node below {@code id}, each once, through the recursive query Cairn runs on SQLite and PostgreSQL. */
         List<Row> descendants(String id) throws SQLException {
             try {
                 Map<String, List<String>> labels = new HashMap<>();

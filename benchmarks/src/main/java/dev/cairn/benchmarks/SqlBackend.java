@@ -2,23 +2,27 @@ package dev.cairn.benchmarks;
 
 import dev.cairn.core.Cairn;
 import dev.cairn.core.CairnConfig;
+import dev.cairn.test.postgres.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
 
 /**
  * The SQL databases {@link SqlStoreBenchmark} runs on: each gives fresh, empty databases that Cairn reaches
  * by URL and the raw-JDBC baseline by a connection set up as Cairn's store sets up its own. Adding a
- * backend (PostgreSQL: a fresh schema per database) is one more constant. Thread-safe.
+ * backend is one more constant. Thread-safe.
  */
 enum SqlBackend {
     /** A SQLite file in the temporary folder, in WAL mode, as {@code sqlite:} opens it. */
-    SQLITE {
+    SQLITE("sqlite") {
         @Override
         Database create() {
             Path folder;
@@ -53,11 +57,69 @@ enum SqlBackend {
                 }
             };
         }
+    },
+
+    /**
+     * A schema of its own on the shared PostgreSQL server ({@link PostgresServer}: the one named by
+     * {@code CAIRN_TEST_PG_URL}, else embedded binaries), as {@code postgresql:} opens it. The schema is not
+     * made beforehand: Cairn creates it on opening, as on a user's first open, like the SQLite file above.
+     */
+    POSTGRES("postgresql") {
+        @Override
+        Database create() {
+            String schema = PostgresServer.unusedSchema("bench");
+            return new Database(PostgresServer.cairnUrl(schema)) {
+                @Override
+                Connection connect() throws SQLException {
+                    // PostgresStoreProvider's driver settings; the schema is current, as the pool makes it.
+                    Properties driver = new Properties();
+                    driver.setProperty("reWriteBatchedInserts", "true");
+                    driver.setProperty("ApplicationName", "cairn");
+                    return DriverManager.getConnection(PostgresServer.jdbcUrl(schema), driver);
+                }
+
+                @Override
+                Connection connectForReads() throws SQLException {
+                    // Cairn reads in one read-only snapshot; set for the session, the driver's own BEGIN (sent
+                    // with the first query, no round trip of its own) gives each transaction the same.
+                    Connection connection = connect();
+                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    connection.setReadOnly(true);
+                    return connection;
+                }
+
+                @Override
+                public void close() {
+                    PostgresServer.dropSchema(schema);
+                }
+            };
+        }
     };
 
-    /** The backend a JMH {@code backend} parameter names, such as {@code sqlite}. */
+    private final String parameter;
+
+    SqlBackend(String parameter) {
+        this.parameter = parameter;
+    }
+
+    /**
+     * The backend a JMH {@code backend} parameter names: its URL scheme, {@code sqlite} or {@code postgresql}.
+     *
+     * @throws IllegalArgumentException naming the backends there are when none has that name
+     */
     static SqlBackend named(String name) {
-        return valueOf(name.toUpperCase(Locale.ROOT));
+        for (SqlBackend backend : values()) {
+            if (backend.parameter.equals(name.toLowerCase(Locale.ROOT))) {
+                return backend;
+            }
+        }
+        throw new IllegalArgumentException("No backend '" + name + "'. Available: "
+                + Stream.of(values()).map(backend -> backend.parameter).toList() + ".");
+    }
+
+    /** The name a JMH {@code backend} parameter gives this backend. */
+    String parameter() {
+        return parameter;
     }
 
     /** A new, empty database; {@link Database#open} gives it Cairn's schema. */
@@ -79,12 +141,17 @@ enum SqlBackend {
         /** A connection for the baseline, in auto-commit mode, with the session settings Cairn's have. */
         abstract Connection connect() throws SQLException;
 
+        /** A connection for the baseline's reads, its transactions as isolated as Cairn's read units. */
+        Connection connectForReads() throws SQLException {
+            return connect();
+        }
+
         @Override
         public abstract void close();
 
         @Override
         public String toString() {
-            return url;
+            return CairnConfig.of(url).maskedUrl();
         }
     }
 }

@@ -22,9 +22,15 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
-/** Each SQL benchmark and its raw-JDBC baseline do the same work, on sizes small enough for a unit test. */
+/**
+ * Each SQL benchmark and its raw-JDBC baseline do the same work, on every backend, on sizes small enough for a
+ * unit test. PostgreSQL is the shared server of {@code cairn-test-postgres}.
+ */
 class SqlStoreBenchmarkTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,16 +62,29 @@ class SqlStoreBenchmarkTest {
     }
 
     @Test
-    void batchWritesTheSameRowsInBoth() throws Exception {
+    void everyBackendIsAParameterOfEveryState() throws NoSuchFieldException {
+        List<String> backends = Stream.of(SqlBackend.values()).map(SqlBackend::parameter).toList();
+
+        for (Class<?> state : List.of(SqlStoreBenchmark.EmptyCairn.class, SqlStoreBenchmark.EmptyJdbc.class,
+                SqlStoreBenchmark.ReadTree.class)) {
+            String[] values = state.getField("backend").getAnnotation(Param.class).value();
+            assertThat(values).as(state.getSimpleName()).containsExactlyElementsOf(backends);
+            assertThat(Stream.of(values).map(SqlBackend::named)).containsExactly(SqlBackend.values());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SqlBackend.class)
+    void batchWritesTheSameRowsInBoth(SqlBackend backend) throws Exception {
         SqlStoreBenchmark.BatchShape shape = new SqlStoreBenchmark.BatchShape();
         shape.nodes = 2_345;
         shape.build();
         SqlStoreBenchmark.EmptyCairn cairnSide = new SqlStoreBenchmark.EmptyCairn();
-        cairnSide.backend = "sqlite";
+        cairnSide.backend = backend.parameter();
         cairnSide.open(shape);
         opened.add(cairnSide::close);
         SqlStoreBenchmark.EmptyJdbc jdbcSide = new SqlStoreBenchmark.EmptyJdbc();
-        jdbcSide.backend = "sqlite";
+        jdbcSide.backend = backend.parameter();
         jdbcSide.open(shape);
         opened.add(jdbcSide::close);
 
@@ -89,9 +108,10 @@ class SqlStoreBenchmarkTest {
         }
     }
 
-    @Test
-    void getReadsTheSameNodesInBoth() throws SQLException {
-        SqlStoreBenchmark.ReadTree tree = readTree(1_234);
+    @ParameterizedTest
+    @EnumSource(SqlBackend.class)
+    void getReadsTheSameNodesInBoth(SqlBackend backend) throws SQLException {
+        SqlStoreBenchmark.ReadTree tree = readTree(backend, 1_234);
         SqlStoreBenchmark.Cursor cairnCursor = new SqlStoreBenchmark.Cursor();
         SqlStoreBenchmark.Cursor jdbcCursor = new SqlStoreBenchmark.Cursor();
 
@@ -103,9 +123,10 @@ class SqlStoreBenchmarkTest {
         }
     }
 
-    @Test
-    void descendantsReadTheSameNodesInBoth() throws SQLException {
-        SqlStoreBenchmark.ReadTree tree = readTree(1_234);
+    @ParameterizedTest
+    @EnumSource(SqlBackend.class)
+    void descendantsReadTheSameNodesInBoth(SqlBackend backend) throws SQLException {
+        SqlStoreBenchmark.ReadTree tree = readTree(backend, 1_234);
 
         List<Node> nodes = benchmark.descendants(tree);
         List<RawJdbc.Row> rows = benchmark.descendantsBaseline(tree);
@@ -118,15 +139,15 @@ class SqlStoreBenchmarkTest {
     }
 
     @Test
-    void theReadTreesSubtreeHoldsAThirdOfIt() {
+    void theReadTreesSubtreeHoldsAbout37000Nodes() {
         TreeShape shape = TreeShape.of(100_000, SqlStoreBenchmark.READ_FAN_OUT);
 
-        assertThat(subtreeSize(shape, shape.entries().get(1).id())).isEqualTo(34_463);
+        assertThat(subtreeSize(shape, shape.entries().get(1).id())).isEqualTo(37_448);
     }
 
-    private SqlStoreBenchmark.ReadTree readTree(int size) throws SQLException {
+    private SqlStoreBenchmark.ReadTree readTree(SqlBackend backend, int size) throws SQLException {
         SqlStoreBenchmark.ReadTree tree = new SqlStoreBenchmark.ReadTree();
-        tree.backend = "sqlite";
+        tree.backend = backend.parameter();
         tree.size = size;
         tree.build();
         opened.add(tree::close);
