@@ -30,7 +30,8 @@ final class FirstConnection {
         int attempts = 0;
         while (true) {
             attempts++;
-            try (Connection ignored = connector.connect()) {
+            try {
+                connector.connect().close();
                 if (attempts > 1) {
                     LOG.log(System.Logger.Level.INFO, "Connected to {0} after {1} attempts", maskedUrl, attempts);
                 }
