@@ -1,6 +1,10 @@
 package dev.cairn.store.jdbc;
 
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -61,6 +66,14 @@ abstract class Connections implements AutoCloseable {
     }
 
     /** Connections from {@code dataSource}; {@code owner}, when given, is closed with the store. */
+    /**
+     * One connection, lent to one unit of work at a time (others wait their turn): for a database that lives
+     * in its connection, such as SQLite's in memory.
+     */
+    static Connections single(ConnectionFactory factory, JdbcDialect dialect) throws SQLException {
+        return new Single(prepared(factory.connect(), dialect));
+    }
+
     static Connections of(DataSource dataSource, JdbcDialect dialect, AutoCloseable owner) {
         return new Borrowed(dataSource, dialect, owner);
     }
@@ -197,6 +210,81 @@ abstract class Connections implements AutoCloseable {
             }
             if (keeper != null) {
                 discard(keeper);
+            }
+        }
+    }
+
+    /**
+     * The one connection, behind a fair lock that a unit of work holds from acquire to release. The migration
+     * engine gets it too, through a {@link DataSource} whose connections take the lock and give it back on
+     * closing; the lock is reentrant, so a thread that holds it may take the connection again.
+     */
+    private static final class Single extends Connections {
+        private final Connection connection;
+        private final ReentrantLock lock = new ReentrantLock(true);
+
+        Single(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        Connection acquire() {
+            lock.lock();
+            return connection;
+        }
+
+        @Override
+        void release(Connection given, boolean broken) {
+            lock.unlock();
+        }
+
+        @Override
+        DataSource dataSource() {
+            return new FactoryDataSource(() -> {
+                lock.lock();
+                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                        new Class<?>[] {Connection.class}, new LentConnection(connection, lock));
+            });
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(connection);
+        }
+    }
+
+    /** The single connection as lent to the migration engine: closing it gives it back instead. */
+    private static final class LentConnection implements InvocationHandler {
+        private final Connection target;
+        private final ReentrantLock lock;
+        private boolean returned;
+
+        LentConnection(Connection target, ReentrantLock lock) {
+            this.target = target;
+            this.lock = lock;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
+            switch (method.getName()) {
+                case "close":
+                    if (!returned) {
+                        returned = true;
+                        lock.unlock();
+                    }
+                    return null;
+                case "isClosed":
+                    return returned || target.isClosed();
+                case "equals":
+                    return proxy == arguments[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                default:
+                    try {
+                        return method.invoke(target, arguments);
+                    } catch (InvocationTargetException failure) {
+                        throw failure.getCause();
+                    }
             }
         }
     }

@@ -443,6 +443,7 @@ public final class JdbcStore implements Store {
         private String schema;
         private boolean snapshotSessions;
         private boolean keepOneOpen;
+        private boolean singleConnection;
         private int maxIdleConnections = 8;
         private MigrationSet migrationSet;
         private MigrateMode migrateMode = MigrateMode.AUTO;
@@ -504,6 +505,15 @@ public final class JdbcStore implements Store {
             return this;
         }
 
+        /**
+         * Makes one connection and lends it to one unit of work at a time, for a database that lives in its
+         * connection (SQLite in memory); readers then wait for writers too.
+         */
+        public Builder singleConnection(boolean single) {
+            this.singleConnection = single;
+            return this;
+        }
+
         /** How many idle connections the store's own pool keeps; 8 unless set. */
         public Builder maxIdleConnections(int max) {
             if (max < 1) {
@@ -560,6 +570,7 @@ public final class JdbcStore implements Store {
             Connections connections;
             try {
                 connections = dataSource != null ? Connections.of(dataSource, dialect, dataSourceOwner)
+                        : singleConnection ? Connections.single(factory, dialect)
                         : Connections.pooled(factory, dialect, maxIdleConnections, keepOneOpen);
             } catch (SQLException failure) {
                 throw new StoreException("Cannot open the " + dialect.name() + " store " + description + ": "

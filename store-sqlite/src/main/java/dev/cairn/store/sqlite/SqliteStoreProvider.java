@@ -24,6 +24,9 @@ import org.sqlite.SQLiteConfig;
  * The provider of scheme {@code sqlite}: {@code sqlite:PATH} opens (and creates) the SQLite file at PATH,
  * relative to the working folder unless absolute; its parent folders are made if missing. Thread-safe.
  *
+ * <p>{@code sqlite::memory:} opens a private SQLite database in memory, gone when the store closes: SQLite's
+ * own SQL and constraints, for tests, on one connection that units of work take in turn.
+ *
  * <p>Every connection runs in WAL mode (readers never wait for the writer, nor the writer for readers),
  * with foreign keys on and a busy timeout, so that several threads and several processes can share one
  * file; a unit of work that finds the file locked waits up to the timeout and never reports "database is
@@ -42,6 +45,9 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteStoreProvider implements StoreProvider {
     /** The URL scheme served. */
     public static final String SCHEME = "sqlite";
+
+    /** The location of a private database in memory: {@code sqlite::memory:}. */
+    static final String IN_MEMORY = ":memory:";
 
     /** For {@link java.util.ServiceLoader}, and for explicit registration. */
     public SqliteStoreProvider() {
@@ -69,6 +75,14 @@ public final class SqliteStoreProvider implements StoreProvider {
             return builder.dataSource(new InitializingDataSource(config.dataSource().get(), SqliteFunctions::register))
                     .open();
         }
+        if (config.location().equals(IN_MEMORY)) {
+            SQLiteConfig memory = new SQLiteConfig();
+            memory.enforceForeignKeys(true);
+            return builder.capabilities(EnumSet.noneOf(StoreCapability.class))
+                    .singleConnection(true)
+                    .connections(() -> withFunctions(memory.createConnection("jdbc:sqlite::memory:")))
+                    .open();
+        }
         Path file = file(config);
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -92,10 +106,10 @@ public final class SqliteStoreProvider implements StoreProvider {
 
     private static Path file(CairnConfig config) {
         String path = config.location();
-        if (path.isBlank() || path.equals(":memory:") || path.startsWith("file:")) {
+        if (path.isBlank() || path.startsWith("file:")) {
             throw new StoreConfigurationException("Invalid SQLite store url " + config.maskedUrl()
-                    + ": name a file, such as sqlite:plan.db or sqlite:/var/lib/cairn/plan.db. For a store in "
-                    + "memory use memory:.");
+                    + ": name a file, such as sqlite:plan.db or sqlite:/var/lib/cairn/plan.db, or use sqlite::memory: "
+                    + "for a private database in memory.");
         }
         Path file;
         try {

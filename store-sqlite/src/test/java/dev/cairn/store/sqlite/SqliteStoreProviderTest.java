@@ -48,6 +48,22 @@ class SqliteStoreProviderTest {
     }
 
     @Test
+    void inMemoryDatabasesArePrivateToEachOpenAndGoneWhenClosed() {
+        try (Cairn first = Cairn.open("sqlite::memory:"); Cairn second = Cairn.open("sqlite::memory:")) {
+            first.create(NodeDraft.of(Layer.GOAL, "Ship").id("GOAL-1"));
+
+            assertThat(first.get("GOAL-1").title()).isEqualTo("Ship");
+            assertThat(second.findById("GOAL-1")).isEmpty();
+            assertThat(first.store().capabilities()).isEmpty();
+            assertThat(first.health().schemaVersions()).containsEntry("cairn", "2");
+        }
+        try (Cairn again = Cairn.open("sqlite::memory:")) {
+            assertThat(again.findById("GOAL-1")).isEmpty();
+        }
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
     void opensInWalModeWithForeignKeysOnAndDeclaresPersistentAndMultiProcess() throws SQLException {
         try (var store = new SqliteStoreProvider().open(CairnConfig.of(url("plan.db")))) {
             assertThat(store.capabilities()).containsExactlyInAnyOrder(StoreCapability.PERSISTENT,
