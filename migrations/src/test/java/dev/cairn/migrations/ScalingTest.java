@@ -9,36 +9,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The engine's own cost grows linearly: history is read once per run, not per migration. Measured with
- * migrations whose database cost is flat (one INSERT each), so that SQLite's own growth with many tables
- * does not hide the engine's.
+ * Ten thousand migrations in one set apply once each, in one run, and a second run finds nothing to do. How
+ * the time grows with the count is measured in the benchmarks ({@code MigrationBenchmark -p count=10000}),
+ * not asserted here: a timed assertion fails on a busy machine.
  */
 class ScalingTest {
     @TempDir
     Path temp;
 
     @Test
-    void tenThousandMigrationsTakeAtMostFiftyTimesAsLongAsTwoHundred() {
-        run("warmup", 2_000);
-        long small = Math.min(run("small-a", 200), run("small-b", 200));
-        long large = run("large", 10_000);
-
-        assertThat(large).as("10,000 migrations took %d ms, 200 took %d ms", large / 1_000_000, small / 1_000_000)
-                .isLessThanOrEqualTo(50 * small);
-    }
-
-    private long run(String name, int count) {
-        List<Migration> migrations = new ArrayList<>(count + 1);
+    void tenThousandMigrationsApplyOnceEachInOneRun() {
+        List<Migration> migrations = new ArrayList<>();
         migrations.add(SqlMigration.of("1", "table", "V1__table.sql", "CREATE TABLE rows_table (id INTEGER);"));
-        for (int index = 2; index <= count; index++) {
+        for (int index = 2; index <= 10_000; index++) {
             migrations.add(SqlMigration.of(String.valueOf(index), "row " + index, "V" + index + "__row.sql",
                     "-- one row; one statement\nINSERT INTO rows_table (id) VALUES (" + index + ");"));
         }
-        Migrator migrator = Migrator.builder().jdbcUrl("jdbc:sqlite:" + temp.resolve(name + ".db"))
+        Migrator migrator = Migrator.builder().jdbcUrl("jdbc:sqlite:" + temp.resolve("scale.db"))
                 .sets(MigrationSet.of("scale", Dialect.SQLITE, migrations)).build();
-        long start = System.nanoTime();
-        assertThat(migrator.migrate().applied()).hasSize(count);
+
+        assertThat(migrator.migrate().applied()).hasSize(10_000);
         assertThat(migrator.migrate().applied()).isEmpty();
-        return System.nanoTime() - start;
+        assertThat(migrator.info()).hasSize(10_000).allMatch(info -> info.state() == MigrationState.APPLIED);
     }
 }
