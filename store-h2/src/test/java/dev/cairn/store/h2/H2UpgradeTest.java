@@ -1,137 +1,32 @@
 package dev.cairn.store.h2;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.cairn.core.Cairn;
-import dev.cairn.migrations.MigrationInfo;
-import dev.cairn.migrations.MigrationState;
-import dev.cairn.migrations.Migrator;
-import dev.cairn.store.tck.PlanSample;
-import dev.cairn.store.tck.TestClock;
+import dev.cairn.migrations.MigrationSet;
+import dev.cairn.store.tck.UpgradeContractTest;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An H2 file made by the first schema version, holding a plan, keeps all of it when migrated to the latest. */
-class H2UpgradeTest {
-    private static final String FIRST_VERSION = "1";
-
+class H2UpgradeTest extends UpgradeContractTest {
     @TempDir
     Path folder;
 
-    @Test
-    void aFileAtTheFirstVersionKeepsItsWholePlanWhenOpenedAndMigratedToTheLatest() throws SQLException {
-        Path database = folder.resolve("plan");
-        Migrator.builder().jdbcUrl(jdbcUrl(database)).sets(new H2MigrationSet())
-                .target(H2MigrationSet.MODULE, FIRST_VERSION).build().migrate();
-        assertThat(applied(database)).containsExactly(FIRST_VERSION);
-        assertThat(pending(database)).isNotEmpty();
-
-        TestClock clock = new TestClock(PlanSample.START);
-        PlanSample.Snapshot before;
-        try (Cairn cairn = Cairn.open(PlanSample.config("h2:file:" + database + "?migrate=off", clock))) {
-            PlanSample.fill(cairn, clock);
-            before = PlanSample.Snapshot.of(cairn);
-        }
-        before.assertCoversTheModel();
-
-        PlanSample.Snapshot after;
-        try (Cairn cairn = Cairn.open(PlanSample.config("h2:file:" + database, clock))) {
-            after = PlanSample.Snapshot.of(cairn);
-        }
-
-        assertThat(applied(database)).containsExactlyElementsOf(localVersions()).contains("2");
-        assertThat(pending(database)).isEmpty();
-        after.assertKeepsEverythingOf(before);
-        assertTheCommandRunTablesWork(database);
+    @Override
+    protected String cairnUrl() {
+        return "h2:file:" + folder.resolve("plan");
     }
 
-    /** A run with a present and a missing artifact, and a lease that a second runner cannot take. */
-    private static void assertTheCommandRunTablesWork(Path database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(database))) {
-            try (PreparedStatement run = connection.prepareStatement("INSERT INTO cairn_command_runs (node_id, "
-                    + "run_number, started_at, ended_at, exit_code, timed_out, output_tail, log_path, actor) "
-                    + "VALUES (?, 1, 1000, 2500, 0, ?, 'imported 71 files', 'results/CMD-FIXTURES/1.log', 'ana')")) {
-                run.setString(1, PlanSample.COMMAND_ID);
-                run.setBoolean(2, false);
-                run.executeUpdate();
-            }
-            try (PreparedStatement artifact = connection.prepareStatement(
-                    "INSERT INTO cairn_run_artifacts (node_id, run_number, path, present, size_bytes, sha256) "
-                            + "VALUES (?, 1, ?, ?, ?, ?)")) {
-                artifact.setString(1, PlanSample.COMMAND_ID);
-                artifact.setString(2, "results/import.log");
-                artifact.setBoolean(3, true);
-                artifact.setLong(4, 4096);
-                artifact.setString(5, "ab".repeat(32));
-                artifact.executeUpdate();
-                artifact.setString(2, "results/report.json");
-                artifact.setBoolean(3, false);
-                artifact.setNull(4, Types.BIGINT);
-                artifact.setNull(5, Types.VARCHAR);
-                artifact.executeUpdate();
-            }
-            String lease = "INSERT INTO cairn_command_leases (node_id, holder, acquired_at, expires_at) "
-                    + "VALUES ('" + PlanSample.COMMAND_ID + "', ?, 1000, 61000)";
-            try (PreparedStatement first = connection.prepareStatement(lease)) {
-                first.setString(1, "runner-a");
-                first.executeUpdate();
-            }
-            try (PreparedStatement second = connection.prepareStatement(lease)) {
-                second.setString(1, "runner-b");
-                assertThatThrownBy(second::executeUpdate).isInstanceOf(SQLException.class)
-                        .satisfies(failure -> assertThat(((SQLException) failure).getSQLState()).startsWith("23"));
-            }
-
-            assertThat(rows(connection, "SELECT run_number || ' ' || exit_code || ' ' || timed_out || ' ' || log_path "
-                    + "FROM cairn_command_runs")).containsExactly("1 0 FALSE results/CMD-FIXTURES/1.log");
-            assertThat(rows(connection, "SELECT path || ' ' || present || ' ' || coalesce(CAST(size_bytes AS VARCHAR), "
-                    + "'-') FROM cairn_run_artifacts ORDER BY path"))
-                    .containsExactly("results/import.log TRUE 4096", "results/report.json FALSE -");
-            assertThat(rows(connection, "SELECT holder FROM cairn_command_leases")).containsExactly("runner-a");
-        }
+    @Override
+    protected String jdbcUrl() {
+        return "jdbc:h2:file:" + folder.resolve("plan");
     }
 
-    private static String jdbcUrl(Path database) {
-        return "jdbc:h2:file:" + database;
+    @Override
+    protected MigrationSet migrationSet() {
+        return new H2MigrationSet();
     }
 
-    private static List<String> rows(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (result.next()) {
-                rows.add(result.getString(1));
-            }
-            return rows;
-        }
-    }
-
-    private static List<String> applied(Path database) {
-        return info(database, MigrationState.APPLIED);
-    }
-
-    private static List<String> pending(Path database) {
-        return info(database, MigrationState.PENDING);
-    }
-
-    private static List<String> info(Path database, MigrationState state) {
-        return Migrator.builder().jdbcUrl(jdbcUrl(database)).sets(new H2MigrationSet()).build().info().stream()
-                .filter(info -> info.module().equals(H2MigrationSet.MODULE))
-                .filter(info -> info.state() == state)
-                .map(MigrationInfo::version).map(Object::toString).toList();
-    }
-
-    private static List<String> localVersions() {
-        return new H2MigrationSet().migrations().stream().map(migration -> migration.version().toString()).toList();
+    @Override
+    protected String booleanText(boolean value) {
+        return value ? "TRUE" : "FALSE";
     }
 }
