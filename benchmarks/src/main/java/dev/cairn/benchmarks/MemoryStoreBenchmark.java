@@ -34,7 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class MemoryStoreBenchmark {
-    private static final int PROBES = 1024;
 
     /** An empty store per iteration, so that what create adds stays bounded. Not thread-safe. */
     @State(Scope.Thread)
@@ -89,7 +88,7 @@ public class MemoryStoreBenchmark {
                 }
             });
             rootId = shape.rootId();
-            probeIds = shape.probeIds(PROBES);
+            probeIds = shape.probeIds(ProbeCursor.PROBES);
         }
 
         @TearDown(Level.Trial)
@@ -116,19 +115,7 @@ public class MemoryStoreBenchmark {
                 graph.create(entry.id(), entry.layer(), "Node " + entry.id(), "ana", entry.parentId());
             }
             rootId = shape.rootId();
-            probeIds = shape.probeIds(PROBES);
-        }
-    }
-
-    /** Which probe id a thread looks up next. Not thread-safe. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private int next;
-
-        int next() {
-            int current = next;
-            next = (next + 1) % PROBES;
-            return current;
+            probeIds = shape.probeIds(ProbeCursor.PROBES);
         }
     }
 
@@ -145,13 +132,13 @@ public class MemoryStoreBenchmark {
 
     @Benchmark
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public Node get(CairnTree tree, Cursor cursor) {
+    public Node get(CairnTree tree, ProbeCursor cursor) {
         return tree.cairn.get(tree.probeIds[cursor.next()]);
     }
 
     @Benchmark
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public BaselineNode getBaseline(BaselineTree tree, Cursor cursor) {
+    public BaselineNode getBaseline(BaselineTree tree, ProbeCursor cursor) {
         return tree.graph.get(tree.probeIds[cursor.next()]);
     }
 

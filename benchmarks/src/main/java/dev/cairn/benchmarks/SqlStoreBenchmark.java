@@ -42,7 +42,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class SqlStoreBenchmark {
-    private static final int PROBES = 1024;
     /**
      * Children per node of the read tree. The issue asks for the descendants of a node with about 37,000
      * below it. With eight children a node, filled breadth first, the goal's first child (a Concept) has a
@@ -151,7 +150,7 @@ public class SqlStoreBenchmark {
             });
             reader = new RawJdbc.Reader(database.connectForReads());
             subtreeId = shape.entries().get(Math.min(1, shape.size() - 1)).id();
-            probeIds = shape.probeIds(PROBES);
+            probeIds = shape.probeIds(ProbeCursor.PROBES);
         }
 
         @TearDown(Level.Trial)
@@ -159,18 +158,6 @@ public class SqlStoreBenchmark {
             reader.close();
             cairn.close();
             database.close();
-        }
-    }
-
-    /** Which probe id a thread looks up next. Not thread-safe. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private int next;
-
-        int next() {
-            int current = next;
-            next = (next + 1) % PROBES;
-            return current;
         }
     }
 
@@ -198,12 +185,12 @@ public class SqlStoreBenchmark {
     }
 
     @Benchmark
-    public Node get(ReadTree tree, Cursor cursor) {
+    public Node get(ReadTree tree, ProbeCursor cursor) {
         return tree.cairn.get(tree.probeIds[cursor.next()]);
     }
 
     @Benchmark
-    public RawJdbc.Row getBaseline(ReadTree tree, Cursor cursor) throws SQLException {
+    public RawJdbc.Row getBaseline(ReadTree tree, ProbeCursor cursor) throws SQLException {
         return tree.reader.get(tree.probeIds[cursor.next()]);
     }
 

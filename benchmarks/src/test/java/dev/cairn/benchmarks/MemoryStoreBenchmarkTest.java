@@ -72,8 +72,8 @@ class MemoryStoreBenchmarkTest {
     @Test
     void getFindsTheSameNodesInBoth() {
         MemoryStoreBenchmark.BaselineTree baselineTree = buildTrees();
-        MemoryStoreBenchmark.Cursor cairnCursor = new MemoryStoreBenchmark.Cursor();
-        MemoryStoreBenchmark.Cursor baselineCursor = new MemoryStoreBenchmark.Cursor();
+        ProbeCursor cairnCursor = new ProbeCursor();
+        ProbeCursor baselineCursor = new ProbeCursor();
 
         for (int i = 0; i < 2_000; i++) {
             Node node = benchmark.get(cairnTree, cairnCursor);

@@ -112,8 +112,8 @@ class SqlStoreBenchmarkTest {
     @EnumSource(SqlBackend.class)
     void getReadsTheSameNodesInBoth(SqlBackend backend) throws SQLException {
         SqlStoreBenchmark.ReadTree tree = readTree(backend, 1_234);
-        SqlStoreBenchmark.Cursor cairnCursor = new SqlStoreBenchmark.Cursor();
-        SqlStoreBenchmark.Cursor jdbcCursor = new SqlStoreBenchmark.Cursor();
+        ProbeCursor cairnCursor = new ProbeCursor();
+        ProbeCursor jdbcCursor = new ProbeCursor();
 
         for (int i = 0; i < 100; i++) {
             Node node = benchmark.get(tree, cairnCursor);

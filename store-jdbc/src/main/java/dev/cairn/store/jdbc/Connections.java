@@ -80,13 +80,7 @@ abstract class Connections implements AutoCloseable {
 
     /** The connection prepared for the dialect (pragmas, session settings), or closed when that fails. */
     static Connection prepared(Connection connection, JdbcDialect dialect) throws SQLException {
-        try {
-            dialect.prepare(connection);
-        } catch (SQLException | RuntimeException failure) {
-            closeQuietly(connection);
-            throw failure;
-        }
-        return connection;
+        return InitializingDataSource.initialize(connection, dialect::prepare);
     }
 
     static void closeQuietly(PreparedStatement statement) {

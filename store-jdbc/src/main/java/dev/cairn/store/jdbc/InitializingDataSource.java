@@ -30,20 +30,21 @@ public final class InitializingDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return initialized(target.getConnection());
+        return initialize(target.getConnection(), initializer);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return initialized(target.getConnection(username, password));
+        return initialize(target.getConnection(username, password), initializer);
     }
 
-    private Connection initialized(Connection connection) throws SQLException {
+    /** {@code connection} readied by {@code initializer}, or closed when that fails. */
+    public static Connection initialize(Connection connection, Initializer initializer) throws SQLException {
         try {
             initializer.initialize(connection);
             return connection;
         } catch (SQLException | RuntimeException failure) {
-            connection.close();
+            Connections.closeQuietly(connection);
             throw failure;
         }
     }

@@ -17,18 +17,12 @@ import static dev.cairn.store.jdbc.Schema.NODE_LABEL_NODE;
 import dev.cairn.core.CommandSpec;
 import dev.cairn.core.Layer;
 import dev.cairn.core.Node;
-import dev.cairn.core.RunSpec;
-import dev.cairn.core.Severity;
-import dev.cairn.core.WorkType;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,10 +59,10 @@ final class NodeReads {
     }
 
     Optional<Node> node(Connections connections, Connection connection, String id) throws SQLException {
-        Row row = connections.withStatement(connection, nodeById, statement -> {
+        NodeRows.Row row = connections.withStatement(connection, nodeById, statement -> {
             statement.setString(1, id);
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? new Row(rows) : null;
+                return rows.next() ? new NodeRows.Row(rows) : null;
             }
         });
         if (row == null) {
@@ -84,7 +78,7 @@ final class NodeReads {
             }
             return names;
         });
-        CommandSpec command = row.layer != Layer.COMMAND ? null
+        CommandSpec command = row.layer() != Layer.COMMAND ? null
                 : connections.withStatement(connection, commandOfNode, statement -> {
                     statement.setString(1, id);
                     try (ResultSet rows = statement.executeQuery()) {
@@ -101,12 +95,12 @@ final class NodeReads {
     List<Node> walk(Connections connections, Connection connection, String start, boolean downward)
             throws SQLException {
         Walk walk = downward ? down : up;
-        List<Row> rows = connections.withStatement(connection, walk.nodes, statement -> {
+        List<NodeRows.Row> rows = connections.withStatement(connection, walk.nodes, statement -> {
             statement.setString(1, start);
-            List<Row> found = new ArrayList<>();
+            List<NodeRows.Row> found = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    found.add(new Row(result));
+                    found.add(new NodeRows.Row(result));
                 }
             }
             return found;
@@ -125,7 +119,7 @@ final class NodeReads {
             return found;
         });
         Map<String, CommandSpec> commands = Map.of();
-        if (rows.stream().anyMatch(row -> row.layer == Layer.COMMAND)) {
+        if (rows.stream().anyMatch(row -> row.layer() == Layer.COMMAND)) {
             commands = connections.withStatement(connection, walk.commands, statement -> {
                 statement.setString(1, start);
                 Map<String, CommandSpec> found = new HashMap<>();
@@ -138,16 +132,16 @@ final class NodeReads {
             });
         }
         List<Node> nodes = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            nodes.add(row.node(labels.getOrDefault(row.id, Set.of()), commands.get(row.id)));
+        for (NodeRows.Row row : rows) {
+            nodes.add(row.node(labels.getOrDefault(row.id(), Set.of()), commands.get(row.id())));
         }
         return nodes;
     }
 
     /** A command spec from the columns ac_ref, shell, workdir, env, artifacts, starting at {@code first}. */
     private static CommandSpec command(ResultSet rows, int first) throws SQLException {
-        return new CommandSpec(rows.getString(first), new RunSpec(rows.getString(first + 1), rows.getString(first + 2),
-                Json.readStrings(rows.getString(first + 3))), Json.readStringList(rows.getString(first + 4)));
+        return NodeRows.command(rows.getString(first), rows.getString(first + 1), rows.getString(first + 2),
+                rows.getString(first + 3), rows.getString(first + 4));
     }
 
     /** The three statements of a walk in one direction, rendered once. */
@@ -167,62 +161,6 @@ final class NodeReads {
             this.commands = sql.render(sql.withRecursive(walk).select(COMMAND_NODE, COMMAND_AC_REF, COMMAND_SHELL,
                     COMMAND_WORKDIR, COMMAND_ENV, COMMAND_ARTIFACTS).from(COMMANDS)
                     .where(COMMAND_NODE.in(DSL.select(walkId).from(walk))));
-        }
-    }
-
-    /** A node row, in the order of {@link Schema#NODE_COLUMNS}. */
-    private static final class Row {
-        private final String id;
-        private final Layer layer;
-        private final String title;
-        private final String description;
-        private final String status;
-        private final int progress;
-        private final String owner;
-        private final String assignee;
-        private final String severity;
-        private final String workType;
-        private final Long startedAt;
-        private final Long completedAt;
-        private final long createdAt;
-        private final long updatedAt;
-        private final long version;
-        private final String customFields;
-
-        Row(ResultSet rows) throws SQLException {
-            id = rows.getString(1);
-            layer = NodeRows.layer(rows.getString(2));
-            title = rows.getString(3);
-            description = rows.getString(4);
-            status = rows.getString(5);
-            progress = rows.getInt(6);
-            owner = rows.getString(7);
-            assignee = rows.getString(8);
-            severity = rows.getString(9);
-            workType = rows.getString(10);
-            startedAt = nullableLong(rows, 11);
-            completedAt = nullableLong(rows, 12);
-            createdAt = rows.getLong(13);
-            updatedAt = rows.getLong(14);
-            version = rows.getLong(15);
-            customFields = rows.getString(16);
-        }
-
-        Node node(Set<String> labels, CommandSpec command) {
-            return new Node(id, layer, title, description, NodeRows.status(status), progress, owner, assignee,
-                    severity == null ? null : Severity.valueOf(severity.toUpperCase(Locale.ROOT)),
-                    workType == null ? null : WorkType.valueOf(workType.toUpperCase(Locale.ROOT)), labels,
-                    instant(startedAt), instant(completedAt), Instant.ofEpochMilli(createdAt),
-                    Instant.ofEpochMilli(updatedAt), version, Json.readObject(customFields), command);
-        }
-
-        private static Long nullableLong(ResultSet rows, int column) throws SQLException {
-            long value = rows.getLong(column);
-            return rows.wasNull() ? null : value;
-        }
-
-        private static Instant instant(Long millis) {
-            return millis == null ? null : Instant.ofEpochMilli(millis);
         }
     }
 }

@@ -31,6 +31,8 @@ import dev.cairn.core.Severity;
 import dev.cairn.core.Status;
 import dev.cairn.core.StoreException;
 import dev.cairn.core.WorkType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -65,18 +67,17 @@ final class NodeRows {
 
     /** A node of a row with the {@link Schema#NODE_COLUMNS}, given its labels and command spec. */
     static Node node(Record row, Set<String> labels, CommandSpec command) {
-        return new Node(row.get(NODE_ID), layer(row.get(NODE_LAYER)), row.get(NODE_TITLE), row.get(NODE_DESCRIPTION),
-                status(row.get(NODE_STATUS)), row.get(NODE_PROGRESS), row.get(NODE_OWNER), row.get(NODE_ASSIGNEE),
-                row.get(NODE_SEVERITY) == null ? null : Severity.valueOf(upper(row.get(NODE_SEVERITY))),
-                row.get(NODE_WORK_TYPE) == null ? null : WorkType.valueOf(upper(row.get(NODE_WORK_TYPE))),
-                labels, instant(row.get(NODE_STARTED_AT)), instant(row.get(NODE_COMPLETED_AT)),
-                instant(row.get(NODE_CREATED_AT)), instant(row.get(NODE_UPDATED_AT)), row.get(NODE_VERSION),
-                Json.readObject(row.get(NODE_CUSTOM_FIELDS)), command);
+        return new Row(row).node(labels, command);
     }
 
     static CommandSpec command(Record row) {
-        return new CommandSpec(row.get(COMMAND_AC_REF), new RunSpec(row.get(COMMAND_SHELL), row.get(COMMAND_WORKDIR),
-                Json.readStrings(row.get(COMMAND_ENV))), Json.readStringList(row.get(COMMAND_ARTIFACTS)));
+        return command(row.get(COMMAND_AC_REF), row.get(COMMAND_SHELL), row.get(COMMAND_WORKDIR), row.get(COMMAND_ENV),
+                row.get(COMMAND_ARTIFACTS));
+    }
+
+    /** A command spec of its stored columns; env and artifacts are JSON. */
+    static CommandSpec command(String acRef, String shell, String workdir, String env, String artifacts) {
+        return new CommandSpec(acRef, new RunSpec(shell, workdir, Json.readStrings(env)), Json.readStringList(artifacts));
     }
 
     static Layer layer(String stored) {
@@ -113,5 +114,87 @@ final class NodeRows {
 
     private static String upper(String text) {
         return text.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A node row, in the order of {@link Schema#NODE_COLUMNS}, as jOOQ or plain JDBC reads it: one mapping
+     * from columns to a node for both. Not thread-safe; used where it is read.
+     */
+    static final class Row {
+        private final String id;
+        private final Layer layer;
+        private final String title;
+        private final String description;
+        private final String status;
+        private final int progress;
+        private final String owner;
+        private final String assignee;
+        private final String severity;
+        private final String workType;
+        private final Long startedAt;
+        private final Long completedAt;
+        private final long createdAt;
+        private final long updatedAt;
+        private final long version;
+        private final String customFields;
+
+        Row(ResultSet rows) throws SQLException {
+            id = rows.getString(1);
+            layer = NodeRows.layer(rows.getString(2));
+            title = rows.getString(3);
+            description = rows.getString(4);
+            status = rows.getString(5);
+            progress = rows.getInt(6);
+            owner = rows.getString(7);
+            assignee = rows.getString(8);
+            severity = rows.getString(9);
+            workType = rows.getString(10);
+            startedAt = nullableLong(rows, 11);
+            completedAt = nullableLong(rows, 12);
+            createdAt = rows.getLong(13);
+            updatedAt = rows.getLong(14);
+            version = rows.getLong(15);
+            customFields = rows.getString(16);
+        }
+
+        Row(Record row) {
+            id = row.get(NODE_ID);
+            layer = NodeRows.layer(row.get(NODE_LAYER));
+            title = row.get(NODE_TITLE);
+            description = row.get(NODE_DESCRIPTION);
+            status = row.get(NODE_STATUS);
+            progress = row.get(NODE_PROGRESS);
+            owner = row.get(NODE_OWNER);
+            assignee = row.get(NODE_ASSIGNEE);
+            severity = row.get(NODE_SEVERITY);
+            workType = row.get(NODE_WORK_TYPE);
+            startedAt = row.get(NODE_STARTED_AT);
+            completedAt = row.get(NODE_COMPLETED_AT);
+            createdAt = row.get(NODE_CREATED_AT);
+            updatedAt = row.get(NODE_UPDATED_AT);
+            version = row.get(NODE_VERSION);
+            customFields = row.get(NODE_CUSTOM_FIELDS);
+        }
+
+        String id() {
+            return id;
+        }
+
+        Layer layer() {
+            return layer;
+        }
+
+        Node node(Set<String> labels, CommandSpec command) {
+            return new Node(id, layer, title, description, status(status), progress, owner, assignee,
+                    severity == null ? null : Severity.valueOf(upper(severity)),
+                    workType == null ? null : WorkType.valueOf(upper(workType)), labels, instant(startedAt),
+                    instant(completedAt), Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt), version,
+                    Json.readObject(customFields), command);
+        }
+
+        private static Long nullableLong(ResultSet rows, int column) throws SQLException {
+            long value = rows.getLong(column);
+            return rows.wasNull() ? null : value;
+        }
     }
 }

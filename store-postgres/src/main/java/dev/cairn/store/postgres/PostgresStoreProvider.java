@@ -11,6 +11,7 @@ import dev.cairn.store.jdbc.InitializingDataSource;
 import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
+import dev.cairn.store.jdbc.StoreProperties;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -69,9 +70,9 @@ public final class PostgresStoreProvider implements StoreProvider {
     @Override
     public Store open(CairnConfig config) {
         String schema = config.property("schema").map(PostgresStoreProvider::schemaName).orElse(null);
-        Duration connectTimeout = millis(config, "connectTimeout", 30_000);
-        Duration lockTimeout = millis(config, "lockTimeout", 30_000);
-        int poolSize = positive(config, "poolSize", 10);
+        Duration connectTimeout = StoreProperties.millis(config, "connectTimeout", 30_000);
+        Duration lockTimeout = StoreProperties.millis(config, "lockTimeout", 30_000);
+        int poolSize = StoreProperties.positive(config, "poolSize", 10);
         JdbcStore.Builder builder = JdbcStore.builder(JdbcDialect.POSTGRES)
                 .description(config.maskedUrl())
                 .migrationSet(new PostgresMigrationSet())
@@ -141,40 +142,6 @@ public final class PostgresStoreProvider implements StoreProvider {
                     + "tenant_42.");
         }
         return value.toLowerCase(Locale.ROOT);
-    }
-
-    private static Duration millis(CairnConfig config, String property, long byDefault) {
-        String value = config.property(property).orElse(null);
-        if (value == null) {
-            return Duration.ofMillis(byDefault);
-        }
-        try {
-            long millis = Long.parseLong(value.trim());
-            if (millis >= 0) {
-                return Duration.ofMillis(millis);
-            }
-        } catch (NumberFormatException ignored) {
-            // Reported below with the accepted values.
-        }
-        throw new StoreConfigurationException("Invalid " + property + " = '" + value
-                + "': must be a number of milliseconds, 0 or more, such as " + byDefault + ".");
-    }
-
-    private static int positive(CairnConfig config, String property, int byDefault) {
-        String value = config.property(property).orElse(null);
-        if (value == null) {
-            return byDefault;
-        }
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException ignored) {
-            // Reported below with the accepted values.
-        }
-        throw new StoreConfigurationException("Invalid " + property + " = '" + value
-                + "': must be a whole number, 1 or more, such as " + byDefault + ".");
     }
 
     @Override

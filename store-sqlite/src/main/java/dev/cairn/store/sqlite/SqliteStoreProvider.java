@@ -10,6 +10,7 @@ import dev.cairn.store.jdbc.InitializingDataSource;
 import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
+import dev.cairn.store.jdbc.StoreProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -64,7 +65,7 @@ public final class SqliteStoreProvider implements StoreProvider {
     @Override
     public Store open(CairnConfig config) {
         MigrateMode migrate = MigrateMode.parse(config.property(MigrateMode.PROPERTY).orElse(null));
-        Duration busyTimeout = busyTimeout(config);
+        Duration busyTimeout = StoreProperties.millis(config, "busyTimeout", 30_000);
         JdbcStore.Builder builder = JdbcStore.builder(JdbcDialect.SQLITE)
                 .description(config.maskedUrl())
                 .migrationSet(new SqliteMigrationSet())
@@ -95,13 +96,7 @@ public final class SqliteStoreProvider implements StoreProvider {
     }
 
     private static Connection withFunctions(Connection connection) throws SQLException {
-        try {
-            SqliteFunctions.register(connection);
-            return connection;
-        } catch (SQLException | RuntimeException failure) {
-            connection.close();
-            throw failure;
-        }
+        return InitializingDataSource.initialize(connection, SqliteFunctions::register);
     }
 
     private static Path file(CairnConfig config) {
@@ -127,23 +122,6 @@ public final class SqliteStoreProvider implements StoreProvider {
             throw new StoreException("Cannot create the folder of the SQLite file " + file + ": " + e.getMessage(), e);
         }
         return file;
-    }
-
-    private static Duration busyTimeout(CairnConfig config) {
-        String value = config.property("busyTimeout").orElse(null);
-        if (value == null) {
-            return Duration.ofSeconds(30);
-        }
-        try {
-            long millis = Long.parseLong(value.trim());
-            if (millis >= 0) {
-                return Duration.ofMillis(millis);
-            }
-        } catch (NumberFormatException ignored) {
-            // Reported below with the accepted values.
-        }
-        throw new StoreConfigurationException("Invalid busyTimeout = '" + value
-                + "': must be a number of milliseconds, 0 or more, such as 30000.");
     }
 
     @Override
