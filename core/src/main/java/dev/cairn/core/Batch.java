@@ -31,4 +31,42 @@ public interface Batch {
      * @throws NoSuchNodeException  when an id is not a node id at all
      */
     void link(String parentId, String childId);
+
+    /**
+     * Adds a node exactly as given, for an import or a copy that restores what a store held: its status,
+     * progress, dates, timestamps and version are kept. It passes the checks {@link #add} makes, links
+     * nothing (call {@link #link}) and records no event: bring the node's history with {@link #record}.
+     *
+     * @throws ValidationException    naming every field that breaks a rule
+     * @throws DuplicateNodeException when the id was added earlier in the batch (one in the store is found
+     *                                later)
+     */
+    void restore(Node node);
+
+    /**
+     * Adds a link as {@link #link} does, for an import or a copy that restores what a store held: it records
+     * no event, since the restored history has the link's own.
+     */
+    void restore(Link link);
+
+    /**
+     * Appends an event as it was (its node, type, time, actor and details), for an import or a copy that
+     * carries a history. The store gives it a new sequence number, after those recorded before it.
+     */
+    void record(Event event);
+
+    /** Creates a label, or sets the description of one that exists, as {@link PlanGraph#defineLabel} does. */
+    Label defineLabel(String name, String description);
+
+    /**
+     * Makes the stored node with {@code wanted}'s id hold {@code wanted}'s fields, for an import that updates
+     * what exists: its creation time stays, its version and update time move on, and an event records the
+     * fields that changed. Nothing is written when no field differs. The status is set as given, without the
+     * transition rules, since the file states what the node is, not a step of work.
+     *
+     * @return the node as stored afterwards
+     * @throws NoSuchNodeException when there is no such node in the store
+     * @throws ValidationException naming every field that breaks a rule
+     */
+    Node replace(Node wanted);
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -75,6 +76,55 @@ final class BoundBatch implements Batch {
     public String add(NodeDraft draft) {
         checkUsable();
         Node node = rules.newNode(draft);
+        Set<String> parents = draft.parents();
+        for (String parentId : parents) {
+            BoundGraph.requireOrder(parentId, layerOf(parentId), node.id(), node.layer());
+        }
+        put(node);
+        events.add(rules.created(node));
+        for (String parentId : parents) {
+            noteOutside(parentId);
+            links.add(new Link(parentId, node.id()));
+            events.add(rules.linked(parentId, node.id()));
+        }
+        flushWhenFull();
+        return node.id();
+    }
+
+    @Override
+    public void restore(Node node) {
+        checkUsable();
+        Objects.requireNonNull(node, "node");
+        NodeRules.require(node);
+        put(node);
+        flushWhenFull();
+    }
+
+    @Override
+    public void record(Event event) {
+        checkUsable();
+        Objects.requireNonNull(event, "event");
+        events.add(new NewEvent(event.nodeId(), event.type(), event.at(), event.actor(), event.details()));
+        flushWhenFull();
+    }
+
+    @Override
+    public Label defineLabel(String name, String description) {
+        checkUsable();
+        return rules.defineLabel(name, description);
+    }
+
+    @Override
+    public Node replace(Node wanted) {
+        checkUsable();
+        Objects.requireNonNull(wanted, "wanted");
+        // What the chunk holds may be what the node now names (its acRef), and must be stored first.
+        flush();
+        return rules.replace(wanted);
+    }
+
+    /** Takes a checked node into the chunk, refusing an id the chunk has or one its links named too early. */
+    private void put(Node node) {
         String id = node.id();
         if (nodes.containsKey(id)) {
             throw new DuplicateNodeException("Node " + id + " exists already: it was added earlier in this batch.");
@@ -87,10 +137,6 @@ final class BoundBatch implements Batch {
             throw new NoSuchNodeException("No node with id " + BoundGraph.describeId(id) + " when a link of this "
                     + "batch named it: add a node before linking it.");
         }
-        Set<String> parents = draft.parents();
-        for (String parentId : parents) {
-            BoundGraph.requireOrder(parentId, layerOf(parentId), id, node.layer());
-        }
         if (node.command() != null) {
             String acRef = node.command().acRef();
             // The rules made sure it is an AcceptanceCriteria id; one in this chunk is that node.
@@ -99,19 +145,25 @@ final class BoundBatch implements Batch {
             }
         }
         nodes.put(id, node);
-        events.add(rules.created(node));
-        for (String parentId : parents) {
-            noteOutside(parentId);
-            links.add(new Link(parentId, id));
-            events.add(rules.linked(parentId, id));
-        }
-        flushWhenFull();
-        return id;
     }
 
     @Override
     public void link(String parentId, String childId) {
         checkUsable();
+        addLink(parentId, childId);
+        events.add(rules.linked(parentId, childId));
+        flushWhenFull();
+    }
+
+    @Override
+    public void restore(Link link) {
+        checkUsable();
+        Objects.requireNonNull(link, "link");
+        addLink(link.parentId(), link.childId());
+        flushWhenFull();
+    }
+
+    private void addLink(String parentId, String childId) {
         BoundGraph.requireOrder(parentId, layerOf(parentId), childId, layerOf(childId));
         if (!links.add(new Link(parentId, childId))) {
             throw new InvalidLinkException("Link " + parentId + " → " + childId
@@ -119,8 +171,6 @@ final class BoundBatch implements Batch {
         }
         noteOutside(parentId);
         noteOutside(childId);
-        events.add(rules.linked(parentId, childId));
-        flushWhenFull();
     }
 
     private void noteOutside(String end) {
@@ -130,7 +180,8 @@ final class BoundBatch implements Batch {
     }
 
     private void flushWhenFull() {
-        if (nodes.size() + links.size() >= CHUNK) {
+        // Events count apart: a restored history may hold many per node.
+        if (nodes.size() + links.size() >= CHUNK || events.size() >= 4 * CHUNK) {
             flush();
         }
     }

@@ -232,15 +232,14 @@ final class BoundGraph implements PlanGraph {
 
     @Override
     public Label defineLabel(String name, String description) {
-        NodeRules.labelViolation("label", name).ifPresent(violation -> {
-            throw new ValidationException(violation);
-        });
-        if (description != null
-                && (description.indexOf('\0') >= 0 || description.length() > NodeRules.MAX_LABEL_DESCRIPTION)) {
-            throw new ValidationException(Violation.of("description", description,
-                    "must be at most " + NodeRules.MAX_LABEL_DESCRIPTION + " characters without NUL"));
+        if (name == null) {
+            throw new ValidationException(NodeRules.labelViolation("label", null).orElseThrow());
         }
         Label label = new Label(name, emptyToNull(description));
+        List<Violation> violations = label.violations();
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
         tx.putLabel(label);
         return label;
     }
@@ -419,6 +418,20 @@ final class BoundGraph implements PlanGraph {
             throw new ValidationException(Violation.of("limit", limit, "must be 1 or more"));
         }
         return tx.events(afterSequence, limit);
+    }
+
+    /** What {@link Batch#replace} does: the stored node takes {@code wanted}'s fields, its creation time kept. */
+    Node replace(Node wanted) {
+        Node current = forChange(wanted.id());
+        if (current.layer() != wanted.layer()) {
+            throw new ValidationException(Violation.of("layer", wanted.layer().displayName(),
+                    "must stay " + current.layer().displayName() + ", the layer of the stored node"));
+        }
+        Node changed = new Node(wanted.id(), wanted.layer(), wanted.title(), wanted.description(), wanted.status(),
+                wanted.progress(), wanted.owner(), wanted.assignee(), wanted.severity(), wanted.workType(),
+                wanted.labels(), truncate(wanted.startedAt()), truncate(wanted.completedAt()), current.createdAt(),
+                current.updatedAt(), current.version(), wanted.customFields(), wanted.command());
+        return store(current, changed, false);
     }
 
     private Node store(Node current, Node changed, boolean versionExpected) {

@@ -1,5 +1,7 @@
 package dev.cairn.core;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,5 +13,17 @@ import java.util.Objects;
 public record Label(String name, String description) {
     public Label {
         Objects.requireNonNull(name, "name");
+    }
+
+    /** Every rule this label breaks; empty when {@link PlanGraph#defineLabel} would accept it. */
+    public List<Violation> violations() {
+        List<Violation> found = new ArrayList<>(1);
+        NodeRules.labelViolation("label", name).ifPresent(found::add);
+        if (description != null
+                && (description.indexOf('\0') >= 0 || description.length() > NodeRules.MAX_LABEL_DESCRIPTION)) {
+            found.add(Violation.of("description", description,
+                    "must be at most " + NodeRules.MAX_LABEL_DESCRIPTION + " characters without NUL"));
+        }
+        return found;
     }
 }

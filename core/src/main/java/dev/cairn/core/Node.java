@@ -2,6 +2,7 @@ package dev.cairn.core;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -45,6 +46,14 @@ public record Node(
         labels = labels == null || labels.isEmpty() ? Collections.emptySortedSet()
                 : Collections.unmodifiableSortedSet(new TreeSet<>(labels));
         customFields = customFields == null || customFields.isEmpty() ? Map.of() : Values.freezeMap(customFields);
+    }
+
+    /**
+     * Every rule of the model this node breaks, in field order; empty when every write would accept it. For
+     * checking what an import brings before anything is written.
+     */
+    public List<Violation> violations() {
+        return NodeRules.check(this);
     }
 
     /** A copy with a different status and the dates and progress that come with it. */

@@ -6,14 +6,19 @@ import dev.cairn.core.Link;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
 import dev.cairn.core.StatusCount;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The operations of one unit of work. Used by one thread, inside {@link Store#read} or
@@ -167,6 +172,34 @@ public interface StoreTransaction {
     /** The ids of the Command nodes whose spec names {@code acceptanceCriteriaId}. */
     List<String> commandsVerifying(String acceptanceCriteriaId);
 
+    /**
+     * The values stored that Cairn's rules forbid, found with plain queries that read no row as a node: a
+     * layer, status, severity or work type that is none of the known names, a progress outside 0 to 100, a
+     * completed node whose progress is not 100, a link against the layer order, a link whose end is missing.
+     * Only another tool writing past Cairn leaves them. Sorted by node id, then field.
+     *
+     * <p>A store that keeps only what passed the rules, as the memory store does, has none: the default.
+     */
+    default List<StoredDrift> drift() {
+        return List.of();
+    }
+
+    /**
+     * Rewrites drifted values of the row of node {@code nodeId} in one statement, each to the value
+     * {@code repairs} maps it to, if the row still holds every {@link StoredDrift#storedValue()}, moving the node
+     * to its next version stamped {@code at}. One statement, because a database checks a row's constraints
+     * whole: a status rewritten alone would fail on the same row's progress out of range. Cairn calls this for
+     * {@link StoredDrift#STATUS}, {@link StoredDrift#LAYER}, {@link StoredDrift#SEVERITY},
+     * {@link StoredDrift#WORK_TYPE} (a wire name, a layer's display name) and {@link StoredDrift#PROGRESS} (in
+     * decimal) only, at most one of each, and appends the events itself.
+     *
+     * @return false, changing nothing, when the row no longer holds the drifted values, or this store repairs
+     *         nothing (the default: a store whose {@link #drift()} finds nothing is never asked)
+     */
+    default boolean repairDrift(String nodeId, Map<StoredDrift, String> repairs, Instant at) {
+        return false;
+    }
+
     /** Creates a label or replaces its description. */
     void putLabel(Label label);
 
@@ -195,5 +228,51 @@ public interface StoreTransaction {
         }
         seen.remove(start);
         return seen;
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Streaming reads: an export or a copy of a million nodes holds one node (or one page) at a time.
+
+    /**
+     * Gives every node, sorted by id, to {@code action}, one at a time, labels and command spec included.
+     * What {@code action} throws ends the stream and is rethrown as it was.
+     *
+     * <p>The default asks {@link #find} for them all at once: right for a store that keeps its nodes in the
+     * heap anyway (the list holds the store's own instances), where paging by offset would sort the whole
+     * store again for every page. A store that keeps them elsewhere overrides this with a query that
+     * streams, holding a bounded number of rows, as the SQL stores do.
+     */
+    default void forEachNode(Consumer<Node> action) {
+        Objects.requireNonNull(action, "action");
+        for (Node node : find(NodeQuery.all())) {
+            action.accept(node);
+        }
+    }
+
+    /**
+     * Gives every link, sorted by parent then child, to {@code action}, one at a time. The default walks
+     * {@link #links()}; a store that keeps its links outside the heap overrides it with a query that streams.
+     */
+    default void forEachLink(Consumer<Link> action) {
+        Objects.requireNonNull(action, "action");
+        for (Link link : links()) {
+            action.accept(link);
+        }
+    }
+
+    /**
+     * The sorted parent ids of each node of {@code ids} that has parents (those without are left out), for
+     * a page of a stream: a verification that compares each node with its parents asks once per few hundred
+     * nodes. The default asks {@link #parentIds(String)} for each; a SQL store answers in one query.
+     */
+    default Map<String, List<String>> parentIdsOf(Collection<String> ids) {
+        Map<String, List<String>> parents = new LinkedHashMap<>();
+        for (String id : ids) {
+            List<String> found = parentIds(id);
+            if (!found.isEmpty()) {
+                parents.put(id, found);
+            }
+        }
+        return parents;
     }
 }

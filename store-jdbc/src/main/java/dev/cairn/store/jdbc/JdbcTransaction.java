@@ -61,7 +61,9 @@ import dev.cairn.core.NodeQuery;
 import dev.cairn.core.StatusCount;
 import dev.cairn.core.spi.NewEvent;
 import dev.cairn.core.spi.StoreTransaction;
+import dev.cairn.core.spi.StoredDrift;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -72,6 +74,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
@@ -390,6 +393,18 @@ final class JdbcTransaction implements StoreTransaction {
                 .orderBy(COMMAND_NODE).fetch(COMMAND_NODE));
     }
 
+    @Override
+    public List<StoredDrift> drift() {
+        checkUsable();
+        return query(() -> Drift.find(sql));
+    }
+
+    @Override
+    public boolean repairDrift(String nodeId, Map<StoredDrift, String> repairs, Instant at) {
+        checkWritable();
+        return query(() -> Drift.repair(sql, nodeId, repairs, at));
+    }
+
     /**
      * The ids reachable from {@code start}, start left out, each once: UNION (not UNION ALL) drops a node
      * reached twice, so a diamond in the graph costs one row, not one per path.
@@ -590,5 +605,34 @@ final class JdbcTransaction implements StoreTransaction {
     public void insertLinks(List<Link> links) {
         checkWritable();
         new BatchWriter(unit, sql).insertLinks(links);
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Streaming reads, for exports and copies: one forward-only query each (NodeStreams)
+
+    @Override
+    public void forEachNode(Consumer<Node> action) {
+        checkUsable();
+        try {
+            NodeStreams.of(sql).forEachNode(unit.connection(), action);
+        } catch (SQLException failure) {
+            throw Failures.translate(unit.store(), failure, failure);
+        }
+    }
+
+    @Override
+    public void forEachLink(Consumer<Link> action) {
+        checkUsable();
+        try {
+            NodeStreams.of(sql).forEachLink(unit.connection(), action);
+        } catch (SQLException failure) {
+            throw Failures.translate(unit.store(), failure, failure);
+        }
+    }
+
+    @Override
+    public Map<String, List<String>> parentIdsOf(Collection<String> ids) {
+        checkUsable();
+        return query(() -> NodeStreams.parentIdsOf(sql, ids));
     }
 }

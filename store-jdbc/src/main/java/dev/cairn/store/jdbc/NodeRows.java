@@ -36,6 +36,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -81,9 +82,14 @@ final class NodeRows {
     }
 
     static Layer layer(String stored) {
+        return layer(stored, null);
+    }
+
+    /** The layer of a row; one stored by no known name fails naming the node, when known, and the doctor. */
+    static Layer layer(String stored, String nodeId) {
         Layer layer = LAYERS.get(stored);
         if (layer == null) {
-            throw new StoreException("Unknown layer '" + stored + "' in the database");
+            throw unknown(nodeId, "layer", stored, Arrays.stream(Layer.values()).map(Layer::displayName).toList());
         }
         return layer;
     }
@@ -93,7 +99,35 @@ final class NodeRows {
     }
 
     static Status status(String stored) {
-        return Status.valueOf(upper(stored));
+        return status(stored, null);
+    }
+
+    /** The status of a row; one stored by no known name fails naming the node, when known, and the doctor. */
+    static Status status(String stored, String nodeId) {
+        try {
+            return Status.valueOf(upper(stored));
+        } catch (IllegalArgumentException unknown) {
+            throw unknown(nodeId, "status", stored, Arrays.asList(WIRE_NAMES.get(Status.class)));
+        }
+    }
+
+    private static <E extends Enum<E>> E known(Class<E> type, String field, String stored, String nodeId) {
+        try {
+            return Enum.valueOf(type, upper(stored));
+        } catch (IllegalArgumentException unknown) {
+            throw unknown(nodeId, field, stored, Arrays.asList(WIRE_NAMES.get(type)));
+        }
+    }
+
+    /**
+     * The failure to read a value that no Cairn wrote: the schema's checks forbid it, so another tool wrote it
+     * past them. The doctor finds every such value, and rewrites those it reads unambiguously.
+     */
+    private static StoreException unknown(String nodeId, String field, String stored, List<String> known) {
+        return new StoreException((nodeId == null ? "A node" : "Node " + nodeId) + " has " + field + " '" + stored
+                + "' in the database, which is none of " + known + ": a tool other than Cairn wrote it. "
+                + "Doctor.examine(cairn) (dev.cairn.core.io.Doctor) lists every such value, and Doctor.repair(cairn) "
+                + "rewrites those it reads unambiguously; set the others by hand.");
     }
 
     static EventType eventType(String stored) {
@@ -140,7 +174,7 @@ final class NodeRows {
 
         Row(ResultSet rows) throws SQLException {
             id = rows.getString(1);
-            layer = NodeRows.layer(rows.getString(2));
+            layer = NodeRows.layer(rows.getString(2), id);
             title = rows.getString(3);
             description = rows.getString(4);
             status = rows.getString(5);
@@ -159,7 +193,7 @@ final class NodeRows {
 
         Row(Record row) {
             id = row.get(NODE_ID);
-            layer = NodeRows.layer(row.get(NODE_LAYER));
+            layer = NodeRows.layer(row.get(NODE_LAYER), id);
             title = row.get(NODE_TITLE);
             description = row.get(NODE_DESCRIPTION);
             status = row.get(NODE_STATUS);
@@ -185,9 +219,9 @@ final class NodeRows {
         }
 
         Node node(Set<String> labels, CommandSpec command) {
-            return new Node(id, layer, title, description, status(status), progress, owner, assignee,
-                    severity == null ? null : Severity.valueOf(upper(severity)),
-                    workType == null ? null : WorkType.valueOf(upper(workType)), labels, instant(startedAt),
+            return new Node(id, layer, title, description, status(status, id), progress, owner, assignee,
+                    severity == null ? null : known(Severity.class, "severity", severity, id),
+                    workType == null ? null : known(WorkType.class, "workType", workType, id), labels, instant(startedAt),
                     instant(completedAt), Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt), version,
                     Json.readObject(customFields), command);
         }

@@ -1,0 +1,14 @@
+package dev.cairn.core.io;
+
+/** What an import, or a {@link StoreCopy copy}, does with a node whose id the target store holds already. */
+public enum ImportMode {
+    /** Refuse the whole import, writing nothing: the default, since an import usually goes somewhere new. */
+    FAIL,
+    /** Leave the stored node as it is and import the rest; its links in the file are still added. */
+    SKIP,
+    /**
+     * Make the stored node hold the file's fields (its creation time stays, its version moves on, an event
+     * records what changed), and add the file's links; links the store has and the file lacks stay.
+     */
+    UPDATE
+}

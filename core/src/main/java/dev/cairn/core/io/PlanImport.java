@@ -1,0 +1,90 @@
+package dev.cairn.core.io;
+
+import dev.cairn.core.Cairn;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+
+/**
+ * Reads a plan in: a one-file plan (YAML or JSON, as {@link PlanExport} writes it, history included) or a
+ * ToDoWrite tree. Everything is checked first, against the model's rules and what the store holds; every
+ * problem is reported with its file, line, field, value and rule, in an {@link ImportException}. Only then
+ * is it all written, in one transaction, or nothing.
+ *
+ * <pre>{@code
+ * ImportReport report = PlanImport.into(cairn).fromTree(Path.of("todowrite/configs"));
+ * PlanImport.into(cairn).mode(ImportMode.SKIP).dryRun().fromFile(Path.of("backup.yaml"));
+ * }</pre>
+ *
+ * A one-file plan is read twice (to check, then to write), one node at a time, so a million nodes need no
+ * more heap than a few thousand. Thread-safe once configured; each import runs on the calling thread.
+ */
+public final class PlanImport {
+    private final Cairn cairn;
+    private final ImportMode mode;
+    private final boolean dryRun;
+    private final LongConsumer progress;
+
+    private PlanImport(Cairn cairn, ImportMode mode, boolean dryRun, LongConsumer progress) {
+        this.cairn = cairn;
+        this.mode = mode;
+        this.dryRun = dryRun;
+        this.progress = progress;
+    }
+
+    /** An import into {@code cairn} that fails on a node the store holds already, and writes. */
+    public static PlanImport into(Cairn cairn) {
+        return new PlanImport(Objects.requireNonNull(cairn, "cairn"), ImportMode.FAIL, false, null);
+    }
+
+    /** This import, doing {@code mode} with nodes the store holds already. */
+    public PlanImport mode(ImportMode mode) {
+        return new PlanImport(cairn, Objects.requireNonNull(mode, "mode"), dryRun, progress);
+    }
+
+    /** This import, checking and reporting what it would do, writing nothing; problems are in the report. */
+    public PlanImport dryRun() {
+        return new PlanImport(cairn, mode, true, progress);
+    }
+
+    /** This import, telling {@code progress} the number of nodes read every thousand nodes, on each pass. */
+    public PlanImport progress(LongConsumer progress) {
+        return new PlanImport(cairn, mode, dryRun, Objects.requireNonNull(progress, "progress"));
+    }
+
+    /**
+     * Imports a one-file plan, in the format its extension names.
+     *
+     * @throws ImportException when anything in it is wrong (not on a dry run): nothing was written
+     */
+    public ImportReport fromFile(Path file) {
+        return fromFile(file, PlanFormat.of(file));
+    }
+
+    /** Imports a one-file plan in {@code format}. */
+    public ImportReport fromFile(Path file, PlanFormat format) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(format, "format");
+        return new ImportRun(cairn, mode, dryRun, progress).run(new PlanFile(file, format, now()));
+    }
+
+    /**
+     * Imports a ToDoWrite tree: the folder holding {@code plans/} and {@code commands/}. Each link is taken
+     * from either of its nodes' files; one named by only one of them is imported and listed among the
+     * report's warnings. Nodes get a created event, their links a linked one.
+     *
+     * @throws ImportException when anything in it is wrong (not on a dry run): nothing was written
+     */
+    public ImportReport fromTree(Path folder) {
+        Objects.requireNonNull(folder, "folder");
+        Problems warnings = new Problems();
+        ImportRun run = new ImportRun(cairn, mode, dryRun, progress, warnings);
+        return run.run(new TreeSource(folder, now(), warnings));
+    }
+
+    private Instant now() {
+        return cairn.config().clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

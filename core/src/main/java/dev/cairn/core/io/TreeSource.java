@@ -1,0 +1,244 @@
+package dev.cairn.core.io;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cairn.core.Layer;
+import dev.cairn.core.Link;
+import dev.cairn.core.NodeIds;
+import dev.cairn.core.io.PlanSource.Where;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * A ToDoWrite tree: {@code plans/<layer folder>/<ID>.yaml} and {@code commands/<ID>.yaml}, one node a file,
+ * each naming its parents and its children. Read once, into memory (a tree is written and read by people),
+ * then told in layer order so that parents come before children. Not thread-safe.
+ *
+ * <p>A link is the union of both sides: one named by only one of its nodes is imported and reported as a
+ * warning. Links against the layer order are problems; when there are any, the cycles among the files are
+ * named too, since such files were written past the rules.
+ */
+final class TreeSource implements PlanSource {
+    private final Path root;
+    private final Instant now;
+    private final Problems warnings;
+    private List<NodeCodec.Entry> entries;
+    private Map<String, Where> whereOf;
+    private Map<Link, Where> links;
+
+    TreeSource(Path root, Instant now, Problems warnings) {
+        this.root = root;
+        this.now = now;
+        this.warnings = warnings;
+    }
+
+    @Override
+    public boolean hasHistory() {
+        return false;
+    }
+
+    @Override
+    public void replay(Sink sink, Problems problems) throws IOException {
+        if (entries == null) {
+            read(problems);
+        }
+        for (NodeCodec.Entry entry : entries) {
+            sink.node(entry, whereOf.get(entry.node().id()));
+        }
+        sink.endOfNodes();
+        links.forEach(sink::link);
+    }
+
+    private void read(Problems problems) throws IOException {
+        entries = new ArrayList<>();
+        whereOf = new HashMap<>();
+        links = new LinkedHashMap<>();
+        if (!Files.isDirectory(root)) {
+            problems.add(root.toString(), 0, "", null, "is not a folder: give the folder that holds plans/ and "
+                    + "commands/");
+            return;
+        }
+        List<Path> files = files(problems);
+        for (Path file : files) {
+            readFile(file, problems);
+        }
+        entries.sort(Comparator.<NodeCodec.Entry>comparingInt(entry -> entry.node().layer().index())
+                .thenComparing(entry -> entry.node().id()));
+        collectLinks();
+    }
+
+    private List<Path> files(Problems problems) throws IOException {
+        Path plans = root.resolve("plans");
+        Path commands = root.resolve("commands");
+        if (!Files.isDirectory(plans) && !Files.isDirectory(commands)) {
+            problems.add(root.toString(), 0, "", null, "holds neither plans/ nor commands/: not a ToDoWrite tree");
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path folder : List.of(plans, commands)) {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            // Symbolic links are not followed: a tree is its own files.
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+                        .filter(path -> {
+                            String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+                            return name.endsWith(".yaml") || name.endsWith(".yml");
+                        })
+                        .sorted()
+                        .forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    private void readFile(Path file, Problems problems) throws IOException {
+        String name = root.relativize(file).toString().replace('\\', '/');
+        if (Files.size(file) > Codecs.MAX_TREE_FILE) {
+            problems.add(name, 0, "", null, "is larger than " + Codecs.MAX_TREE_FILE + " bytes: not a plan file");
+            return;
+        }
+        ValueReader reader;
+        Object value;
+        try (InputStream in = Files.newInputStream(file);
+             JsonParser parser = Codecs.factory(PlanFormat.YAML).createParser(in)) {
+            reader = new ValueReader(parser, name, problems);
+            if (parser.nextToken() == null) {
+                problems.add(name, 0, "", null, "is empty: a plan file holds one node");
+                return;
+            }
+            value = reader.read("");
+            if (parser.nextToken() != null) {
+                problems.add(name, reader.currentLine(), "", null, "holds more than one YAML document: a plan file "
+                        + "holds one node");
+                return;
+            }
+        } catch (JsonProcessingException e) {
+            problems.add(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "", null,
+                    "is not valid YAML: " + e.getOriginalMessage());
+            return;
+        } catch (YAMLException e) {
+            problems.add(name, 0, "", null, "is not valid YAML: " + e.getMessage());
+            return;
+        }
+        NodeCodec.Entry entry = NodeCodec.read(value, reader, "", now, true);
+        if (entry == null) {
+            return;
+        }
+        String id = entry.node().id();
+        Layer layer = entry.node().layer();
+        String expected = layer.folder() + "/" + id + ".yaml";
+        String stem = name.substring(0, name.lastIndexOf('.'));
+        if (!stem.equals(expected.substring(0, expected.length() - ".yaml".length()))) {
+            problems.add(name, reader.line("id"), "id", id, "must be in " + expected + ", where ToDoWrite keeps a "
+                    + layer.displayName());
+            return;
+        }
+        if (whereOf.containsKey(id)) {
+            problems.add(name, reader.line("id"), "id", id, "is the id of another file's node: "
+                    + whereOf.get(id).source());
+            return;
+        }
+        whereOf.put(id, new Where(name, entry.line(), ""));
+        entries.add(entry);
+    }
+
+    /** The union of both sides of every link, each reported once where it is one-sided. */
+    private void collectLinks() {
+        Map<Link, Where> namedByParent = new LinkedHashMap<>();
+        Map<Link, Where> namedByChild = new LinkedHashMap<>();
+        for (NodeCodec.Entry entry : entries) {
+            String id = entry.node().id();
+            Where where = whereOf.get(id);
+            for (String child : entry.children()) {
+                namedByParent.put(new Link(id, child), new Where(where.source(), where.line(), "links.children"));
+            }
+            for (String parent : entry.parents()) {
+                namedByChild.put(new Link(parent, id), new Where(where.source(), where.line(), "links.parents"));
+            }
+        }
+        Map<Link, Where> union = new TreeMap<>(Comparator.comparing(Link::parentId).thenComparing(Link::childId));
+        namedByParent.forEach((link, where) -> {
+            union.put(link, where);
+            if (!namedByChild.containsKey(link) && whereOf.containsKey(link.childId())) {
+                warnings.add(where.source(), where.line(), where.field(), link.childId(), "is named only here: "
+                        + link.childId() + " does not list " + link.parentId() + " in links.parents");
+            }
+        });
+        namedByChild.forEach((link, where) -> {
+            union.putIfAbsent(link, where);
+            if (!namedByParent.containsKey(link) && whereOf.containsKey(link.parentId())) {
+                warnings.add(where.source(), where.line(), where.field(), link.parentId(), "is named only here: "
+                        + link.parentId() + " does not list " + link.childId() + " in links.children");
+            }
+        });
+        links.putAll(union);
+        reportCycles();
+    }
+
+    /** Names each cycle among the files' links as a warning; the links that close them are problems already. */
+    private void reportCycles() {
+        Map<String, List<String>> children = new HashMap<>();
+        boolean againstOrder = false;
+        for (Link link : links.keySet()) {
+            children.computeIfAbsent(link.parentId(), id -> new ArrayList<>()).add(link.childId());
+            againstOrder |= !layerAbove(link);
+        }
+        if (!againstOrder) {
+            return; // the strict layer order makes cycles impossible
+        }
+        Set<String> done = new HashSet<>();
+        for (String start : children.keySet().stream().sorted().toList()) {
+            Deque<String> path = new ArrayDeque<>();
+            findCycle(start, children, path, new HashSet<>(), done);
+        }
+    }
+
+    private void findCycle(String id, Map<String, List<String>> children, Deque<String> path, Set<String> onPath,
+            Set<String> done) {
+        if (done.contains(id)) {
+            return;
+        }
+        path.addLast(id);
+        onPath.add(id);
+        for (String child : children.getOrDefault(id, List.of())) {
+            if (onPath.contains(child)) {
+                List<String> cycle = new ArrayList<>(path);
+                cycle = cycle.subList(cycle.indexOf(child), cycle.size());
+                Where where = whereOf.getOrDefault(child, new Where(child, 0, ""));
+                warnings.add(where.source(), where.line(), "links", String.join(" → ", cycle) + " → " + child,
+                        "is a cycle: a plan's links must lead from a layer to a later one");
+            } else {
+                findCycle(child, children, path, onPath, done);
+            }
+        }
+        onPath.remove(id);
+        path.removeLast();
+        done.add(id);
+    }
+
+    private static boolean layerAbove(Link link) {
+        return NodeIds.layerOf(link.parentId())
+                .flatMap(parent -> NodeIds.layerOf(link.childId()).map(parent::isAbove))
+                .orElse(true);
+    }
+}
