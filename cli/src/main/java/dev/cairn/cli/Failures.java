@@ -1,0 +1,117 @@
+package dev.cairn.cli;
+
+import dev.cairn.core.DuplicateNodeException;
+import dev.cairn.core.InvalidLinkException;
+import dev.cairn.core.InvalidTransitionException;
+import dev.cairn.core.NoSuchNodeException;
+import dev.cairn.core.NodeHasChildrenException;
+import dev.cairn.core.StoreConfigurationException;
+import dev.cairn.core.ValidationException;
+import dev.cairn.core.VersionConflictException;
+import dev.cairn.migrations.MigrationChecksumMismatchException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The one place where failures become exit codes and messages: one line on stderr, {@code cairn: }, what
+ * went wrong and what to do about it. {@code --stacktrace} adds the stack trace.
+ */
+final class Failures implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    private final CairnCommand root;
+
+    Failures(CairnCommand root) {
+        this.root = root;
+    }
+
+    /** The exit code for a failure of a command's work. */
+    static int exitCode(Throwable failure) {
+        if (failure instanceof NoSuchNodeException) {
+            return ExitCodes.NOT_FOUND;
+        }
+        if (failure instanceof ValidationException || failure instanceof VersionConflictException
+                || failure instanceof InvalidLinkException || failure instanceof InvalidTransitionException
+                || failure instanceof DuplicateNodeException || failure instanceof NodeHasChildrenException
+                || failure instanceof ConflictException) {
+            return ExitCodes.CONFLICT;
+        }
+        return ExitCodes.FAILURE;
+    }
+
+    /** What to do, for the failures where the message alone does not say. */
+    static String hint(Throwable failure) {
+        if (failure instanceof NoSuchNodeException) {
+            return "Run 'cairn list' or 'cairn search TEXT' to find the id.";
+        }
+        if (failure instanceof NodeHasChildrenException) {
+            return "Add --cascade to delete the nodes below it too, or --detach to keep them without this parent.";
+        }
+        if (failure instanceof DuplicateNodeException) {
+            return "Give another --id, or none to have one made.";
+        }
+        if (failure instanceof InvalidTransitionException) {
+            return "Statuses move planned -> in_progress|blocked|cancelled, in_progress -> completed|blocked|"
+                    + "cancelled, blocked -> in_progress|cancelled, cancelled -> in_progress; a completed node moves "
+                    + "back with 'cairn status ID --reopen'.";
+        }
+        if (failure instanceof VersionConflictException) {
+            return "Run 'cairn show ID' to see it as it is now, then try again.";
+        }
+        if (failure instanceof StoreConfigurationException) {
+            return "Check the store URL: --url, else $CAIRN_URL, else url: in ./cairn.yaml, else sqlite:cairn.db.";
+        }
+        if (failure instanceof MigrationChecksumMismatchException) {
+            return "Restore the file, or run 'cairn migrate repair' to accept it.";
+        }
+        return "";
+    }
+
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        // Cairn's own exceptions say what failed in words; anything else is named, as it is unexpected.
+        boolean ours = failure.getClass().getPackageName().startsWith("dev.cairn");
+        String message = ours ? oneLine(failure.getMessage())
+                : failure.getClass().getName() + ": " + oneLine(String.valueOf(failure.getMessage()))
+                + ". Run again with --stacktrace to see where.";
+        String hint = hint(failure);
+        err.println("cairn: " + message + (hint.isEmpty() ? "" : " " + hint));
+        if (root.stacktrace) {
+            failure.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode(failure);
+    }
+
+    @Override
+    public int handleParseException(ParameterException failure, String[] args) {
+        CommandLine commandLine = failure.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        String message = oneLine(failure.getMessage());
+        if (message.endsWith(".")) {
+            message = message.substring(0, message.length() - 1);
+        }
+        err.println("cairn: " + message + ". See '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+        if (failure instanceof UnmatchedArgumentException unmatched) {
+            UnmatchedArgumentException.printSuggestions(unmatched, err);
+        }
+        if (root.stacktrace) {
+            failure.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Messages of several lines (a migration's problems) joined into one. */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.strip().replace(":\n  - ", ": ").replace("\n  - ", "; ").replace("\r", "")
+                .replace("\n", " ");
+    }
+}

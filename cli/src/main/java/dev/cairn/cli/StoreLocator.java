@@ -1,0 +1,38 @@
+package dev.cairn.cli;
+
+import dev.cairn.core.CairnConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the store is, first found first: {@code --url}, the {@code CAIRN_URL} environment variable, a
+ * {@code cairn.yaml} in the working folder (read as {@link CairnConfig#fromFile} reads it: {@code url}, and
+ * every other key a store property), else {@value #DEFAULT_URL}.
+ */
+final class StoreLocator {
+    static final String DEFAULT_URL = "sqlite:cairn.db";
+    static final String CONFIG_FILE = "cairn.yaml";
+
+    /** A store configuration and where it came from, for messages. */
+    record Located(CairnConfig config, String source) {
+    }
+
+    private StoreLocator() {
+    }
+
+    static Located locate(String urlOption, Map<String, String> variables, Path workingDir) {
+        if (urlOption != null && !urlOption.isBlank()) {
+            return new Located(CairnConfig.of(urlOption.trim()), "--url");
+        }
+        String variable = variables.get(CairnConfig.URL_VARIABLE);
+        if (variable != null && !variable.isBlank()) {
+            return new Located(CairnConfig.of(variable.trim()), CairnConfig.URL_VARIABLE);
+        }
+        Path file = workingDir.resolve(CONFIG_FILE);
+        if (Files.isRegularFile(file)) {
+            return new Located(CairnConfig.fromFile(file), CONFIG_FILE);
+        }
+        return new Located(CairnConfig.of(DEFAULT_URL), "default");
+    }
+}

@@ -1,0 +1,185 @@
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cairn migrate}: Cairn's schema, a folder of the user's SQL, and many SQLite files at once. */
+final class MigrateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    private Path sql;
+    private String url;
+
+    @BeforeEach
+    void writeMigrations() throws IOException {
+        sql = Files.createDirectories(folder.resolve("db"));
+        Files.writeString(sql.resolve("V1__widgets.sql"), "CREATE TABLE widget (id INTEGER PRIMARY KEY);\n");
+        Files.writeString(sql.resolve("V2__widget_name.sql"), "ALTER TABLE widget ADD COLUMN name TEXT;\n");
+        Files.writeString(sql.resolve("U2__widget_name.sql"), "ALTER TABLE widget DROP COLUMN name;\n");
+        url = "sqlite:" + folder.resolve("plan.db");
+    }
+
+    private Cli.Result run(Cli cli, String... args) {
+        List<String> all = new ArrayList<>(List.of("--url", url));
+        all.addAll(List.of(args));
+        return cli.run(all.toArray(String[]::new));
+    }
+
+    private String ok(String... args) {
+        Cli.Result result = run(new Cli(folder), args);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).as(result.toString()).isEmpty();
+        return result.out();
+    }
+
+    private JsonNode json(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--format=json");
+        return JSON.readTree(ok(all.toArray(String[]::new)));
+    }
+
+    @Test
+    void cairnsSchemaIsPendingThenAppliedThenValid() throws IOException {
+        assertThat(ok("migrate", "info")).contains("cairn         1  init").contains("pending");
+        assertThat(ok("migrate", "dry-run")).contains("CREATE TABLE").contains("cairn_schema_history");
+        assertThat(Files.exists(folder.resolve("plan.db"))).isTrue();
+        JsonNode up = json("migrate", "up");
+        assertThat(up.get(0).get("succeeded").asBoolean()).isTrue();
+        assertThat(up.get(0).get("applied")).hasSize(2);
+        assertThat(ok("migrate", "up")).endsWith(": up to date\n");
+        assertThat(ok("migrate", "validate")).endsWith(": valid\n");
+        assertThat(json("migrate", "info").get(0).get("migrations").get(1).get("state").asText()).isEqualTo("applied");
+    }
+
+    @Test
+    void theUsersOwnFolderMigratesUndoesAndStopsAtATarget() throws IOException {
+        assertThat(ok("migrate", "up", "--location", sql.toString(), "--target", "1"))
+                .contains("applied app 1 widgets");
+        assertThat(ok("migrate", "info", "--location", sql.toString())).contains("widgets      applied")
+                .contains("widget name  pending");
+        assertThat(ok("migrate", "up", "--location", sql.toString())).contains("applied app 2 widget name");
+        assertThat(ok("migrate", "undo", "--location", sql.toString())).contains("undid app 2 widget name");
+        assertThat(json("migrate", "info", "--location", sql.toString()).get(0).get("migrations").get(1)
+                .get("state").asText()).isEqualTo("pending");
+    }
+
+    @Test
+    void baselineAdoptsADatabaseMadeBefore() throws IOException, SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("plan.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE widget (id INTEGER PRIMARY KEY)");
+        }
+        ok("migrate", "baseline", "--version", "1", "--location", sql.toString());
+        JsonNode up = json("migrate", "up", "--location", sql.toString());
+        assertThat(up.get(0).get("applied")).hasSize(1);
+        assertThat(up.get(0).get("applied").get(0).get("version").asText()).isEqualTo("2");
+    }
+
+    @Test
+    void aChangedFileFailsValidationUntilRepaired() throws IOException {
+        ok("migrate", "up", "--location", sql.toString());
+        Files.writeString(sql.resolve("V1__widgets.sql"), "CREATE TABLE widget (id INTEGER PRIMARY KEY, x INT);\n");
+        Cli.Result invalid = run(new Cli(folder), "migrate", "validate", "--location", sql.toString());
+        assertThat(invalid.exitCode()).as(invalid.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(invalid.err()).startsWith("cairn: ").contains("V1__widgets.sql").contains("migrate repair");
+        assertThat(invalid.err().lines()).hasSize(1);
+        assertThat(ok("migrate", "repair", "--location", sql.toString())).contains("realigned checksums [app 1");
+        ok("migrate", "validate", "--location", sql.toString());
+    }
+
+    @Test
+    void migratesEverySqliteFileOfAFolderAndReportsEach() throws IOException {
+        Path plans = Files.createDirectories(folder.resolve("plans"));
+        for (String name : List.of("a.db", "b.db", "c.db")) {
+            Files.createFile(plans.resolve(name));
+        }
+        Files.writeString(plans.resolve("notes.txt"), "not a database");
+        Cli.Result piped = run(new Cli(folder), "migrate", "up", "--folder", plans.toString(), "--format", "json");
+        assertThat(piped.exitCode()).as(piped.toString()).isZero();
+        assertThat(piped.err()).isEmpty();
+        JsonNode results = JSON.readTree(piped.out());
+        assertThat(results).hasSize(3);
+        results.forEach(result -> assertThat(result.get("applied")).hasSize(2));
+        assertThat(results.get(0).get("target").asText()).endsWith("a.db");
+        assertThat(ok("migrate", "validate", "--folder", plans.toString()).lines()).hasSize(3);
+    }
+
+    @Test
+    void oneBrokenFileFailsAloneAndTheRunExitsOne() throws IOException {
+        Path plans = Files.createDirectories(folder.resolve("plans"));
+        Files.createFile(plans.resolve("a.db"));
+        Files.createFile(plans.resolve("c.db"));
+        Path broken = plans.resolve("b.db");
+        Files.write(broken, "SQLite format 3\0 and then nothing a database holds, not even a page".getBytes(
+                StandardCharsets.US_ASCII));
+        Cli.Result result = run(new Cli(folder), "migrate", "up", "--folder", plans.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.out()).contains("a.db: applied").contains("b.db: FAILED").contains("c.db: applied");
+        assertThat(result.err()).isEqualTo("cairn: 1 of 3 databases failed.\n");
+    }
+
+    @Test
+    void drawsAProgressBarAtATerminalOnly() throws IOException {
+        Path plans = Files.createDirectories(folder.resolve("plans"));
+        for (String name : List.of("a.db", "b.db")) {
+            Files.createFile(plans.resolve(name));
+        }
+        Cli.Result result = run(new Cli(folder).interactive(""), "migrate", "up", "--folder", plans.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).contains("[###").contains("2/2 migrating").contains("\r");
+        assertThat(result.out()).doesNotContain("\r");
+    }
+
+    @Test
+    void anEmptyFolderHasNothingToDo() throws IOException {
+        Path empty = Files.createDirectories(folder.resolve("empty"));
+        assertThat(ok("migrate", "up", "--folder", empty.toString())).contains("holds no SQLite file");
+    }
+
+    @Test
+    void aStoreWithoutASchemaIsAUsageError() {
+        Cli.Result result = new Cli(folder).run("--url", "memory:", "migrate", "info");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("memory:").contains("sqlite:");
+    }
+
+    @Test
+    void schemasNeedAPostgresStore() {
+        Cli.Result result = run(new Cli(folder), "migrate", "up", "--schemas", "a,b");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--schemas needs a postgresql: store");
+    }
+
+    @Test
+    void migrateAloneIsAUsageError() {
+        Cli.Result result = run(new Cli(folder), "migrate");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("migrate info, validate, up");
+    }
+
+    @Test
+    void undoingWithoutUndoFilesFails() {
+        ok("migrate", "up");
+        Cli.Result result = run(new Cli(folder), "migrate", "undo");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.err()).startsWith("cairn: ");
+    }
+}
