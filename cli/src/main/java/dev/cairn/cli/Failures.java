@@ -8,6 +8,9 @@ import dev.cairn.core.NodeHasChildrenException;
 import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.ValidationException;
 import dev.cairn.core.VersionConflictException;
+import dev.cairn.core.io.ImportException;
+import dev.cairn.core.io.ImportProblem;
+import dev.cairn.core.io.ImportReport;
 import dev.cairn.migrations.MigrationChecksumMismatchException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -19,7 +22,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place where failures become exit codes and messages: one line on stderr, {@code cairn: }, what
- * went wrong and what to do about it. {@code --stacktrace} adds the stack trace.
+ * went wrong and what to do about it. {@code --stacktrace} adds the stack trace. A refused import is the one
+ * failure of many parts: its line is followed by one line a problem, {@code file:line: field = 'value': rule},
+ * as compilers print theirs.
  */
 final class Failures implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private final CairnCommand root;
@@ -36,7 +41,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         if (failure instanceof ValidationException || failure instanceof VersionConflictException
                 || failure instanceof InvalidLinkException || failure instanceof InvalidTransitionException
                 || failure instanceof DuplicateNodeException || failure instanceof NodeHasChildrenException
-                || failure instanceof ConflictException) {
+                || failure instanceof ConflictException || failure instanceof ImportException) {
             return ExitCodes.CONFLICT;
         }
         return ExitCodes.FAILURE;
@@ -64,6 +69,9 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         if (failure instanceof StoreConfigurationException) {
             return "Check the store URL: --url, else $CAIRN_URL, else url: in ./cairn.yaml, else sqlite:cairn.db.";
         }
+        if (failure instanceof ImportException) {
+            return "Fix them and import again; 'cairn import --dry-run' checks without writing.";
+        }
         if (failure instanceof MigrationChecksumMismatchException) {
             return "Restore the file, or run 'cairn migrate repair' to accept it.";
         }
@@ -75,11 +83,15 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         PrintWriter err = commandLine.getErr();
         // Cairn's own exceptions say what failed in words; anything else is named, as it is unexpected.
         boolean ours = failure.getClass().getPackageName().startsWith("dev.cairn");
-        String message = ours ? oneLine(failure.getMessage())
+        String message = failure instanceof ImportException refused ? summary(refused.report())
+                : ours ? oneLine(failure.getMessage())
                 : failure.getClass().getName() + ": " + oneLine(String.valueOf(failure.getMessage()))
                 + ". Run again with --stacktrace to see where.";
         String hint = hint(failure);
         err.println("cairn: " + message + (hint.isEmpty() ? "" : " " + hint));
+        if (failure instanceof ImportException refused) {
+            problems(err, refused.report());
+        }
         if (root.stacktrace) {
             failure.printStackTrace(err);
         }
@@ -104,6 +116,23 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         }
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /** The first line of a refused import: how many problems, and that nothing was written. */
+    static String summary(ImportReport report) {
+        long count = report.problemCount();
+        return "Import refused, nothing written: " + count + (count == 1 ? " problem" : " problems") + ", listed below.";
+    }
+
+    /** Every problem a refused import reports, one a line; the count of those the report does not list. */
+    static void problems(PrintWriter err, ImportReport report) {
+        for (ImportProblem problem : report.problems()) {
+            err.println(problem);
+        }
+        long unlisted = report.problemCount() - report.problems().size();
+        if (unlisted > 0) {
+            err.println("… and " + unlisted + " more");
+        }
     }
 
     /** Messages of several lines (a migration's problems) joined into one. */

@@ -3,23 +3,19 @@ package dev.cairn.cli;
 import dev.cairn.core.CairnConfig;
 import dev.cairn.migrations.BackupPolicy;
 import dev.cairn.migrations.Dialect;
+import dev.cairn.migrations.MigrateAll;
 import dev.cairn.migrations.MigrationSets;
 import dev.cairn.migrations.Migrator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The databases one {@code cairn migrate} works on, each with its migrator: the store's own, every SQLite file of
@@ -30,7 +26,6 @@ final class MigrationTargets {
     static final String CAIRN_MODULE = "cairn";
     static final String LOCATION_MODULE = "app";
 
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     /** Properties the PostgreSQL store reads itself; the others go to the driver. */
     private static final Set<String> OWN_POSTGRES_PROPERTIES = Set.of("user", "password", "schema", "migrate",
             "connectTimeout", "lockTimeout", "poolSize");
@@ -110,36 +105,10 @@ final class MigrationTargets {
             throw new UsageException("--folder " + folder + " is no folder");
         }
         List<Target> targets = new ArrayList<>();
-        for (Path file : sqliteFiles(folder)) {
+        for (Path file : MigrateAll.sqliteFiles(folder)) {
             targets.add(new Target(file.toString(), sqlite(file.toAbsolutePath(), options)));
         }
         return targets;
-    }
-
-    /** The SQLite files directly in {@code folder}, by their header; backups and journals left out. */
-    static List<Path> sqliteFiles(Path folder) {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isRegularFile)
-                    .filter(path -> {
-                        String name = path.getFileName().toString();
-                        return !name.endsWith(".bak") && !name.endsWith("-journal") && !name.endsWith("-wal")
-                                && !name.endsWith("-shm");
-                    })
-                    .filter(MigrationTargets::isSqliteFile)
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + folder, e);
-        }
-    }
-
-    private static boolean isSqliteFile(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] header = in.readNBytes(SQLITE_HEADER.length);
-            return header.length == 0 || Arrays.equals(header, SQLITE_HEADER);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
     }
 
     /** {@code postgresql://[user[:password]@]hosts/database?props}, as the PostgreSQL store reads it. */

@@ -77,6 +77,23 @@ final class CairnJarIT {
     }
 
     @Test
+    void aPlanExportedImportsIntoAnotherFileAsTheSameTree() throws Exception {
+        ok("init");
+        ok("add", "goal", "Ship 1.0", "--id", "GOAL-SHIP");
+        ok("add", "task", "Write the parser", "--id", "TSK-PARSER", "--owner", "ana");
+        ok("link", "GOAL-SHIP", "TSK-PARSER");
+        String tree = ok("tree");
+        assertThat(ok("export", "plan.yaml")).isEqualTo("Exported 2 nodes, 1 links, 0 labels, 3 events to plan.yaml\n");
+        assertThat(ok("--url", "sqlite:second.db", "import", "plan.yaml"))
+                .startsWith("Imported plan.yaml: created 2, updated 0, skipped 0 nodes; added 1 links");
+        assertThat(ok("--url", "sqlite:second.db", "tree")).isEqualTo(tree);
+        Run again = cairn(Map.of(), "--url", "sqlite:second.db", "import", "plan.yaml");
+        assertThat(again.exitCode()).isEqualTo(4);
+        assertThat(again.err().lines().toList()).hasSize(3).element(1).asString()
+                .startsWith("plan.yaml:").contains("exists in the store already");
+    }
+
+    @Test
     void theDemoRunsOnAFreshFolderWithoutNoise() throws Exception {
         String out = ok("demo");
         assertThat(out).startsWith("Created the demo plan in sqlite:cairn-demo.db.")

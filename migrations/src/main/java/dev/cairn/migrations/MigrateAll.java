@@ -92,7 +92,11 @@ public final class MigrateAll {
         }
     }
 
-    static List<Path> sqliteFiles(Path folder) {
+    /**
+     * The SQLite files directly in {@code folder}, told by their header (an empty file counts, as SQLite would
+     * make it one); backups, journals and WAL files left out; sorted. What a run over a folder migrates.
+     */
+    public static List<Path> sqliteFiles(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(Files::isRegularFile)
                     .filter(path -> {

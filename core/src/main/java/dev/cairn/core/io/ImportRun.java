@@ -114,6 +114,14 @@ final class ImportRun {
         problems.add(where.source(), where.line(), path, value, rule);
     }
 
+    /**
+     * Whether an event of the source is recorded: a stored node has its own history; that of a node the source
+     * no longer holds (deleted) is kept only by a plain restore, which a repeated import would duplicate.
+     */
+    private boolean recorded(Event event) {
+        return fileIds.contains(event.nodeId()) ? !stored.contains(event.nodeId()) : mode == ImportMode.FAIL;
+    }
+
     private static String key(Link link) {
         return link.parentId() + '\n' + link.childId();
     }
@@ -277,7 +285,9 @@ final class ImportRun {
         @Override
         public void event(Event event, Where where) {
             finish();
-            eventsInSource++;
+            if (recorded(event)) {
+                eventsInSource++;
+            }
         }
 
         /** Makes the lookups still pending. */
@@ -372,10 +382,7 @@ final class ImportRun {
 
         @Override
         public void event(Event event, Where where) {
-            boolean inSource = fileIds.contains(event.nodeId());
-            // A stored node has its own history; that of a node the source no longer holds (deleted) is kept
-            // only by a plain restore, which a repeated import would otherwise duplicate.
-            if (inSource ? !stored.contains(event.nodeId()) : mode == ImportMode.FAIL) {
+            if (recorded(event)) {
                 batch.record(event);
             }
         }

@@ -1,0 +1,108 @@
+package dev.cairn.cli;
+
+import dev.cairn.core.io.ImportException;
+import dev.cairn.core.io.ImportMode;
+import dev.cairn.core.io.ImportProblem;
+import dev.cairn.core.io.ImportReport;
+import dev.cairn.core.io.PlanImport;
+import dev.cairn.core.io.PlanFormat;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cairn import FILE} and {@code cairn import --tree DIR}: checked whole, then written whole, or not at all. */
+@Command(name = "import",
+        description = {"Reads a plan in: one file as 'cairn export' writes it (.yaml, .yml, .json, history "
+                + "included), or, with --tree, a ToDoWrite tree (the folder holding plans/ and commands/). Everything "
+                + "is checked first; any problem refuses the whole import, each problem printed on a line of its own "
+                + "(file:line: field = 'value': rule), and nothing is written (exit 4).",
+            "--mode says what to do with a node the store holds already: fail (the default), skip it, or update it "
+                + "to the file's fields. --dry-run checks and says what would change, writing nothing."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  cairn import backup.yaml", "  cairn import --tree todowrite/configs --mode skip --dry-run"})
+final class ImportCommand extends CliCommand {
+    /** How many ids of each kind the text of a dry run lists; --format json lists up to a thousand. */
+    static final int LISTED = 20;
+
+    @ArgGroup(multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Parameters(paramLabel = "FILE", description = "The plan file (.yaml, .yml, .json).")
+        Path file;
+
+        @Option(names = "--tree", paramLabel = "DIR", required = true,
+                description = "A ToDoWrite tree: DIR holds plans/ and commands/.")
+        Path tree;
+    }
+
+    @Option(names = "--mode", paramLabel = "MODE", completionCandidates = ModeNames.class,
+            description = "What to do with a node the store holds already: fail, skip or update (default: fail).")
+    ImportMode mode = ImportMode.FAIL;
+
+    @Option(names = "--dry-run", description = "Check and report what would change; write nothing.")
+    boolean dryRun;
+
+    /** The names offered by help and shell completion. */
+    static final class ModeNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("fail", "skip", "update").iterator();
+        }
+    }
+
+    @Override
+    int run() {
+        PlanFormat format = source.file == null ? null : ExportCommand.planFormat(source.file);
+        String where = (source.file == null ? source.tree : source.file).toString();
+        ImportReport report;
+        try (ProgressBar progress = new ProgressBar(environment().err(), environment().interactive(), -1,
+                "nodes read")) {
+            PlanImport planImport = PlanImport.into(cairn()).mode(mode).progress(done -> progress.at("nodes read",
+                    done, -1));
+            if (dryRun) {
+                planImport = planImport.dryRun();
+            }
+            report = format == null ? planImport.fromTree(source.tree) : planImport.fromFile(source.file, format);
+        }
+        ImportReport done = report;
+        output().emit(ReportShapes.importReport(where, report), out -> print(out, where, done));
+        if (!report.ok()) {
+            // A dry run reports its problems instead of throwing; they are the command's failure all the same.
+            throw new ImportException(report);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, String where, ImportReport report) {
+        if (report.dryRun()) {
+            out.println("Dry run of " + where + ", nothing written: would create " + report.created() + ", update "
+                    + report.updated() + ", skip " + report.skipped() + " nodes; add " + report.linksAdded()
+                    + " links, record " + report.events() + " events.");
+            ids(out, "create", report.createdIds(), report.created());
+            ids(out, "update", report.updatedIds(), report.updated());
+            ids(out, "skip", report.skippedIds(), report.skipped());
+        } else {
+            out.println("Imported " + where + ": created " + report.created() + ", updated " + report.updated()
+                    + ", skipped " + report.skipped() + " nodes; added " + report.linksAdded() + " links, recorded "
+                    + report.events() + " events.");
+        }
+        for (ImportProblem warning : report.warnings()) {
+            out.println("warning: " + warning);
+        }
+    }
+
+    private static void ids(PrintWriter out, String what, List<String> ids, long count) {
+        if (count == 0) {
+            return;
+        }
+        List<String> shown = ids.subList(0, Math.min(LISTED, ids.size()));
+        out.println("  " + what + ": " + String.join(", ", shown) + (count > shown.size() ? ", … and "
+                + (count - shown.size()) + " more" : ""));
+    }
+}
