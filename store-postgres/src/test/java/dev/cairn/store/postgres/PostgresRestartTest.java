@@ -49,7 +49,9 @@ class PostgresRestartTest {
 
     @Test
     void operationsAfterTheServerRestartsSucceedWithoutReopeningTheStore() {
-        try (Cairn cairn = Cairn.open(server.cairnUrl("restart") + "&lockTimeout=2000")) {
+        // Long enough for the pool to take a new connection after the restart on a busy machine (2 s once was
+        // not: the pool backs off between attempts), short enough for the read while down to fail soon.
+        try (Cairn cairn = Cairn.open(server.cairnUrl("restart") + "&lockTimeout=10000")) {
             Node goal = cairn.create(NodeDraft.of(Layer.GOAL, "Survive a restart").id("GOAL-1"));
             cairn.create(NodeDraft.of(Layer.TASK, "Before").id("TSK-1").parents(goal.id()));
 
