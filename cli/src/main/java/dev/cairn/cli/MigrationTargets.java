@@ -6,29 +6,20 @@ import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrateAll;
 import dev.cairn.migrations.MigrationSets;
 import dev.cairn.migrations.Migrator;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.cairn.store.postgres.PostgresStoreProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The databases one {@code cairn migrate} works on, each with its migrator: the store's own, every SQLite file of
- * a folder, or several schemas of one PostgreSQL database. The store URL is turned into a JDBC URL here, as the
- * stores do it, without opening a store (which would migrate on its own).
+ * a folder, or several schemas of one PostgreSQL database, without opening a store (which would migrate on its
+ * own). A PostgreSQL URL is read by the PostgreSQL store's own {@link PostgresStoreProvider#migrator}.
  */
 final class MigrationTargets {
     static final String CAIRN_MODULE = "cairn";
     static final String LOCATION_MODULE = "app";
-
-    /** Properties the PostgreSQL store reads itself; the others go to the driver. */
-    private static final Set<String> OWN_POSTGRES_PROPERTIES = Set.of("user", "password", "schema", "migrate",
-            "connectTimeout", "lockTimeout", "poolSize");
 
     /** One database to migrate. */
     record Target(String name, Migrator.Builder builder) {
@@ -83,7 +74,11 @@ final class MigrationTargets {
     }
 
     private static Migrator.Builder base(MigrateOptions options, Dialect dialect) {
-        Migrator.Builder builder = Migrator.builder().dialect(dialect);
+        return withOptions(Migrator.builder().dialect(dialect), options, dialect);
+    }
+
+    /** {@code builder} with the user's own migrations and backup choice. */
+    private static Migrator.Builder withOptions(Migrator.Builder builder, MigrateOptions options, Dialect dialect) {
         if (options.location != null) {
             if (!Files.isDirectory(options.location)) {
                 throw new UsageException("--location " + options.location + " is no folder");
@@ -111,54 +106,26 @@ final class MigrationTargets {
         return targets;
     }
 
-    /** {@code postgresql://[user[:password]@]hosts/database?props}, as the PostgreSQL store reads it. */
+    /** The database of a {@code postgresql:} URL, read as the PostgreSQL store reads it, or several of its schemas. */
     private static List<Target> postgres(CairnConfig config, MigrateOptions options) {
-        String location = config.location();
-        if (!location.startsWith("//") || location.indexOf('/', 2) < 0) {
-            throw new UsageException("Invalid PostgreSQL store url " + config.maskedUrl()
-                    + ": name a server and a database, such as postgresql://db.example/plan");
-        }
-        String rest = location.substring(2);
-        String user = config.property("user").orElse(null);
-        String password = config.property("password").orElse(null);
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            String userInfo = rest.substring(0, at);
-            rest = rest.substring(at + 1);
-            int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            if (colon >= 0) {
-                password = decode(userInfo.substring(colon + 1));
-            }
-        }
-        Map<String, String> properties = config.properties();
-        String driverProperties = properties.entrySet().stream()
-                .filter(entry -> !OWN_POSTGRES_PROPERTIES.contains(entry.getKey()))
-                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-                .collect(Collectors.joining("&"));
-        String jdbcUrl = "jdbc:postgresql://" + rest + (driverProperties.isEmpty() ? "" : "?" + driverProperties);
         List<String> schemas = options.schemas != null ? options.schemas
                 : config.property("schema").map(List::of).orElse(List.of());
         String shownUrl = config.maskedUrl();
         int query = shownUrl.indexOf('?');
         String server = query < 0 ? shownUrl : shownUrl.substring(0, query);
         if (schemas.isEmpty()) {
-            return List.of(new Target(shownUrl, base(options, Dialect.POSTGRESQL).jdbcUrl(jdbcUrl, user, password)));
+            return List.of(new Target(shownUrl, postgresMigrator(config, options)));
         }
         List<Target> targets = new ArrayList<>();
         for (String schema : schemas) {
             String name = schema.trim();
             targets.add(new Target(options.schemas == null ? shownUrl : server + " schema " + name,
-                    base(options, Dialect.POSTGRESQL).jdbcUrl(jdbcUrl, user, password).schema(name)));
+                    postgresMigrator(config, options).schema(name)));
         }
         return targets;
     }
 
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    private static Migrator.Builder postgresMigrator(CairnConfig config, MigrateOptions options) {
+        return withOptions(PostgresStoreProvider.migrator(config), options, Dialect.POSTGRESQL);
     }
 }

@@ -72,11 +72,8 @@ final class PlanFile implements PlanSource {
         try (InputStream in = Files.newInputStream(file);
              JsonParser parser = Codecs.factory(format).createParser(in)) {
             new Reading(parser, sink, problems).run();
-        } catch (JsonProcessingException e) {
-            problems.add(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "", null,
-                    "is not valid " + format + ": " + e.getOriginalMessage());
-        } catch (YAMLException e) {
-            problems.add(name, 0, "", null, "is not valid YAML: " + e.getMessage());
+        } catch (JsonProcessingException | YAMLException e) {
+            problems.unreadable(name, format, e);
         }
     }
 

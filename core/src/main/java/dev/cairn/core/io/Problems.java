@@ -1,5 +1,6 @@
 package dev.cairn.core.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,14 @@ final class Problems {
 
     void add(String source, int line, String field, Object value, String rule) {
         add(new ImportProblem(source, line, field, value == null ? null : String.valueOf(value), rule));
+    }
+
+    /** A file its parser could not read, at the line where the parser tells it. */
+    void unreadable(String source, PlanFormat format, Exception failure) {
+        JsonProcessingException parsing = failure instanceof JsonProcessingException json ? json : null;
+        int line = parsing != null && parsing.getLocation() != null ? parsing.getLocation().getLineNr() : 0;
+        add(source, line, "", null, "is not valid " + format + ": "
+                + (parsing != null ? parsing.getOriginalMessage() : failure.getMessage()));
     }
 
     boolean isEmpty() {

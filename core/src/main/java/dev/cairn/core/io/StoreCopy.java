@@ -4,9 +4,7 @@ import dev.cairn.core.Batch;
 import dev.cairn.core.Cairn;
 import dev.cairn.core.DuplicateNodeException;
 import dev.cairn.core.Event;
-import dev.cairn.core.InvalidLinkException;
 import dev.cairn.core.Label;
-import dev.cairn.core.Layer;
 import dev.cairn.core.Link;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
@@ -19,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,9 +39,9 @@ import java.util.stream.Collectors;
  * its order, numbered anew by the target. Then {@link #verify(Cairn, Cairn)} compares both stores (unless
  * {@link #verify(boolean) turned off}).
  *
- * <p>Nodes and events are written through {@link Cairn#batch}, checked by the rules like any write. Links are
- * stored below the batch, after it: {@link Batch#link} would record a new "linked" event for each, on top
- * of the history the copy brings; their layer order is checked here instead.
+ * <p>Labels, nodes, events and links are written through one {@link Cairn#batch}, checked by the rules like
+ * any write; links through {@link Batch#restore(Link)}, which records no new "linked" event on top of the
+ * history the copy brings.
  *
  * <p>Immutable and thread-safe: each method returns a new copy; {@link #run} may be called from any thread,
  * and runs on it.
@@ -184,15 +181,15 @@ public final class StoreCopy {
             copyNodes(into, batch, tally);
             listener.progress(CopyListener.Phase.NODES, tally.nodesDone(), tally.nodeTotal);
             copyEvents(from, into, batch, tally);
+            List<Link> links = new ArrayList<>(PAGE);
+            from.forEachLink(link -> {
+                links.add(link);
+                if (links.size() == PAGE) {
+                    copyLinks(into, batch, links, tally);
+                }
+            });
+            copyLinks(into, batch, links, tally);
         });
-        List<Link> links = new ArrayList<>(PAGE);
-        from.forEachLink(link -> {
-            links.add(link);
-            if (links.size() == PAGE) {
-                copyLinks(into, links, tally);
-            }
-        });
-        copyLinks(into, links, tally);
         listener.progress(CopyListener.Phase.LINKS, tally.linksCopied + tally.linksSkipped, -1);
         return tally;
     }
@@ -281,21 +278,12 @@ public final class StoreCopy {
     }
 
     /**
-     * Stores a page of links, each checked for the layer order as {@link Batch#link} would check it; a target
-     * that held nodes before may hold some of the links already, which are left as they are.
+     * Restores a page of links, checked as {@link Batch#link} checks them; a target that held nodes before may
+     * hold some of the links already, which are left as they are.
      */
-    private void copyLinks(StoreTransaction into, List<Link> links, Tally tally) {
+    private void copyLinks(StoreTransaction into, Batch batch, List<Link> links, Tally tally) {
         if (links.isEmpty()) {
             return;
-        }
-        for (Link link : links) {
-            Layer parent = layerOf(link.parentId());
-            Layer child = layerOf(link.childId());
-            if (parent == null || child == null || !parent.isAbove(child)) {
-                throw new InvalidLinkException("Cannot copy the link " + link.parentId() + " → " + link.childId()
-                        + ": a parent's layer must come before its child's. The source holds it against the rules; "
-                        + "remove it there first.");
-            }
         }
         List<Link> missing = links;
         if (!tally.targetWasEmpty && mode != ImportMode.FAIL) {
@@ -304,19 +292,11 @@ public final class StoreCopy {
                     .filter(link -> !parents.getOrDefault(link.childId(), List.of()).contains(link.parentId()))
                     .toList();
         }
-        if (!missing.isEmpty()) {
-            into.insertLinks(List.copyOf(missing));
-        }
+        missing.forEach(batch::restore);
         tally.linksCopied += missing.size();
         tally.linksSkipped += links.size() - missing.size();
         links.clear();
         listener.progress(CopyListener.Phase.LINKS, tally.linksCopied + tally.linksSkipped, -1);
-    }
-
-    private static Layer layerOf(String id) {
-        int dash = id.indexOf('-');
-        Optional<Layer> layer = dash > 0 ? Layer.forPrefix(id.substring(0, dash)) : Optional.empty();
-        return layer.orElse(null);
     }
 
     private static String describe(Cairn cairn, String url) {

@@ -132,12 +132,8 @@ final class TreeSource implements PlanSource {
                         + "holds one node");
                 return;
             }
-        } catch (JsonProcessingException e) {
-            problems.add(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "", null,
-                    "is not valid YAML: " + e.getOriginalMessage());
-            return;
-        } catch (YAMLException e) {
-            problems.add(name, 0, "", null, "is not valid YAML: " + e.getMessage());
+        } catch (JsonProcessingException | YAMLException e) {
+            problems.unreadable(name, PlanFormat.YAML, e);
             return;
         }
         NodeCodec.Entry entry = NodeCodec.read(value, reader, "", now, true);

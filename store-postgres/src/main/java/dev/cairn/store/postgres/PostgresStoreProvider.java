@@ -7,17 +7,22 @@ import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.core.spi.StoreProvider;
+import dev.cairn.migrations.Dialect;
+import dev.cairn.migrations.Migrator;
 import dev.cairn.store.jdbc.InitializingDataSource;
 import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
 import dev.cairn.store.jdbc.StoreProperties;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -118,6 +123,27 @@ public final class PostgresStoreProvider implements StoreProvider {
         // just gone away again, but make its connections when they are asked for.
         hikari.setInitializationFailTimeout(-1);
         return new HikariDataSource(hikari);
+    }
+
+    /**
+     * A migrator connected to the database a {@code postgresql:} URL names, with the URL's credentials and
+     * driver properties, read as {@link #open} reads them, and no schema set: for tools that migrate without
+     * opening a store, such as the command line's {@code migrate --schemas a,b}.
+     *
+     * @throws StoreConfigurationException when the URL names no server and database
+     */
+    public static Migrator.Builder migrator(CairnConfig config) {
+        PostgresUrl url = PostgresUrl.parse(config);
+        String query = driverProperties(config).entrySet().stream()
+                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+        return Migrator.builder().dialect(Dialect.POSTGRESQL)
+                .jdbcUrl(url.jdbcUrl() + (query.isEmpty() ? "" : "?" + query), url.user().orElse(null),
+                        url.password().orElse(null));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** The properties for the driver: Cairn's own left out, the driver's defaults for a store set. */
