@@ -59,6 +59,8 @@ import dev.cairn.core.NoSuchNodeException;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
 import dev.cairn.core.StatusCount;
+import dev.cairn.core.run.CommandLease;
+import dev.cairn.core.run.CommandRun;
 import dev.cairn.core.spi.NewEvent;
 import dev.cairn.core.spi.StoreTransaction;
 import dev.cairn.core.spi.StoredDrift;
@@ -634,5 +636,60 @@ final class JdbcTransaction implements StoreTransaction {
     public Map<String, List<String>> parentIdsOf(Collection<String> ids) {
         checkUsable();
         return query(() -> NodeStreams.parentIdsOf(sql, ids));
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Command runs and leases (RunRows)
+
+    @Override
+    public boolean acquireLease(CommandLease lease) {
+        checkWritable();
+        return query(() -> runRows().acquireLease(lease));
+    }
+
+    @Override
+    public boolean renewLease(String commandId, String holder, Instant expiresAt) {
+        checkWritable();
+        return query(() -> runRows().renewLease(commandId, holder, expiresAt));
+    }
+
+    @Override
+    public boolean releaseLease(String commandId, String holder) {
+        checkWritable();
+        return query(() -> runRows().releaseLease(commandId, holder));
+    }
+
+    @Override
+    public Optional<CommandLease> lease(String commandId) {
+        checkUsable();
+        return query(() -> runRows().lease(commandId));
+    }
+
+    @Override
+    public int startRun(String commandId, Instant startedAt, String actor) {
+        checkWritable();
+        return query(() -> runRows().startRun(commandId, startedAt, actor));
+    }
+
+    @Override
+    public boolean finishRun(CommandRun run) {
+        checkWritable();
+        return query(() -> runRows().finishRun(run));
+    }
+
+    @Override
+    public List<CommandRun> runs(String commandId, int limit) {
+        checkUsable();
+        return query(() -> runRows().runs(commandId, limit));
+    }
+
+    @Override
+    public Optional<CommandRun> run(String commandId, int number) {
+        checkUsable();
+        return query(() -> runRows().run(commandId, number));
+    }
+
+    private RunRows runRows() {
+        return new RunRows(sql, unit.dialect());
     }
 }

@@ -60,6 +60,33 @@ final class Schema {
     static final Field<String> EVENT_ACTOR = field(name("cairn_events", "actor"), String.class);
     static final Field<String> EVENT_DETAILS = field(name("cairn_events", "details"), String.class);
 
+    // Schema version 2: command runs, their artifact checks, and leases (RunRows). Booleans are INTEGER 0/1 on
+    // SQLite, BOOLEAN elsewhere; the drivers bind and read Java booleans as either.
+    static final Table<Record> RUNS = table(name("cairn_command_runs"));
+    static final Field<String> RUN_NODE = field(name("cairn_command_runs", "node_id"), String.class);
+    static final Field<Integer> RUN_NUMBER = field(name("cairn_command_runs", "run_number"), Integer.class);
+    static final Field<Long> RUN_STARTED_AT = field(name("cairn_command_runs", "started_at"), Long.class);
+    static final Field<Long> RUN_ENDED_AT = field(name("cairn_command_runs", "ended_at"), Long.class);
+    static final Field<Integer> RUN_EXIT_CODE = field(name("cairn_command_runs", "exit_code"), Integer.class);
+    static final Field<Boolean> RUN_TIMED_OUT = field(name("cairn_command_runs", "timed_out"), Boolean.class);
+    static final Field<String> RUN_OUTPUT_TAIL = field(name("cairn_command_runs", "output_tail"), String.class);
+    static final Field<String> RUN_LOG_PATH = field(name("cairn_command_runs", "log_path"), String.class);
+    static final Field<String> RUN_ACTOR = field(name("cairn_command_runs", "actor"), String.class);
+
+    static final Table<Record> ARTIFACTS = table(name("cairn_run_artifacts"));
+    static final Field<String> ARTIFACT_NODE = field(name("cairn_run_artifacts", "node_id"), String.class);
+    static final Field<Integer> ARTIFACT_RUN = field(name("cairn_run_artifacts", "run_number"), Integer.class);
+    static final Field<String> ARTIFACT_PATH = field(name("cairn_run_artifacts", "path"), String.class);
+    static final Field<Boolean> ARTIFACT_PRESENT = field(name("cairn_run_artifacts", "present"), Boolean.class);
+    static final Field<Long> ARTIFACT_SIZE = field(name("cairn_run_artifacts", "size_bytes"), Long.class);
+    static final Field<String> ARTIFACT_SHA256 = field(name("cairn_run_artifacts", "sha256"), String.class);
+
+    static final Table<Record> LEASES = table(name("cairn_command_leases"));
+    static final Field<String> LEASE_NODE = field(name("cairn_command_leases", "node_id"), String.class);
+    static final Field<String> LEASE_HOLDER = field(name("cairn_command_leases", "holder"), String.class);
+    static final Field<Long> LEASE_ACQUIRED_AT = field(name("cairn_command_leases", "acquired_at"), Long.class);
+    static final Field<Long> LEASE_EXPIRES_AT = field(name("cairn_command_leases", "expires_at"), Long.class);
+
     /** The columns of a node row, in the order {@link NodeRows} reads them. */
     static final Field<?>[] NODE_COLUMNS = {NODE_ID, NODE_LAYER, NODE_TITLE, NODE_DESCRIPTION, NODE_STATUS,
             NODE_PROGRESS, NODE_OWNER, NODE_ASSIGNEE, NODE_SEVERITY, NODE_WORK_TYPE, NODE_STARTED_AT,

@@ -5,6 +5,8 @@ import dev.cairn.core.Layer;
 import dev.cairn.core.Link;
 import dev.cairn.core.Node;
 import dev.cairn.core.Status;
+import dev.cairn.core.run.CommandLease;
+import dev.cairn.core.run.CommandRun;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -40,6 +42,10 @@ final class MemoryState {
     final Map<String, TreeSet<String>> commandsByAcceptanceCriteria = new HashMap<>();
     final Map<Layer, Map<Status, Long>> counts = new EnumMap<>(Layer.class);
     final MemoryEvents events = new MemoryEvents();
+    /** The runs of each Command node that has any, by number; changed through {@link MemoryRuns}. */
+    final Map<String, NavigableMap<Integer, CommandRun>> runs = new HashMap<>();
+    /** The lease of each Command node that has one; changed through {@link MemoryRuns}. */
+    final Map<String, CommandLease> leases = new HashMap<>();
     int linkCount;
 
     /** The transaction of the thread holding the write lock, or null; guarded by the write lock. */

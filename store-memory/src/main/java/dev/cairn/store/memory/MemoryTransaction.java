@@ -6,8 +6,11 @@ import dev.cairn.core.Link;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
 import dev.cairn.core.StatusCount;
+import dev.cairn.core.run.CommandLease;
+import dev.cairn.core.run.CommandRun;
 import dev.cairn.core.spi.NewEvent;
 import dev.cairn.core.spi.StoreTransaction;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -215,6 +218,54 @@ final class MemoryTransaction implements StoreTransaction {
     public List<Event> events(long afterSequence, int limit) {
         checkUsable();
         return state.events.after(afterSequence, limit);
+    }
+
+    @Override
+    public boolean acquireLease(CommandLease lease) {
+        checkWritable();
+        return writes.runs().acquireLease(lease);
+    }
+
+    @Override
+    public boolean renewLease(String commandId, String holder, Instant expiresAt) {
+        checkWritable();
+        return writes.runs().renewLease(commandId, holder, expiresAt);
+    }
+
+    @Override
+    public boolean releaseLease(String commandId, String holder) {
+        checkWritable();
+        return writes.runs().releaseLease(commandId, holder);
+    }
+
+    @Override
+    public Optional<CommandLease> lease(String commandId) {
+        checkUsable();
+        return MemoryRuns.lease(state, commandId);
+    }
+
+    @Override
+    public int startRun(String commandId, Instant startedAt, String actor) {
+        checkWritable();
+        return writes.runs().startRun(commandId, startedAt, actor);
+    }
+
+    @Override
+    public boolean finishRun(CommandRun run) {
+        checkWritable();
+        return writes.runs().finishRun(run);
+    }
+
+    @Override
+    public List<CommandRun> runs(String commandId, int limit) {
+        checkUsable();
+        return MemoryRuns.runs(state, commandId, limit);
+    }
+
+    @Override
+    public Optional<CommandRun> run(String commandId, int number) {
+        checkUsable();
+        return MemoryRuns.run(state, commandId, number);
     }
 
     private void checkUsable() {

@@ -18,13 +18,20 @@ import java.util.Set;
 final class MemoryWrites {
     private final MemoryState state;
     private final UndoLog undo = new UndoLog();
+    private final MemoryRuns runs;
 
     MemoryWrites(MemoryState state) {
         this.state = state;
+        this.runs = new MemoryRuns(state, undo);
     }
 
     UndoLog undo() {
         return undo;
+    }
+
+    /** The changes to runs and leases, recorded in the same undo log as the rest. */
+    MemoryRuns runs() {
+        return runs;
     }
 
     void insert(Node node) {
@@ -57,6 +64,7 @@ final class MemoryWrites {
             state.removeLink(link.parentId(), link.childId());
             undo.record(() -> state.addLink(link.parentId(), link.childId()));
         }
+        runs.deleteAllOf(id);
         return true;
     }
 

@@ -1,0 +1,313 @@
+package dev.cairn.core.run;
+
+import dev.cairn.core.Cairn;
+import dev.cairn.core.CommandSpec;
+import dev.cairn.core.Layer;
+import dev.cairn.core.NoSuchNodeException;
+import dev.cairn.core.Node;
+import dev.cairn.core.Status;
+import dev.cairn.core.ValidationException;
+import dev.cairn.core.Violation;
+import dev.cairn.core.spi.StoreTransaction;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs Command nodes, only when asked: one Command, or every Command under a node.
+ *
+ * <pre>{@code
+ * List<RunOutcome> outcomes = CommandRunner.of(cairn)
+ *         .baseFolder(Path.of("/srv/project"))
+ *         .timeout(Duration.ofMinutes(5))
+ *         .moveStatus(true)
+ *         .run("AC-ROUND-TRIP");
+ * }</pre>
+ *
+ * <p>Each Command's shell line runs through {@code sh -c} in its workdir (relative to the base folder, which
+ * it may not leave), with the caller's environment plus the spec's {@code env}, passed as values and never
+ * read by a shell. Its output (stdout and stderr together) goes to {@code results/<CMD-ID>/<run>.log} under
+ * the results folder, and its last 64 KiB to the store. A run past its timeout is stopped with every process
+ * it started. After each run every declared artifact is checked (present, size, SHA-256) and the run is
+ * recorded. With {@link #moveStatus(boolean)}, a passing run (exit code 0, every artifact present) moves the
+ * Command to completed and a failing one to blocked, by the ordinary status changes and their events.
+ *
+ * <p>A lease in the store keeps two runners, in one process or many, from running the same Command at once;
+ * a runner that finds it held reports the Command as busy and goes on with the next.
+ *
+ * <p>Configure, then call; not thread-safe while configured. {@link #run(String)} may be called from several
+ * threads once configured.
+ */
+public final class CommandRunner {
+    /** How long a run may take unless {@link #timeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+    /** How long a lease lasts unless renewed; a runner renews it every third of this while its run goes on. */
+    public static final Duration DEFAULT_LEASE_TIME = Duration.ofMinutes(1);
+
+    private final Cairn cairn;
+    private Path baseFolder = Path.of("").toAbsolutePath();
+    private Path resultsFolder;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private Duration leaseTime = DEFAULT_LEASE_TIME;
+    private boolean moveStatus;
+    private boolean stopAtFirstFailure;
+    private Map<String, String> environment = System.getenv();
+    private RunListener listener = new RunListener() {
+    };
+
+    private CommandRunner(Cairn cairn) {
+        this.cairn = Objects.requireNonNull(cairn, "cairn");
+    }
+
+    /** A runner for the Commands of {@code cairn}, with the current folder as base. */
+    public static CommandRunner of(Cairn cairn) {
+        return new CommandRunner(cairn);
+    }
+
+    /** The folder workdirs and artifact paths are relative to; the current folder by default. */
+    public CommandRunner baseFolder(Path folder) {
+        this.baseFolder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** The folder logs go to, as {@code <CMD-ID>/<run>.log}; {@code results} in the base folder by default. */
+    public CommandRunner resultsFolder(Path folder) {
+        this.resultsFolder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** How long each run may take before it is stopped with every process it started; 10 minutes by default. */
+    public CommandRunner timeout(Duration limit) {
+        this.timeout = positive(limit, "timeout");
+        return this;
+    }
+
+    /** How long a lease lasts between renewals; one minute by default. A crashed runner's lease lapses after it. */
+    public CommandRunner leaseTime(Duration time) {
+        this.leaseTime = positive(time, "leaseTime");
+        return this;
+    }
+
+    /** Whether a passing run moves its Command to completed and a failing one to blocked; off by default. */
+    public CommandRunner moveStatus(boolean move) {
+        this.moveStatus = move;
+        return this;
+    }
+
+    /** Whether to leave the remaining Commands once one fails or is busy; off by default (all run). */
+    public CommandRunner stopAtFirstFailure(boolean stop) {
+        this.stopAtFirstFailure = stop;
+        return this;
+    }
+
+    /**
+     * The environment the spec's variables are added to; this process's by default. A spec's variable of the
+     * same name wins.
+     */
+    public CommandRunner environment(Map<String, String> variables) {
+        this.environment = Map.copyOf(Objects.requireNonNull(variables, "variables"));
+        return this;
+    }
+
+    /** Hears each run start and end. */
+    public CommandRunner listener(RunListener runListener) {
+        this.listener = Objects.requireNonNull(runListener, "runListener");
+        return this;
+    }
+
+    /**
+     * What {@link #run(String)} would run for {@code id}, running nothing: the node itself when it is a Command,
+     * else every Command below it that is not cancelled, sorted by id.
+     *
+     * @throws NoSuchNodeException when there is no node {@code id}
+     * @throws ValidationException naming every Command that cannot run: no spec, an empty shell line, a workdir
+     *                             or artifact path outside the base folder
+     */
+    public List<PlannedRun> plan(String id) {
+        return cairn.store().read(tx -> {
+            List<PlannedRun> plans = new ArrayList<>();
+            List<Violation> problems = new ArrayList<>();
+            for (Node command : commands(tx, id)) {
+                PlannedRun plan = plan(command, nextNumber(tx, command.id()), problems);
+                if (plan != null) {
+                    plans.add(plan);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            return plans;
+        });
+    }
+
+    /**
+     * Runs {@code id}'s Commands (see {@link #plan}) one after another and records each run. Checks them all
+     * first: when one cannot run, none runs. A Command another runner holds is not run; its outcome says who
+     * holds it. An interrupt stops the current run, records it, and leaves the rest.
+     *
+     * @return an outcome per Command, in the order run
+     * @throws NoSuchNodeException when there is no node {@code id}
+     * @throws ValidationException when a Command cannot run; nothing ran
+     */
+    public List<RunOutcome> run(String id) {
+        List<PlannedRun> plans = plan(id);
+        List<RunOutcome> outcomes = new ArrayList<>();
+        for (PlannedRun plan : plans) {
+            RunOutcome outcome = new SingleRun(this, plan.commandId()).run();
+            outcomes.add(outcome);
+            listener.finished(outcome);
+            if (Thread.currentThread().isInterrupted() || (stopAtFirstFailure && !outcome.passed())) {
+                break;
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * Up to {@code limit} runs of Command {@code commandId}, newest first.
+     *
+     * @throws NoSuchNodeException when there is no node {@code commandId}
+     */
+    public List<CommandRun> runs(String commandId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        return cairn.store().read(tx -> {
+            requireNode(tx, commandId);
+            return tx.runs(commandId, limit);
+        });
+    }
+
+    /** Run {@code number} of Command {@code commandId}; empty when it has no such run. */
+    public Optional<CommandRun> findRun(String commandId, int number) {
+        return cairn.store().read(tx -> {
+            requireNode(tx, commandId);
+            return tx.run(commandId, number);
+        });
+    }
+
+    /** The lease on Command {@code commandId}, live or expired: who runs it now, or ran it last and died. */
+    public Optional<CommandLease> lease(String commandId) {
+        return cairn.store().read(tx -> {
+            requireNode(tx, commandId);
+            return tx.lease(commandId);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // For SingleRun.
+
+    Cairn cairn() {
+        return cairn;
+    }
+
+    Path baseFolder() {
+        return baseFolder;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    Duration leaseTime() {
+        return leaseTime;
+    }
+
+    boolean movesStatus() {
+        return moveStatus;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    RunListener listener() {
+        return listener;
+    }
+
+    Instant now() {
+        return cairn.config().clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The log of run {@code number} of {@code commandId}. */
+    Path log(String commandId, int number) {
+        Path results = resultsFolder != null ? resultsFolder : baseFolder.resolve("results");
+        return results.resolve(commandId).resolve(number + ".log");
+    }
+
+    /** {@code file} as the store keeps it: relative to the base folder, with {@code /}, when inside it. */
+    String stored(Path file) {
+        Path shown = file.startsWith(baseFolder) ? baseFolder.relativize(file) : file;
+        return shown.toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /** The plan of {@code command} as run {@code number}, or null after adding why it cannot run to {@code problems}. */
+    PlannedRun plan(Node command, int number, List<Violation> problems) {
+        String id = command.id();
+        CommandSpec spec = command.command();
+        if (spec == null) {
+            problems.add(Violation.of(id + ".command", null, "a Command needs a command spec with run.shell to run"));
+            return null;
+        }
+        int found = problems.size();
+        if (spec.run().shell().isBlank()) {
+            problems.add(Violation.of(id + ".command.run.shell", spec.run().shell(), "is empty: there is nothing to run"));
+        }
+        String workdirText = spec.run().workdir() == null || spec.run().workdir().isBlank() ? "." : spec.run().workdir();
+        Path workdir = RunFiles.inside(baseFolder, workdirText);
+        if (workdir == null) {
+            problems.add(Violation.of(id + ".command.run.workdir", workdirText,
+                    "must be a relative folder inside the base folder " + baseFolder));
+        }
+        LinkedHashSet<String> artifacts = new LinkedHashSet<>();
+        for (String artifact : spec.artifacts()) {
+            if (RunFiles.inside(baseFolder, artifact) == null) {
+                problems.add(Violation.of(id + ".command.artifacts", artifact,
+                        "must be a relative path inside the base folder " + baseFolder));
+            }
+            artifacts.add(artifact);
+        }
+        if (problems.size() > found) {
+            return null;
+        }
+        return new PlannedRun(id, command.title(), spec.run().shell(), workdir, spec.run().env(),
+                List.copyOf(artifacts), log(id, number));
+    }
+
+    static Node requireNode(StoreTransaction tx, String id) {
+        Objects.requireNonNull(id, "id");
+        return tx.node(id).orElseThrow(() -> new NoSuchNodeException("No node " + id + "."));
+    }
+
+    private static List<Node> commands(StoreTransaction tx, String id) {
+        Node node = requireNode(tx, id);
+        if (node.layer() == Layer.COMMAND) {
+            return List.of(node);
+        }
+        return tx.descendants(id).stream()
+                .filter(below -> below.layer() == Layer.COMMAND && below.status() != Status.CANCELLED)
+                .sorted(Comparator.comparing(Node::id))
+                .toList();
+    }
+
+    private static int nextNumber(StoreTransaction tx, String commandId) {
+        List<CommandRun> last = tx.runs(commandId, 1);
+        return last.isEmpty() ? 1 : last.get(0).number() + 1;
+    }
+
+    private static Duration positive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + duration);
+        }
+        return duration;
+    }
+}

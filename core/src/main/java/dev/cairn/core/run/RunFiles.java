@@ -1,0 +1,86 @@
+package dev.cairn.core.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The files of a run: the end of its log, and what is at each artifact path. Thread-safe: no state. */
+final class RunFiles {
+    private RunFiles() {
+    }
+
+    /**
+     * The last {@link CommandRun#MAX_TAIL_BYTES} bytes of {@code log} as text: decoded as UTF-8 from the first
+     * whole character (bytes that cannot be read become U+FFFD), NUL characters left out, since PostgreSQL
+     * text cannot hold them. Empty when there is no log.
+     */
+    static String tail(Path log) throws IOException {
+        if (log == null || !Files.isRegularFile(log)) {
+            return "";
+        }
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int length = (int) Math.min(size, CommandRun.MAX_TAIL_BYTES);
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            long position = size - length;
+            while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
+                // read until full: a log written by another process has its whole length by now
+            }
+            byte[] bytes = buffer.array();
+            int start = 0;
+            // A cut inside a character leaves continuation bytes (10xxxxxx) first: skip them.
+            while (position > 0 && start < Math.min(bytes.length, 3) && (bytes[start] & 0xC0) == 0x80) {
+                start++;
+            }
+            return new String(bytes, start, buffer.position() - start, StandardCharsets.UTF_8).replace("\0", "");
+        }
+    }
+
+    /** What is at {@code file}, declared as {@code path}: a regular file's size and SHA-256, or missing. */
+    static ArtifactCheck check(String path, Path file) {
+        if (!Files.isRegularFile(file)) {
+            return ArtifactCheck.missing(path);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            long size = 0;
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+                size += read;
+            }
+            return ArtifactCheck.present(path, size, HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException unreadable) {
+            // A file the runner cannot read is no artifact it can vouch for.
+            return ArtifactCheck.missing(path);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("Every Java platform has SHA-256", impossible);
+        }
+    }
+
+    /**
+     * {@code relative} resolved against {@code base}, or {@code null} when it is absolute or leads outside it
+     * (after {@code ..} are resolved).
+     */
+    static Path inside(Path base, String relative) {
+        Path given;
+        try {
+            given = Path.of(relative);
+        } catch (RuntimeException invalid) {
+            return null;
+        }
+        if (given.isAbsolute()) {
+            return null;
+        }
+        Path resolved = base.resolve(given).normalize();
+        return resolved.startsWith(base) ? resolved : null;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.cairn.core.run;
+
+import dev.cairn.core.Status;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What became of one Command a runner was asked to run. Immutable and thread-safe.
+ *
+ * @param commandId    the Command node
+ * @param run          the run recorded; {@code null} when it did not run (another runner held it)
+ * @param statusBefore its status when the run ended (or was refused)
+ * @param statusAfter  its status after the runner moved it; equal to {@code statusBefore} when it was not moved
+ * @param note         what else there is to say, such as who held the lease or why the status stayed;
+ *                     empty when nothing
+ */
+public record RunOutcome(String commandId, CommandRun run, Status statusBefore, Status statusAfter, String note) {
+    public RunOutcome {
+        Objects.requireNonNull(commandId, "commandId");
+        note = note == null ? "" : note;
+    }
+
+    /** The run, when there was one. */
+    public Optional<CommandRun> recorded() {
+        return Optional.ofNullable(run);
+    }
+
+    /** Whether it ran and passed: exit code 0, in time, every declared artifact present. */
+    public boolean passed() {
+        return run != null && run.passed();
+    }
+}

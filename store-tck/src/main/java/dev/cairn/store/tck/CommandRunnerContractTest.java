@@ -1,0 +1,614 @@
+package dev.cairn.store.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.core.Cairn;
+import dev.cairn.core.CairnConfig;
+import dev.cairn.core.CommandSpec;
+import dev.cairn.core.Event;
+import dev.cairn.core.EventType;
+import dev.cairn.core.Layer;
+import dev.cairn.core.NodeDraft;
+import dev.cairn.core.RunSpec;
+import dev.cairn.core.Status;
+import dev.cairn.core.ValidationException;
+import dev.cairn.core.io.Doctor;
+import dev.cairn.core.io.ImportMode;
+import dev.cairn.core.io.PlanExport;
+import dev.cairn.core.io.PlanImport;
+import dev.cairn.core.io.StoreCopy;
+import dev.cairn.core.run.ArtifactCheck;
+import dev.cairn.core.run.CommandLease;
+import dev.cairn.core.run.CommandRun;
+import dev.cairn.core.run.CommandRunner;
+import dev.cairn.core.run.PlannedRun;
+import dev.cairn.core.run.RunOutcome;
+import dev.cairn.core.spi.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Running Command nodes with {@link CommandRunner}, each run recorded in the store under test: real processes
+ * through {@code sh -c}, in a temporary base folder. A store module extends this class:
+ *
+ * <pre>{@code
+ * class SqliteCommandRunnerTest extends CommandRunnerContractTest {
+ *     @TempDir Path stores;
+ *
+ *     @Override protected Store createStore() {
+ *         return new SqliteStoreProvider().open(CairnConfig.of("sqlite:" + stores.resolve(UUID.randomUUID() + ".db")));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: JUnit makes an instance per test.
+ */
+public abstract class CommandRunnerContractTest {
+    private static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
+    private static final String HELLO_SHA256 = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
+
+    @TempDir
+    protected Path base;
+
+    protected TestClock clock;
+    protected Cairn cairn;
+
+    /** A new, empty store on each call; the suite closes it after the test. */
+    protected abstract Store createStore();
+
+    @BeforeEach
+    void openStore() {
+        clock = new TestClock(START);
+        cairn = open(createStore());
+        cairn.create(NodeDraft.of(Layer.GOAL, "Ship").id("GOAL-SHIP"));
+        cairn.create(NodeDraft.of(Layer.ACCEPTANCE_CRITERIA, "It works").id("AC-WORKS").parents("GOAL-SHIP"));
+    }
+
+    @AfterEach
+    void closeStore() {
+        cairn.close();
+    }
+
+    private Cairn open(Store store) {
+        // A URL of its own for each, so that a copy between two of them is not taken for a copy onto itself.
+        return Cairn.over(store, CairnConfig.builder("test:" + UUID.randomUUID()).clock(clock).actor("runner-tck").build());
+    }
+
+    private void command(String id, String shell) {
+        command(id, new RunSpec(shell, null, Map.of()), List.of());
+    }
+
+    private void command(String id, RunSpec run, List<String> artifacts) {
+        cairn.create(NodeDraft.of(Layer.COMMAND, "Check " + id).id(id).parents("AC-WORKS")
+                .command(new CommandSpec("AC-WORKS", run, artifacts)));
+    }
+
+    private CommandRunner runner() {
+        return CommandRunner.of(cairn).baseFolder(base).timeout(Duration.ofSeconds(30));
+    }
+
+    private RunOutcome runOne(CommandRunner runner, String id) {
+        List<RunOutcome> outcomes = runner.run(id);
+        assertThat(outcomes).hasSize(1);
+        return outcomes.get(0);
+    }
+
+    private String read(String relative) {
+        try {
+            return Files.readString(base.resolve(relative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Nested
+    class Runs {
+        @Test
+        void aPassingCommandIsRecordedWithItsArtifact() {
+            command("CMD-PASS", new RunSpec("mkdir -p out && printf hello > out/report.txt && echo done", null,
+                    Map.of()), List.of("out/report.txt"));
+
+            RunOutcome outcome = runOne(runner(), "CMD-PASS");
+
+            CommandRun run = outcome.run();
+            assertThat(outcome.passed()).isTrue();
+            assertThat(run.number()).isEqualTo(1);
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.timedOut()).isFalse();
+            assertThat(run.startedAt()).isEqualTo(START);
+            assertThat(run.actor()).isEqualTo("runner-tck");
+            assertThat(run.artifacts()).containsExactly(ArtifactCheck.present("out/report.txt", 5, HELLO_SHA256));
+            assertThat(run.logPath()).isEqualTo("results/CMD-PASS/1.log");
+            assertThat(read("results/CMD-PASS/1.log")).isEqualTo("done\n");
+            assertThat(run.outputTail()).isEqualTo("done\n");
+            assertThat(runner().runs("CMD-PASS", 10)).containsExactly(run);
+        }
+
+        @Test
+        void aFailingCommandIsRecordedWithItsExitCodeOutputAndMissingArtifact() {
+            command("CMD-FAIL", new RunSpec("echo starting; echo 'broken: no such table' >&2; exit 3", null, Map.of()),
+                    List.of("out/never.txt"));
+
+            RunOutcome outcome = runOne(runner(), "CMD-FAIL");
+
+            assertThat(outcome.passed()).isFalse();
+            assertThat(outcome.run().exitCode()).isEqualTo(3);
+            assertThat(outcome.run().outputTail()).isEqualTo("starting\nbroken: no such table\n");
+            assertThat(outcome.run().artifacts()).containsExactly(ArtifactCheck.missing("out/never.txt"));
+            assertThat(outcome.run().missingArtifacts()).containsExactly("out/never.txt");
+            assertThat(runner().runs("CMD-FAIL", 10)).containsExactly(outcome.run());
+        }
+
+        @Test
+        void exitCodeZeroWithAMissingArtifactDoesNotPass() {
+            command("CMD-HALF", new RunSpec("true", null, Map.of()), List.of("report.txt"));
+
+            RunOutcome outcome = runOne(runner(), "CMD-HALF");
+
+            assertThat(outcome.run().exitCode()).isZero();
+            assertThat(outcome.passed()).isFalse();
+        }
+
+        @Test
+        void eachRunGetsTheNextNumberAndALogOfItsOwn() {
+            command("CMD-TWICE", "echo run at $(date +%N)");
+
+            runOne(runner(), "CMD-TWICE");
+            RunOutcome second = runOne(runner(), "CMD-TWICE");
+
+            assertThat(second.run().number()).isEqualTo(2);
+            assertThat(second.run().logPath()).isEqualTo("results/CMD-TWICE/2.log");
+            assertThat(base.resolve("results/CMD-TWICE/1.log")).exists();
+            assertThat(runner().runs("CMD-TWICE", 10)).extracting(CommandRun::number).containsExactly(2, 1);
+            assertThat(runner().findRun("CMD-TWICE", 1)).isPresent();
+        }
+
+        @Test
+        void theStoreKeepsOnlyTheEndOfALongOutputAndTheLogKeepsAll() {
+            // 200,000 lines of 7 bytes: 1.4 MB of output.
+            command("CMD-LOUD", "i=0; while [ $i -lt 200000 ]; do echo line-$((i % 10)); i=$((i + 1)); done; echo last");
+
+            RunOutcome outcome = runOne(runner(), "CMD-LOUD");
+
+            String tail = outcome.run().outputTail();
+            assertThat(tail.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(CommandRun.MAX_TAIL_BYTES);
+            assertThat(tail).endsWith("line-9\nlast\n");
+            assertThat(base.resolve("results/CMD-LOUD/1.log")).hasSize(200_000L * 7 + 5);
+        }
+
+        @Test
+        void theEnvironmentAndWorkdirOfTheSpecAreHonoured() throws IOException {
+            Files.createDirectories(base.resolve("modules/core"));
+            command("CMD-ENV", new RunSpec("pwd > where.txt; printf '%s|%s|%s' \"$GREETING\" \"$FROM_CALLER\" \"$SHARED\" > env.txt",
+                    "modules/core", Map.of("GREETING", "hello", "SHARED", "from spec")), List.of("modules/core/env.txt"));
+            Map<String, String> caller = new HashMap<>(System.getenv());
+            caller.put("FROM_CALLER", "caller");
+            caller.put("SHARED", "from caller");
+
+            RunOutcome outcome = runOne(runner().environment(caller), "CMD-ENV");
+
+            assertThat(outcome.passed()).isTrue();
+            assertThat(Path.of(read("modules/core/where.txt").strip()).toRealPath())
+                    .isEqualTo(base.resolve("modules/core").toRealPath());
+            assertThat(read("modules/core/env.txt")).isEqualTo("hello|caller|from spec");
+        }
+
+        @Test
+        void anEnvValueWithShellMetacharactersIsPassedAsAValue() {
+            String tricky = "$(touch pwned) `touch pwned2` ; rm -rf ./keep && echo \"quoted\" 'single' | * ~ $HOME \\ \n"
+                    + "second line > redirected";
+            command("CMD-TRICKY", new RunSpec("printf '%s' \"$TRICKY\" > tricky.txt", null, Map.of("TRICKY", tricky)),
+                    List.of("tricky.txt"));
+
+            RunOutcome outcome = runOne(runner(), "CMD-TRICKY");
+
+            assertThat(outcome.passed()).isTrue();
+            assertThat(read("tricky.txt")).isEqualTo(tricky);
+            assertThat(base.resolve("pwned")).doesNotExist();
+            assertThat(base.resolve("pwned2")).doesNotExist();
+            assertThat(base.resolve("redirected")).doesNotExist();
+        }
+
+        @Test
+        void aCommandThatCannotStartIsRecordedWithoutAnExitCode() throws IOException {
+            Files.createDirectories(base.resolve("gone"));
+            command("CMD-NOWHERE", new RunSpec("true", "gone", Map.of()), List.of());
+            Files.delete(base.resolve("gone"));
+
+            RunOutcome outcome = runOne(runner(), "CMD-NOWHERE");
+
+            assertThat(outcome.run().ended()).isTrue();
+            assertThat(outcome.run().exitCode()).isNull();
+            assertThat(outcome.passed()).isFalse();
+            assertThat(outcome.note()).contains("could not start");
+            assertThat(outcome.run().outputTail()).contains("could not start");
+        }
+
+        @Test
+        void theResultsFolderCanBeElsewhere() {
+            command("CMD-PASS", "echo elsewhere");
+            Path results = base.resolve("../" + base.getFileName() + "-results").normalize();
+
+            RunOutcome outcome = runOne(runner().resultsFolder(results), "CMD-PASS");
+
+            assertThat(results.resolve("CMD-PASS/1.log")).hasContent("elsewhere");
+            assertThat(outcome.run().logPath()).isEqualTo(results.resolve("CMD-PASS/1.log").toString());
+        }
+    }
+
+    @Nested
+    class Timeouts {
+        @Test
+        void aRunPastItsTimeoutIsStoppedWithEveryProcessItStarted() throws IOException {
+            // A background sleep, a nested shell and its sleep, and the shell itself: four processes to stop.
+            command("CMD-SLOW", "sleep 300 & echo $! >> pids; sh -c 'echo $$ >> pids; sleep 301' & echo $$ >> pids; wait");
+
+            RunOutcome outcome = runOne(runner().timeout(Duration.ofSeconds(1)), "CMD-SLOW");
+
+            assertThat(outcome.run().timedOut()).isTrue();
+            assertThat(outcome.run().exitCode()).isNull();
+            assertThat(outcome.passed()).isFalse();
+            assertThat(outcome.run().outputTail()).contains("timeout");
+            List<Long> pids = read("pids").lines().map(Long::parseLong).toList();
+            assertThat(pids).hasSize(3);
+            assertThat(pids).allSatisfy(pid -> assertThat(running(pid)).as("process %d still runs", pid).isFalse());
+        }
+
+        @Test
+        void whatAPassingRunLeftInTheBackgroundIsStopped() {
+            command("CMD-DAEMON", "sleep 300 & echo $! > bg.pid; echo started");
+
+            RunOutcome outcome = runOne(runner(), "CMD-DAEMON");
+
+            assertThat(outcome.run().exitCode()).isZero();
+            long pid = Long.parseLong(read("bg.pid").strip());
+            assertThat(running(pid)).isFalse();
+        }
+    }
+
+    /** Whether {@code pid} runs: a zombie (ended, not yet reaped by whoever adopted it) does not. */
+    static boolean running(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            try {
+                String text = Files.readString(stat, StandardCharsets.ISO_8859_1);
+                char state = text.charAt(text.lastIndexOf(')') + 2);
+                return state != 'Z' && state != 'X';
+            } catch (IOException gone) {
+                return false;
+            }
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Nested
+    class StatusMoves {
+        @Test
+        void withoutBeingAskedARunMovesNoStatus() {
+            command("CMD-PASS", "true");
+
+            RunOutcome outcome = runOne(runner(), "CMD-PASS");
+
+            assertThat(outcome.statusAfter()).isEqualTo(Status.PLANNED);
+            assertThat(cairn.get("CMD-PASS").status()).isEqualTo(Status.PLANNED);
+            assertThat(cairn.history("CMD-PASS")).extracting(Event::type).containsExactly(EventType.CREATED, EventType.LINKED);
+        }
+
+        @Test
+        void aPassingRunMovesItsCommandToCompletedThroughInProgress() {
+            command("CMD-PASS", "true");
+
+            RunOutcome outcome = runOne(runner().moveStatus(true), "CMD-PASS");
+
+            assertThat(outcome.statusBefore()).isEqualTo(Status.PLANNED);
+            assertThat(outcome.statusAfter()).isEqualTo(Status.COMPLETED);
+            assertThat(cairn.get("CMD-PASS").status()).isEqualTo(Status.COMPLETED);
+            assertThat(cairn.get("CMD-PASS").progress()).isEqualTo(100);
+            assertThat(cairn.history("CMD-PASS")).extracting(Event::type)
+                    .containsExactly(EventType.CREATED, EventType.LINKED, EventType.STATUS_CHANGED, EventType.STATUS_CHANGED);
+        }
+
+        @Test
+        void aFailingRunMovesItsCommandToBlocked() {
+            command("CMD-FAIL", "exit 1");
+
+            RunOutcome outcome = runOne(runner().moveStatus(true), "CMD-FAIL");
+
+            assertThat(outcome.statusAfter()).isEqualTo(Status.BLOCKED);
+            assertThat(cairn.get("CMD-FAIL").status()).isEqualTo(Status.BLOCKED);
+            assertThat(cairn.history("CMD-FAIL")).extracting(Event::type)
+                    .containsExactly(EventType.CREATED, EventType.LINKED, EventType.STATUS_CHANGED);
+        }
+
+        @Test
+        void aCompletedCommandThatFailsAgainIsReopenedAndBlocked() {
+            command("CMD-REGRESS", "test -f ok");
+            write("ok", "");
+            runOne(runner().moveStatus(true), "CMD-REGRESS");
+            deleteFile("ok");
+
+            RunOutcome outcome = runOne(runner().moveStatus(true), "CMD-REGRESS");
+
+            assertThat(outcome.statusBefore()).isEqualTo(Status.COMPLETED);
+            assertThat(outcome.statusAfter()).isEqualTo(Status.BLOCKED);
+            assertThat(cairn.get("CMD-REGRESS").status()).isEqualTo(Status.BLOCKED);
+        }
+
+        @Test
+        void aBlockedCommandThatPassesIsCompleted() {
+            command("CMD-FLAKY", "test -f ok");
+            runOne(runner().moveStatus(true), "CMD-FLAKY");
+            write("ok", "");
+
+            RunOutcome outcome = runOne(runner().moveStatus(true), "CMD-FLAKY");
+
+            assertThat(outcome.statusBefore()).isEqualTo(Status.BLOCKED);
+            assertThat(outcome.statusAfter()).isEqualTo(Status.COMPLETED);
+        }
+    }
+
+    private void write(String relative, String content) {
+        try {
+            Files.writeString(base.resolve(relative), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteFile(String relative) {
+        try {
+            Files.delete(base.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Nested
+    class Leases {
+        @Test
+        void aCommandHeldByAnotherRunnerIsNotRun() {
+            command("CMD-HELD", "touch ran");
+            CommandLease other = new CommandLease("CMD-HELD", "other-host/4242/beef", START, START.plusSeconds(60));
+            cairn.store().write(tx -> tx.acquireLease(other));
+
+            RunOutcome outcome = runOne(runner(), "CMD-HELD");
+
+            assertThat(outcome.run()).isNull();
+            assertThat(outcome.passed()).isFalse();
+            assertThat(outcome.note()).contains("other-host/4242/beef");
+            assertThat(base.resolve("ran")).doesNotExist();
+            assertThat(runner().runs("CMD-HELD", 10)).isEmpty();
+            assertThat(runner().lease("CMD-HELD")).contains(other);
+        }
+
+        @Test
+        void aLeaseLeftByARunnerThatDiedIsTakenOverOnceExpired() {
+            command("CMD-HELD", "touch ran");
+            cairn.store().write(tx -> tx.acquireLease(
+                    new CommandLease("CMD-HELD", "dead-host/1/dead", START, START.plusSeconds(60))));
+            clock.advance(Duration.ofSeconds(61));
+
+            RunOutcome outcome = runOne(runner(), "CMD-HELD");
+
+            assertThat(outcome.passed()).isTrue();
+            assertThat(base.resolve("ran")).exists();
+            assertThat(runner().lease("CMD-HELD")).isEmpty();
+        }
+
+        @Test
+        void aRunReleasesItsLease() {
+            command("CMD-PASS", "true");
+
+            runOne(runner(), "CMD-PASS");
+
+            assertThat(runner().lease("CMD-PASS")).isEmpty();
+        }
+
+        @Test
+        void theSameCommandDoesNotRunTwiceAtOnce() throws Exception {
+            command("CMD-WAIT", "echo started > started; while [ ! -f release ]; do sleep 0.05; done; echo $$ >> runs");
+            CompletableFuture<List<RunOutcome>> first = CompletableFuture.supplyAsync(() -> runner().run("CMD-WAIT"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(base.resolve("started")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(runner().lease("CMD-WAIT")).isPresent();
+
+            RunOutcome second = runOne(runner(), "CMD-WAIT");
+            write("release", "");
+            RunOutcome firstOutcome = first.get(60, TimeUnit.SECONDS).get(0);
+
+            assertThat(second.run()).isNull();
+            assertThat(second.note()).contains("is being run by");
+            assertThat(firstOutcome.passed()).isTrue();
+            assertThat(read("runs").lines()).hasSize(1);
+            assertThat(runner().runs("CMD-WAIT", 10)).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Planning {
+        @Test
+        void aDryRunSaysWhatWouldRunAndRunsNothing() throws IOException {
+            Files.createDirectories(base.resolve("sub"));
+            command("CMD-B", new RunSpec("touch b", "sub", Map.of("MODE", "ci")), List.of("sub/b", "sub/b"));
+            command("CMD-A", "touch a");
+
+            List<PlannedRun> plans = runner().plan("GOAL-SHIP");
+
+            assertThat(plans).extracting(PlannedRun::commandId).containsExactly("CMD-A", "CMD-B");
+            PlannedRun b = plans.get(1);
+            assertThat(b.shell()).isEqualTo("touch b");
+            assertThat(b.workdir()).isEqualTo(base.resolve("sub"));
+            assertThat(b.env()).isEqualTo(Map.of("MODE", "ci"));
+            assertThat(b.artifacts()).containsExactly("sub/b");
+            assertThat(b.log()).isEqualTo(base.resolve("results/CMD-B/1.log"));
+            assertThat(base.resolve("a")).doesNotExist();
+            assertThat(base.resolve("sub/b")).doesNotExist();
+            assertThat(base.resolve("results")).doesNotExist();
+            assertThat(runner().runs("CMD-A", 10)).isEmpty();
+        }
+
+        @Test
+        void allCommandsUnderANodeRunInIdOrderAndCancelledOnesAreLeftOut() {
+            command("CMD-B", "echo b >> order");
+            command("CMD-A", "echo a >> order");
+            command("CMD-C", "echo c >> order");
+            cairn.setStatus("CMD-C", Status.CANCELLED);
+
+            List<RunOutcome> outcomes = runner().run("AC-WORKS");
+
+            assertThat(outcomes).extracting(RunOutcome::commandId).containsExactly("CMD-A", "CMD-B");
+            assertThat(read("order")).isEqualTo("a\nb\n");
+            assertThat(runOne(runner(), "CMD-C").passed()).isTrue();
+        }
+
+        @Test
+        void stoppingAtTheFirstFailureLeavesTheRest() {
+            command("CMD-A", "exit 1");
+            command("CMD-B", "touch b");
+
+            List<RunOutcome> outcomes = runner().stopAtFirstFailure(true).run("AC-WORKS");
+
+            assertThat(outcomes).extracting(RunOutcome::commandId).containsExactly("CMD-A");
+            assertThat(base.resolve("b")).doesNotExist();
+        }
+
+        @Test
+        void aWorkdirOrArtifactOutsideTheBaseFolderIsRefusedBeforeAnythingRuns() {
+            command("CMD-A", "touch a");
+            command("CMD-OUT", new RunSpec("touch x", "../elsewhere", Map.of()), List.of("/etc/passwd", "../../x"));
+
+            assertThatThrownBy(() -> runner().run("AC-WORKS"))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("CMD-OUT.command.run.workdir = '../elsewhere'")
+                    .hasMessageContaining("CMD-OUT.command.artifacts = '/etc/passwd'")
+                    .hasMessageContaining("CMD-OUT.command.artifacts = '../../x'");
+            assertThat(base.resolve("a")).doesNotExist();
+            assertThat(runner().runs("CMD-A", 10)).isEmpty();
+        }
+
+        @Test
+        void aCommandWithoutSpecCannotRun() {
+            cairn.create(NodeDraft.of(Layer.COMMAND, "No spec").id("CMD-BARE").parents("AC-WORKS"));
+
+            assertThatThrownBy(() -> runner().run("CMD-BARE"))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("CMD-BARE.command");
+        }
+
+        @Test
+        void anUnknownNodeIsNamed() {
+            assertThatThrownBy(() -> runner().run("CMD-NONE"))
+                    .isInstanceOf(dev.cairn.core.NoSuchNodeException.class)
+                    .hasMessageContaining("CMD-NONE");
+        }
+
+        @Test
+        void aNodeWithoutCommandsBelowPlansNothing() {
+            assertThat(runner().plan("AC-WORKS")).isEmpty();
+            assertThat(runner().run("AC-WORKS")).isEmpty();
+        }
+    }
+
+    @Nested
+    class NothingRunsUnasked {
+        @Test
+        void exportImportCopyDoctorAndReopeningRunNoCommand() throws IOException {
+            Path marker = base.resolve("ran");
+            command("CMD-MARK", "touch '" + marker + "'");
+            PlanExport.from(cairn).toFile(base.resolve("plan.yaml"));
+            PlanExport.from(cairn).toTree(base.resolve("tree"));
+            try (Cairn second = open(createStore()); Cairn third = open(createStore())) {
+                PlanImport.into(second).fromFile(base.resolve("plan.yaml"));
+                PlanImport.into(second).mode(ImportMode.UPDATE).fromTree(base.resolve("tree"));
+                StoreCopy.from(cairn).to(third).run();
+                Doctor.examine(third);
+                assertThat(runner().runs("CMD-MARK", 10)).isEmpty();
+                assertThat(CommandRunner.of(second).runs("CMD-MARK", 10)).isEmpty();
+                assertThat(CommandRunner.of(third).runs("CMD-MARK", 10)).isEmpty();
+            }
+            assertThat(marker).doesNotExist();
+        }
+    }
+
+    @Nested
+    class Fixtures {
+        private static final List<String> COMMANDS = List.of("CMD-CLI-COMMANDS-INTEGRATED", "CMD-DOCUMENTATION-COMPLETE",
+                "CMD-MAKEFILE-TARGETS-COMPLETE", "CMD-SCHEMA-BACKWARD-COMPATIBLE", "CMD-STATUS-COMMANDS-FUNCTIONAL",
+                "CMD-STATUS-DOCUMENTATION-COMPLETE", "CMD-VALIDATION-TOOLS-FUNCTIONAL", "CMD-VALIDATION-TOOLS-UPDATED");
+
+        private Cairn fixtures;
+
+        @BeforeEach
+        void importFixtures() throws IOException {
+            fixtures = open(createStore());
+            PlanImport.into(fixtures).fromTree(TodoWriteFixtures.copyTree(Files.createTempDirectory(base, "fixtures")));
+        }
+
+        @AfterEach
+        void closeFixtures() {
+            fixtures.close();
+        }
+
+        @Test
+        void theFixtureCommandsListAndDryRun() {
+            CommandRunner runner = CommandRunner.of(fixtures).baseFolder(base);
+            for (String id : COMMANDS) {
+                List<PlannedRun> plans = runner.plan(id);
+                assertThat(plans).as(id).hasSize(1);
+                PlannedRun plan = plans.get(0);
+                assertThat(plan.workdir()).isEqualTo(base);
+                assertThat(plan.env()).containsEntry("TODOWRITE_MODE", "validation").containsKey("AC_REF");
+                assertThat(plan.artifacts()).contains("results/" + id + "/execution.log");
+                assertThat(runner.runs(id, 10)).isEmpty();
+            }
+            assertThat(runner.plan("CMD-SCHEMA-BACKWARD-COMPATIBLE").get(0).shell())
+                    .isEqualTo("python todowrite/tools/tw_validate.py --strict");
+            assertThat(base.resolve("results")).doesNotExist();
+        }
+
+        @Test
+        void aFixtureCommandRunsAndIsRecorded() throws IOException {
+            // A stand-in for the Python tool the fixture calls, first on the PATH: it writes the declared artifact.
+            Path bin = Files.createDirectories(base.resolve("bin"));
+            Path python = bin.resolve("python");
+            Files.writeString(python, "#!/bin/sh\nmkdir -p results/CMD-SCHEMA-BACKWARD-COMPATIBLE\n"
+                    + "echo \"validated $TODOWRITE_MODE $*\" | tee results/CMD-SCHEMA-BACKWARD-COMPATIBLE/execution.log\n");
+            Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Map<String, String> caller = new HashMap<>(System.getenv());
+            caller.put("PATH", bin + ":" + caller.getOrDefault("PATH", "/usr/bin:/bin"));
+            CommandRunner runner = CommandRunner.of(fixtures).baseFolder(base).environment(caller).moveStatus(true);
+
+            RunOutcome outcome = runOne(runner, "CMD-SCHEMA-BACKWARD-COMPATIBLE");
+
+            assertThat(outcome.passed()).as(outcome.toString()).isTrue();
+            assertThat(outcome.run().outputTail())
+                    .isEqualTo("validated validation todowrite/tools/tw_validate.py --strict\n");
+            assertThat(outcome.run().artifacts()).singleElement().satisfies(artifact -> {
+                assertThat(artifact.path()).isEqualTo("results/CMD-SCHEMA-BACKWARD-COMPATIBLE/execution.log");
+                assertThat(artifact.present()).isTrue();
+            });
+            assertThat(runner.runs("CMD-SCHEMA-BACKWARD-COMPATIBLE", 10)).containsExactly(outcome.run());
+            assertThat(fixtures.get("CMD-SCHEMA-BACKWARD-COMPATIBLE").status()).isEqualTo(Status.COMPLETED);
+        }
+    }
+}
