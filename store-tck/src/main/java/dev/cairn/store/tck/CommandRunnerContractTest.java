@@ -2,6 +2,7 @@ package dev.cairn.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cairn.core.Cairn;
 import dev.cairn.core.CairnConfig;
@@ -402,15 +403,21 @@ public abstract class CommandRunnerContractTest {
         @Test
         void aLeaseLeftByARunnerThatDiedIsTakenOverOnceExpired() {
             command("CMD-HELD", "touch ran");
-            cairn.store().write(tx -> tx.acquireLease(
-                    new CommandLease("CMD-HELD", "dead-host/1/dead", START, START.plusSeconds(60))));
+            // What a runner killed halfway leaves: its lease, and its run started without an end.
+            cairn.store().write(tx -> {
+                tx.acquireLease(new CommandLease("CMD-HELD", "dead-host/1/dead", START, START.plusSeconds(60)));
+                return tx.startRun("CMD-HELD", START, "dead");
+            });
             clock.advance(Duration.ofSeconds(61));
 
             RunOutcome outcome = runOne(runner(), "CMD-HELD");
 
             assertThat(outcome.passed()).isTrue();
+            assertThat(outcome.run().number()).isEqualTo(2);
             assertThat(base.resolve("ran")).exists();
             assertThat(runner().lease("CMD-HELD")).isEmpty();
+            assertThat(runner().runs("CMD-HELD", 10)).extracting(CommandRun::number, CommandRun::ended)
+                    .containsExactly(tuple(2, true), tuple(1, false));
         }
 
         @Test
@@ -423,13 +430,40 @@ public abstract class CommandRunnerContractTest {
         }
 
         @Test
+        void aRunnerRenewsItsLeaseWhileItsCommandRuns() throws Exception {
+            command("CMD-WAIT", "echo started > started; while [ ! -f release ]; do sleep 0.05; done");
+            CommandRunner runner = runner().leaseTime(Duration.ofMillis(300));
+            CompletableFuture<List<RunOutcome>> running = CompletableFuture.supplyAsync(() -> runner.run("CMD-WAIT"));
+            awaitFile("started");
+            // Ten minutes pass on the store's clock: without renewals the lease, taken for 300 ms, would lapse.
+            Instant later = clock.advance(Duration.ofMinutes(10));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!runner().lease("CMD-WAIT").map(lease -> lease.expiresAt().isAfter(later)).orElse(false)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            RunOutcome second = runOne(runner(), "CMD-WAIT");
+            write("release", "");
+            RunOutcome first = running.get(60, TimeUnit.SECONDS).get(0);
+
+            assertThat(second.run()).as("a second runner while the first renews its lease").isNull();
+            assertThat(first.passed()).isTrue();
+            assertThat(first.note()).isEmpty();
+        }
+
+        private void awaitFile(String relative) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(base.resolve(relative)) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+
+        @Test
         void theSameCommandDoesNotRunTwiceAtOnce() throws Exception {
             command("CMD-WAIT", "echo started > started; while [ ! -f release ]; do sleep 0.05; done; echo $$ >> runs");
             CompletableFuture<List<RunOutcome>> first = CompletableFuture.supplyAsync(() -> runner().run("CMD-WAIT"));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!Files.exists(base.resolve("started")) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            awaitFile("started");
             assertThat(runner().lease("CMD-WAIT")).isPresent();
 
             RunOutcome second = runOne(runner(), "CMD-WAIT");
