@@ -29,11 +29,13 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:failure (the store cannot be opened, a migration failed, a copy differs, doctor found problems, ...)",
+            "1:failure (the store cannot be opened, a migration failed, a copy differs, doctor found problems, a "
+                    + "Command run failed, ...)",
             "2:usage: an unknown command or option, a missing or malformed argument",
             "3:not found: no node with the id given",
             "4:conflict or invalid input: a value breaks a rule, the id exists, the link is not allowed, the "
-                    + "status cannot move so, the node changed, the node has children, an import has problems"},
+                    + "status cannot move so, the node changed, the node has children, an import has problems, a "
+                    + "Command is being run by another runner"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cairn demo",

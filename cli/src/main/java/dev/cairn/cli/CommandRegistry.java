@@ -30,6 +30,8 @@ final class CommandRegistry {
             DoctorCommand::new,
             TraceCommand::new,
             GraphCommand::new,
+            RunCommand::new,
+            RunsCommand::new,
             HealthCommand::new,
             MigrateCommand::new,
             DemoCommand::new,

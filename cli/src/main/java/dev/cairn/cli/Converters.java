@@ -5,6 +5,7 @@ import dev.cairn.core.Layer;
 import dev.cairn.core.Severity;
 import dev.cairn.core.Status;
 import dev.cairn.core.WorkType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -75,6 +78,48 @@ final class Converters {
                 throw new TypeConversionException("'" + value + "' is no date: write 2025-03-01 or "
                         + "2025-03-01T09:30:00Z");
             }
+        }
+    }
+
+    /**
+     * A positive duration: {@code 500ms}, {@code 90s}, {@code 5m}, {@code 1h}, joined as in {@code 1h30m}, or
+     * ISO-8601 ({@code PT5M}).
+     */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        private static final Pattern PART = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+
+        @Override
+        public Duration convert(String value) {
+            Duration duration = parse(value.trim().toLowerCase(Locale.ROOT));
+            if (duration == null || duration.isZero() || duration.isNegative()) {
+                throw new TypeConversionException("'" + value + "' is no duration: write 500ms, 90s, 5m, 1h, 1h30m "
+                        + "or PT5M, more than zero");
+            }
+            return duration;
+        }
+
+        private static Duration parse(String text) {
+            if (text.startsWith("pt") || text.startsWith("p")) {
+                try {
+                    return Duration.parse(text);
+                } catch (DateTimeParseException invalid) {
+                    return null;
+                }
+            }
+            Matcher part = PART.matcher(text);
+            Duration total = Duration.ZERO;
+            int end = 0;
+            while (end < text.length() && part.find(end) && part.start() == end) {
+                long amount = Long.parseLong(part.group(1));
+                total = total.plus(switch (part.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                });
+                end = part.end();
+            }
+            return end == text.length() && end > 0 ? total : null;
         }
     }
 

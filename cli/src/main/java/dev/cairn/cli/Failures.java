@@ -11,6 +11,7 @@ import dev.cairn.core.VersionConflictException;
 import dev.cairn.core.io.ImportException;
 import dev.cairn.core.io.ImportProblem;
 import dev.cairn.core.io.ImportReport;
+import dev.cairn.core.run.CommandBusyException;
 import dev.cairn.migrations.MigrationChecksumMismatchException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -35,13 +36,14 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 
     /** The exit code for a failure of a command's work. */
     static int exitCode(Throwable failure) {
-        if (failure instanceof NoSuchNodeException) {
+        if (failure instanceof NoSuchNodeException || failure instanceof NotFoundException) {
             return ExitCodes.NOT_FOUND;
         }
         if (failure instanceof ValidationException || failure instanceof VersionConflictException
                 || failure instanceof InvalidLinkException || failure instanceof InvalidTransitionException
                 || failure instanceof DuplicateNodeException || failure instanceof NodeHasChildrenException
-                || failure instanceof ConflictException || failure instanceof ImportException) {
+                || failure instanceof ConflictException || failure instanceof ImportException
+                || failure instanceof CommandBusyException) {
             return ExitCodes.CONFLICT;
         }
         return ExitCodes.FAILURE;

@@ -124,6 +124,23 @@ final class CairnJarIT {
     }
 
     @Test
+    void runsACommandAndListsItsRun() throws Exception {
+        ok("init");
+        ok("add", "ac", "The report is written", "--id", "AC-REPORT");
+        ok("add", "command", "Write the report", "--id", "CMD-REPORT", "--parent", "AC-REPORT", "--ac-ref", "AC-REPORT",
+                "--run", "mkdir -p out && echo \"$GREETING\" > out/report.txt && echo done", "--env", "GREETING=hello",
+                "--artifact", "out/report.txt");
+        String run = ok("run", "AC-REPORT");
+        assertThat(run).startsWith("CMD-REPORT #1 started: mkdir -p out && ")
+                .contains("CMD-REPORT #1 pass: exit 0 in ").endsWith("1 passed, 0 failed, 0 busy\n");
+        assertThat(folder.resolve("out/report.txt")).hasContent("hello");
+        assertThat(folder.resolve("results/CMD-REPORT/1.log")).hasContent("done");
+        assertThat(ok("runs", "CMD-REPORT").lines().toList()).hasSize(2).last().asString()
+                .matches(" +1  \\S+Z +\\d+ ms +exit 0 +1/1  results/CMD-REPORT/1\\.log");
+        assertThat(ok("runs", "CMD-REPORT", "--run", "1")).contains("  out/report.txt  yes").contains("Output:\n    done\n");
+    }
+
+    @Test
     void migratesAFolderOfSqliteFiles() throws Exception {
         Path plans = Files.createDirectories(folder.resolve("plans"));
         Files.createFile(plans.resolve("a.db"));

@@ -30,7 +30,8 @@ final class HelpTest {
     void helpListsTheCommandsTheUrlOrderAndTheExitCodes() {
         Cli.Result result = cli.run("--help");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("Commands:").contains("migrate").contains("$CAIRN_URL")
+        assertThat(result.out()).contains("Commands:").contains("migrate").contains("  run ").contains("  runs ")
+                .contains("$CAIRN_URL")
                 .contains("Exit codes:").contains("3   not found");
         assertThat(cli.run("list", "--help").out()).contains("--layer=LAYER").contains("--all-labels");
     }
@@ -60,6 +61,7 @@ final class HelpTest {
     void completionPrintsABashScriptWithEveryCommand() {
         Cli.Result result = cli.run("completion");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("complete -F").contains("migrate").contains("in_progress");
+        assertThat(result.out()).contains("complete -F").contains("migrate").contains("in_progress")
+                .contains("--move-status").contains("--dry-run");
     }
 }
