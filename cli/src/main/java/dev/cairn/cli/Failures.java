@@ -11,7 +11,6 @@ import dev.cairn.core.VersionConflictException;
 import dev.cairn.core.io.ImportException;
 import dev.cairn.core.io.ImportProblem;
 import dev.cairn.core.io.ImportReport;
-import dev.cairn.core.run.CommandBusyException;
 import dev.cairn.migrations.MigrationChecksumMismatchException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -42,8 +41,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         if (failure instanceof ValidationException || failure instanceof VersionConflictException
                 || failure instanceof InvalidLinkException || failure instanceof InvalidTransitionException
                 || failure instanceof DuplicateNodeException || failure instanceof NodeHasChildrenException
-                || failure instanceof ConflictException || failure instanceof ImportException
-                || failure instanceof CommandBusyException) {
+                || failure instanceof ConflictException || failure instanceof ImportException) {
             return ExitCodes.CONFLICT;
         }
         return ExitCodes.FAILURE;

@@ -51,6 +51,10 @@ final class RunCommand extends CliCommand {
     @Option(names = "--fail-fast", description = "Stop at the first Command that fails or is busy.")
     boolean failFast;
 
+    @Option(names = "--clean-artifacts", description = "Delete each declared artifact file before its run, so "
+            + "that a file an earlier run left does not count.")
+    boolean cleanArtifacts;
+
     @Option(names = "--dry-run", description = "Print what would run, and run and write nothing.")
     boolean dryRun;
 
@@ -65,6 +69,7 @@ final class RunCommand extends CliCommand {
                 .timeout(timeout)
                 .moveStatus(moveStatus)
                 .stopAtFirstFailure(failFast)
+                .removeArtifactsFirst(cleanArtifacts)
                 .environment(environment().variables());
         if (results != null) {
             runner.resultsFolder(environment().workingDir().resolve(results));
@@ -158,7 +163,8 @@ final class RunCommand extends CliCommand {
         RunText.Result result = RunText.result(outcome);
         CommandRun run = outcome.run();
         if (run == null) {
-            out.println(outcome.commandId() + " " + result.label() + ", not run: " + outcome.note());
+            out.println(outcome.commandId() + " " + result.label() + (outcome.busy() ? ", not run: " : ": ")
+                    + outcome.note());
             return;
         }
         List<String> parts = new ArrayList<>();

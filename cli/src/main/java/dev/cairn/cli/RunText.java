@@ -17,7 +17,7 @@ final class RunText {
 
     /** What became of a Command asked to run. */
     enum Result {
-        PASS("pass"), FAIL("FAIL"), TIMEOUT("TIMEOUT"), BUSY("BUSY"), NOT_STARTED("COULD NOT START");
+        PASS("pass"), FAIL("FAIL"), TIMEOUT("TIMEOUT"), BUSY("BUSY"), NOT_RUN("NOT RUN"), NOT_STARTED("COULD NOT START");
 
         private final String label;
 
@@ -39,7 +39,7 @@ final class RunText {
     static Result result(RunOutcome outcome) {
         CommandRun run = outcome.run();
         if (run == null) {
-            return Result.BUSY;
+            return outcome.busy() ? Result.BUSY : Result.NOT_RUN;
         }
         if (run.timedOut()) {
             return Result.TIMEOUT;

@@ -116,11 +116,9 @@ abstract class RunCommandsTest {
     @Test
     void aRunPastItsTimeoutIsStoppedAndShownAsTimeout() {
         command("CMD-SLOW", "sleep 30");
-        long started = System.nanoTime();
         Cli.Result result = fails(ExitCodes.FAILURE, "run", "CMD-SLOW", "--timeout", "1s");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
         assertThat(result.out()).contains("CMD-SLOW #1 TIMEOUT: stopped at its timeout of 1.0 s, after ")
-                .contains("cairn: stopped after the timeout of PT1S");
+                .contains("cairn: stopped at its timeout of 1.0 s");
         JsonNode run = json("runs", "CMD-SLOW").get("runs").get(0);
         assertThat(run.get("state").asText()).isEqualTo("timed_out");
         assertThat(run.get("timedOut").asBoolean()).isTrue();
@@ -267,6 +265,18 @@ abstract class RunCommandsTest {
         assertThat(folder.resolve("logs/CMD-WRITE/1.log")).exists();
         assertThat(json("runs", "CMD-WRITE").get("runs").get(0).get("logPath").asText())
                 .isEqualTo(folder.resolve("logs/CMD-WRITE/1.log").toString());
+    }
+
+    @Test
+    void cleanArtifactsKeepsAFileAnEarlierRunLeftFromCounting() throws IOException {
+        command("CMD-STALE", "true", "--artifact", "report.txt");
+        Files.writeString(folder.resolve("report.txt"), "from before");
+        assertThat(ok("run", "CMD-STALE")).contains("CMD-STALE #1 pass");
+
+        Cli.Result result = fails(ExitCodes.FAILURE, "run", "CMD-STALE", "--clean-artifacts");
+
+        assertThat(result.out()).contains("CMD-STALE #2 FAIL: exit 0 in ").contains("missing report.txt");
+        assertThat(folder.resolve("report.txt")).doesNotExist();
     }
 
     @Test

@@ -41,7 +41,16 @@ import java.util.Optional;
  * Command to completed and a failing one to blocked, by the ordinary status changes and their events.
  *
  * <p>A lease in the store keeps two runners, in one process or many, from running the same Command at once;
- * a runner that finds it held reports the Command as busy and goes on with the next.
+ * a runner that finds it held reports the Command as busy and goes on with the next. A runner that dies
+ * (killed, or its JVM shut down) leaves its run without an end and its lease to expire; on Linux a JVM that
+ * shuts down stops its command first, but one killed outright (SIGKILL) cannot, and its command runs on.
+ *
+ * <p>Artifacts are checked as they are when the run ends: a file an earlier run left counts, unless
+ * {@link #removeArtifactsFirst(boolean)} deletes the declared files before each run. A cancelled Command runs
+ * only when named itself, and a run of it with {@link #moveStatus(boolean)} moves it out of cancelled.
+ *
+ * <p>Call it outside any {@link Cairn#inTransaction} of the same store: its units of work would join that
+ * one, and the lease would not be seen by other runners until it commits.
  *
  * <p>Configure, then call; not thread-safe while configured. {@link #run(String)} may be called from several
  * threads once configured.
@@ -52,6 +61,8 @@ public final class CommandRunner {
     /** How long a lease lasts unless renewed; a runner renews it every third of this while its run goes on. */
     public static final Duration DEFAULT_LEASE_TIME = Duration.ofMinutes(1);
 
+    private static final Duration LONGEST = Duration.ofDays(366);
+
     private final Cairn cairn;
     private Path baseFolder = Path.of("").toAbsolutePath();
     private Path resultsFolder;
@@ -59,6 +70,7 @@ public final class CommandRunner {
     private Duration leaseTime = DEFAULT_LEASE_TIME;
     private boolean moveStatus;
     private boolean stopAtFirstFailure;
+    private boolean removeArtifactsFirst;
     private Map<String, String> environment = System.getenv();
     private RunListener listener = new RunListener() {
     };
@@ -109,12 +121,40 @@ public final class CommandRunner {
     }
 
     /**
+     * Whether to delete each declared artifact file before a run, so that only what the run writes is found; off
+     * by default. Only regular files at the declared paths, inside the base folder, are deleted.
+     */
+    public CommandRunner removeArtifactsFirst(boolean remove) {
+        this.removeArtifactsFirst = remove;
+        return this;
+    }
+
+    /**
      * The environment the spec's variables are added to; this process's by default. A spec's variable of the
      * same name wins.
+     *
+     * @throws IllegalArgumentException for a name that is empty or holds {@code =} or NUL, or a value with NUL
      */
     public CommandRunner environment(Map<String, String> variables) {
-        this.environment = Map.copyOf(Objects.requireNonNull(variables, "variables"));
+        Objects.requireNonNull(variables, "variables").forEach((name, value) -> {
+            if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("Not an environment variable name: '" + name + "'");
+            }
+            if (value.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("The value of environment variable " + name + " holds NUL");
+            }
+        });
+        this.environment = Map.copyOf(variables);
         return this;
+    }
+
+    /**
+     * Whether, on this platform, a run that ends or times out takes every process it started with it, those
+     * in the background and those whose parent has exited included (Linux, with {@code setsid} and
+     * {@code /proc}). Elsewhere only the processes still below the shell are stopped.
+     */
+    public static boolean stopsEveryProcess() {
+        return ProcessTree.stopsWholeSessions();
     }
 
     /** Hears each run start and end. */
@@ -161,6 +201,9 @@ public final class CommandRunner {
         List<PlannedRun> plans = plan(id);
         List<RunOutcome> outcomes = new ArrayList<>();
         for (PlannedRun plan : plans) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
             RunOutcome outcome = new SingleRun(this, plan.commandId()).run();
             outcomes.add(outcome);
             listener.finished(outcome);
@@ -219,6 +262,10 @@ public final class CommandRunner {
 
     Duration leaseTime() {
         return leaseTime;
+    }
+
+    boolean removesArtifactsFirst() {
+        return removeArtifactsFirst;
     }
 
     boolean movesStatus() {
@@ -305,8 +352,8 @@ public final class CommandRunner {
 
     private static Duration positive(Duration duration, String name) {
         Objects.requireNonNull(duration, name);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive: " + duration);
+        if (duration.compareTo(Duration.ofMillis(1)) < 0 || duration.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException(name + " must be between 1 ms and 366 days: " + duration);
         }
         return duration;
     }

@@ -8,17 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a shell line so that everything it starts can be stopped together, and stops it.
  *
- * <p>Where {@code setsid} and {@code /proc} exist (Linux), the shell starts as the leader of a session and
- * process group of its own, whose id is its process id: every process it starts stays in that group, even one
- * put in the background whose parent has exited, and one {@code kill} signals them all. Elsewhere the shell
- * runs plainly and is stopped with the descendants it still has, which misses a background process whose
- * parent has exited. Stopping sends TERM, waits up to {@link #GRACE} for the processes to exit, then sends
- * KILL. Thread-safe: no state.
+ * <p>Where {@code setsid} and {@code /proc} exist (Linux), the shell starts as the leader of a session of its
+ * own, whose id is its process id. Every process it starts stays in that session, even one that makes a process
+ * group of its own ({@code timeout}, job control) or whose parent has exited; only a process that calls
+ * {@code setsid} itself leaves it. Stopping signals each process of the session, read from {@code /proc}, again
+ * and again until none is left, so that one forked meanwhile is caught too. Elsewhere the shell runs plainly and
+ * is stopped with the descendants it still has, which misses a process whose parent has exited. Stopping sends
+ * TERM, waits up to {@link #GRACE} for the processes to exit, then sends KILL. Thread-safe: no state.
  */
 final class ProcessTree {
     static final Duration GRACE = Duration.ofSeconds(2);
@@ -28,13 +30,13 @@ final class ProcessTree {
     private ProcessTree() {
     }
 
-    /** The command that runs {@code line} through {@code sh -c}, in a process group of its own where it can. */
+    /** The command that runs {@code line} through {@code sh -c}, in a session of its own where it can. */
     static List<String> command(String line) {
         return SETSID == null ? List.of(SHELL, "-c", line) : List.of(SETSID.toString(), SHELL, "-c", line);
     }
 
-    /** Whether a process started with {@link #command} leads a process group that {@link #stop} signals whole. */
-    static boolean groups() {
+    /** Whether every process a run starts is found and stopped with it, background ones included. */
+    static boolean stopsWholeSessions() {
         return SETSID != null;
     }
 
@@ -44,11 +46,9 @@ final class ProcessTree {
      */
     static void stop(Process process) throws InterruptedException {
         if (SETSID != null) {
-            long group = process.pid();
-            signal(group, "TERM");
-            if (!awaitEmpty(group, GRACE)) {
-                signal(group, "KILL");
-                awaitEmpty(group, GRACE);
+            long session = process.pid();
+            if (!signalUntilGone(session, false)) {
+                signalUntilGone(session, true);
             }
         } else {
             List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
@@ -64,8 +64,8 @@ final class ProcessTree {
     }
 
     /**
-     * Stops what a shell that has exited left running in its group (a process put in the background); nothing
-     * where groups are not used, or when none is left.
+     * Stops what a shell that has exited left running in its session (a process put in the background); nothing
+     * where sessions are not used, or when none is left.
      */
     static void stopLeftovers(Process exited) throws InterruptedException {
         if (SETSID != null && !members(exited.pid()).isEmpty()) {
@@ -73,8 +73,31 @@ final class ProcessTree {
         }
     }
 
-    /** The processes of group {@code group} that still run (zombies left out), from {@code /proc}. */
-    static List<Long> members(long group) {
+    /**
+     * Signals every process of {@code session} (TERM, or KILL when {@code forcibly}) until none is left or
+     * {@link #GRACE} has passed; true when none is left. {@link ProcessHandle} checks each process's start time,
+     * so a process id reused meanwhile by another process is not signalled.
+     */
+    private static boolean signalUntilGone(long session, boolean forcibly) throws InterruptedException {
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        while (true) {
+            List<Long> members = members(session);
+            if (members.isEmpty()) {
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            for (long pid : members) {
+                Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+                handle.ifPresent(forcibly ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The processes of session {@code session} that still run (zombies left out), from {@code /proc}. */
+    static List<Long> members(long session) {
         List<Long> members = new ArrayList<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
@@ -84,9 +107,10 @@ final class ProcessTree {
                 } catch (IOException gone) {
                     continue; // exited while listed
                 }
-                // pid (comm) state ppid pgrp ...: comm may hold spaces and parentheses, so read after the last ')'.
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 4);
-                if (!fields[0].equals("Z") && !fields[0].equals("X") && Long.parseLong(fields[2]) == group) {
+                // pid (comm) state ppid pgrp session ...: comm may hold spaces and parentheses, so read after the
+                // last ')'.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 5);
+                if (!fields[0].equals("Z") && !fields[0].equals("X") && Long.parseLong(fields[3]) == session) {
                     members.add(Long.parseLong(process.getFileName().toString()));
                 }
             }
@@ -96,33 +120,11 @@ final class ProcessTree {
         return members;
     }
 
-    private static boolean awaitEmpty(long group, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!members(group).isEmpty()) {
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
-    }
-
-    private static void signal(long group, String signal) throws InterruptedException {
-        try {
-            // kill(1) with a negative id signals a whole group at once, which ProcessHandle cannot.
-            Process kill = new ProcessBuilder(SHELL, "-c", "kill -s " + signal + " -- -" + group + " 2>/dev/null")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
-            kill.waitFor();
-        } catch (IOException cannotSignal) {
-            // Nothing more to do: the members are reported by awaitEmpty, and KILL is tried next.
-        }
-    }
-
     private static Path findSetsid() {
         if (!Files.isReadable(Path.of("/proc/self/stat"))) {
             return null;
         }
-        for (String folder : List.of("/usr/bin", "/bin", "/usr/local/bin")) {
+        for (String folder : List.of("/usr/bin", "/bin", "/usr/local/bin", "/usr/sbin", "/sbin")) {
             Path candidate = Path.of(folder, "setsid");
             if (Files.isExecutable(candidate)) {
                 return candidate;

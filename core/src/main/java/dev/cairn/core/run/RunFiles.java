@@ -2,12 +2,10 @@ package dev.cairn.core.run;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,22 +24,40 @@ final class RunFiles {
         if (log == null || !Files.isRegularFile(log)) {
             return "";
         }
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
-            long size = channel.size();
+        // RandomAccessFile, not a FileChannel: an interrupt of the runner must not cost the run its output.
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long size = file.length();
             int length = (int) Math.min(size, CommandRun.MAX_TAIL_BYTES);
-            ByteBuffer buffer = ByteBuffer.allocate(length);
-            long position = size - length;
-            while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
-                // read until full: a log written by another process has its whole length by now
-            }
-            byte[] bytes = buffer.array();
+            byte[] bytes = new byte[length];
+            file.seek(size - length);
+            file.readFully(bytes);
             int start = 0;
             // A cut inside a character leaves continuation bytes (10xxxxxx) first: skip them.
-            while (position > 0 && start < Math.min(bytes.length, 3) && (bytes[start] & 0xC0) == 0x80) {
+            while (size > length && start < Math.min(length, 3) && (bytes[start] & 0xC0) == 0x80) {
                 start++;
             }
-            return new String(bytes, start, buffer.position() - start, StandardCharsets.UTF_8).replace("\0", "");
+            String text = new String(bytes, start, length - start, StandardCharsets.UTF_8).replace("\0", "");
+            return withinBytes(text, CommandRun.MAX_TAIL_BYTES);
         }
+    }
+
+    /**
+     * The end of {@code text} that is at most {@code limit} bytes in UTF-8: bytes that were no UTF-8 became
+     * U+FFFD, three bytes each, so a binary tail may have grown.
+     */
+    static String withinBytes(String text, int limit) {
+        int bytes = 0;
+        int start = text.length();
+        while (start > 0) {
+            int codePoint = text.codePointBefore(start);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes + size > limit) {
+                break;
+            }
+            bytes += size;
+            start -= Character.charCount(codePoint);
+        }
+        return text.substring(start);
     }
 
     /** What is at {@code file}, declared as {@code path}: a regular file's size and SHA-256, or missing. */

@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param run          the run recorded; {@code null} when it did not run (another runner held it)
  * @param statusBefore its status when the run ended (or was refused)
  * @param statusAfter  its status after the runner moved it; equal to {@code statusBefore} when it was not moved
- * @param note         what else there is to say, such as who held the lease or why the status stayed;
- *                     empty when nothing
+ * @param heldBy       the lease of the runner that was running it, when that kept this one from running it
+ * @param note         what else there is to say, such as why it did not run or why the status stayed; empty when
+ *                     nothing
  */
-public record RunOutcome(String commandId, CommandRun run, Status statusBefore, Status statusAfter, String note) {
+public record RunOutcome(String commandId, CommandRun run, Status statusBefore, Status statusAfter,
+        CommandLease heldBy, String note) {
     public RunOutcome {
         Objects.requireNonNull(commandId, "commandId");
         note = note == null ? "" : note;
@@ -23,6 +25,11 @@ public record RunOutcome(String commandId, CommandRun run, Status statusBefore, 
     /** The run, when there was one. */
     public Optional<CommandRun> recorded() {
         return Optional.ofNullable(run);
+    }
+
+    /** Whether another runner was running it, so that this one did not. */
+    public boolean busy() {
+        return heldBy != null;
     }
 
     /** Whether it ran and passed: exit code 0, in time, every declared artifact present. */

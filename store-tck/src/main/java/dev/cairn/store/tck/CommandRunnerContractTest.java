@@ -3,6 +3,7 @@ package dev.cairn.store.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cairn.core.Cairn;
 import dev.cairn.core.CairnConfig;
@@ -24,6 +25,7 @@ import dev.cairn.core.run.CommandLease;
 import dev.cairn.core.run.CommandRun;
 import dev.cairn.core.run.CommandRunner;
 import dev.cairn.core.run.PlannedRun;
+import dev.cairn.core.run.RunListener;
 import dev.cairn.core.run.RunOutcome;
 import dev.cairn.core.spi.Store;
 import java.io.IOException;
@@ -244,6 +246,77 @@ public abstract class CommandRunnerContractTest {
         }
 
         @Test
+        void aRunNeverOverwritesALogLeftBefore() throws IOException {
+            command("CMD-PASS", "echo new");
+            Files.createDirectories(base.resolve("results/CMD-PASS"));
+            Files.writeString(base.resolve("results/CMD-PASS/1.log"), "from another store\n");
+
+            RunOutcome outcome = runOne(runner(), "CMD-PASS");
+
+            assertThat(outcome.run().number()).isEqualTo(1);
+            assertThat(outcome.run().logPath()).isEqualTo("results/CMD-PASS/1-2.log");
+            assertThat(read("results/CMD-PASS/1.log")).isEqualTo("from another store\n");
+            assertThat(read("results/CMD-PASS/1-2.log")).isEqualTo("new\n");
+        }
+
+        @Test
+        void anArtifactAnEarlierRunLeftCountsUnlessRemovedFirst() {
+            command("CMD-STALE", new RunSpec("test -f go && printf hello > report.txt; true", null, Map.of()),
+                    List.of("report.txt"));
+            write("go", "");
+            assertThat(runOne(runner(), "CMD-STALE").passed()).isTrue();
+            deleteFile("go");
+
+            assertThat(runOne(runner(), "CMD-STALE").passed()).as("the report of the first run is still there").isTrue();
+            RunOutcome cleaned = runOne(runner().removeArtifactsFirst(true), "CMD-STALE");
+
+            assertThat(cleaned.passed()).isFalse();
+            assertThat(cleaned.run().missingArtifacts()).containsExactly("report.txt");
+        }
+
+        @Test
+        void aListenerThatFailsStopsTheRunnerButTheRunIsEndedAndTheLeaseReleased() {
+            command("CMD-PASS", "touch ran");
+            CommandRunner runner = runner().listener(new RunListener() {
+                @Override
+                public void starting(PlannedRun plan, int number) {
+                    throw new IllegalStateException("listener broke");
+                }
+            });
+
+            assertThatThrownBy(() -> runner.run("CMD-PASS")).hasMessage("listener broke");
+
+            assertThat(base.resolve("ran")).doesNotExist();
+            assertThat(runner().lease("CMD-PASS")).isEmpty();
+            assertThat(runner().runs("CMD-PASS", 10)).singleElement().satisfies(run -> {
+                assertThat(run.ended()).isTrue();
+                assertThat(run.exitCode()).isNull();
+            });
+        }
+
+        @Test
+        void aCommandDeletedBeforeItsTurnIsReportedNotRun() {
+            command("CMD-A", "true");
+            command("CMD-B", "touch b");
+            CommandRunner runner = runner().listener(new RunListener() {
+                @Override
+                public void finished(RunOutcome outcome) {
+                    if (outcome.commandId().equals("CMD-A")) {
+                        cairn.delete("CMD-B", dev.cairn.core.DeleteMode.DETACH);
+                    }
+                }
+            });
+
+            List<RunOutcome> outcomes = runner.run("AC-WORKS");
+
+            assertThat(outcomes).extracting(RunOutcome::commandId).containsExactly("CMD-A", "CMD-B");
+            assertThat(outcomes.get(1).run()).isNull();
+            assertThat(outcomes.get(1).busy()).isFalse();
+            assertThat(outcomes.get(1).note()).contains("not run").contains("CMD-B");
+            assertThat(base.resolve("b")).doesNotExist();
+        }
+
+        @Test
         void theResultsFolderCanBeElsewhere() {
             command("CMD-PASS", "echo elsewhere");
             Path results = base.resolve("../" + base.getFileName() + "-results").normalize();
@@ -258,9 +331,10 @@ public abstract class CommandRunnerContractTest {
     @Nested
     class Timeouts {
         @Test
-        void aRunPastItsTimeoutIsStoppedWithEveryProcessItStarted() throws IOException {
-            // A background sleep, a nested shell and its sleep, and the shell itself: four processes to stop.
-            command("CMD-SLOW", "sleep 300 & echo $! >> pids; sh -c 'echo $$ >> pids; sleep 301' & echo $$ >> pids; wait");
+        void aRunPastItsTimeoutIsStoppedWithTheProcessesStillBelowIt() {
+            // The shell, a background sleep, and a nested shell with its sleep.
+            command("CMD-SLOW", "sleep 300 & echo $! >> pids; sh -c 'echo $$ >> pids; exec sleep 301' & echo $! >> pids; "
+                    + "echo $$ >> pids; wait");
 
             RunOutcome outcome = runOne(runner().timeout(Duration.ofSeconds(1)), "CMD-SLOW");
 
@@ -268,20 +342,37 @@ public abstract class CommandRunnerContractTest {
             assertThat(outcome.run().exitCode()).isNull();
             assertThat(outcome.passed()).isFalse();
             assertThat(outcome.run().outputTail()).contains("timeout");
-            List<Long> pids = read("pids").lines().map(Long::parseLong).toList();
-            assertThat(pids).hasSize(3);
-            assertThat(pids).allSatisfy(pid -> assertThat(running(pid)).as("process %d still runs", pid).isFalse());
+            assertStopped(read("pids").lines().map(Long::parseLong).toList(), 4);
+        }
+
+        @Test
+        void aRunPastItsTimeoutIsStoppedWithProcessesThatLeftItsTreeOrGroup() {
+            assumeTrue(CommandRunner.stopsEveryProcess(), "this platform stops only the processes below the shell");
+            // An orphan (its parent shell exits at once), a process group of its own (timeout(1) makes one), then
+            // the shell waits for what is left.
+            command("CMD-SLOW", "sh -c 'sleep 302 & echo $! >> pids'; timeout 400 sleep 303 & echo $! >> pids; "
+                    + "echo $$ >> pids; wait");
+
+            RunOutcome outcome = runOne(runner().timeout(Duration.ofSeconds(1)), "CMD-SLOW");
+
+            assertThat(outcome.run().timedOut()).isTrue();
+            assertStopped(read("pids").lines().map(Long::parseLong).toList(), 3);
         }
 
         @Test
         void whatAPassingRunLeftInTheBackgroundIsStopped() {
-            command("CMD-DAEMON", "sleep 300 & echo $! > bg.pid; echo started");
+            assumeTrue(CommandRunner.stopsEveryProcess(), "this platform stops only the processes below the shell");
+            command("CMD-DAEMON", "sleep 300 & echo $! > bg.pid; timeout 400 sleep 304 & echo $! >> bg.pid; echo started");
 
             RunOutcome outcome = runOne(runner(), "CMD-DAEMON");
 
             assertThat(outcome.run().exitCode()).isZero();
-            long pid = Long.parseLong(read("bg.pid").strip());
-            assertThat(running(pid)).isFalse();
+            assertStopped(read("bg.pid").lines().map(Long::parseLong).toList(), 2);
+        }
+
+        private void assertStopped(List<Long> pids, int expected) {
+            assertThat(pids).hasSize(expected);
+            assertThat(pids).allSatisfy(pid -> assertThat(running(pid)).as("process %d still runs", pid).isFalse());
         }
     }
 
@@ -354,6 +445,19 @@ public abstract class CommandRunnerContractTest {
         }
 
         @Test
+        void aRunThatCouldNotStartMovesNoStatus() throws IOException {
+            Files.createDirectories(base.resolve("gone"));
+            command("CMD-NOWHERE", new RunSpec("true", "gone", Map.of()), List.of());
+            Files.delete(base.resolve("gone"));
+
+            RunOutcome outcome = runOne(runner().moveStatus(true), "CMD-NOWHERE");
+
+            assertThat(outcome.statusAfter()).isEqualTo(Status.PLANNED);
+            assertThat(outcome.note()).contains("status left planned");
+            assertThat(cairn.get("CMD-NOWHERE").status()).isEqualTo(Status.PLANNED);
+        }
+
+        @Test
         void aBlockedCommandThatPassesIsCompleted() {
             command("CMD-FLAKY", "test -f ok");
             runOne(runner().moveStatus(true), "CMD-FLAKY");
@@ -393,6 +497,8 @@ public abstract class CommandRunnerContractTest {
             RunOutcome outcome = runOne(runner(), "CMD-HELD");
 
             assertThat(outcome.run()).isNull();
+            assertThat(outcome.busy()).isTrue();
+            assertThat(outcome.heldBy()).isEqualTo(other);
             assertThat(outcome.passed()).isFalse();
             assertThat(outcome.note()).contains("other-host/4242/beef");
             assertThat(base.resolve("ran")).doesNotExist();
@@ -554,6 +660,20 @@ public abstract class CommandRunnerContractTest {
             assertThatThrownBy(() -> runner().run("CMD-NONE"))
                     .isInstanceOf(dev.cairn.core.NoSuchNodeException.class)
                     .hasMessageContaining("CMD-NONE");
+        }
+
+        @Test
+        void settingsThatCannotWorkAreRefusedWhenGiven() {
+            assertThatThrownBy(() -> runner().environment(Map.of("A=B", "x")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A=B");
+            assertThatThrownBy(() -> runner().environment(Map.of("", "x"))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> runner().environment(Map.of("A", "nul\0")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+            assertThatThrownBy(() -> runner().timeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> runner().timeout(Duration.ofNanos(10))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> runner().timeout(java.time.temporal.ChronoUnit.FOREVER.getDuration()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("366 days");
+            assertThatThrownBy(() -> runner().leaseTime(Duration.ofMillis(-5))).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
