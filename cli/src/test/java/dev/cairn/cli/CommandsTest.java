@@ -3,68 +3,23 @@ package dev.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every node command, its normal case and its errors, run in this JVM against a store a subclass names. Each
  * test starts from the demo plan: GOAL-SHIP → R-IMPORT → AC-FIXTURES → CMD-FIXTURES, and TSK-PARSER
  * (completed), TSK-WRITER (in progress, 40%), TSK-XML (cancelled) under R-IMPORT.
  */
-abstract class CommandsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path folder;
-
-    private String url;
-
-    /** A new, empty store for one test. */
-    abstract String newStoreUrl(Path folder);
-
+abstract class CommandsTest extends StoreCliTest {
     @BeforeEach
     void buildThePlan() {
-        url = newStoreUrl(folder);
         ok("demo");
-    }
-
-    Cli.Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", url));
-        all.addAll(List.of(args));
-        return new Cli(folder).run(all.toArray(String[]::new));
-    }
-
-    String ok(String... args) {
-        Cli.Result result = run(args);
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.err()).as(result.toString()).isEmpty();
-        return result.out();
-    }
-
-    Cli.Result fails(int exitCode, String... args) {
-        Cli.Result result = run(args);
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
-        assertThat(result.err()).as(result.toString()).startsWith("cairn: ").endsWith("\n");
-        assertThat(result.err().lines().filter(line -> line.startsWith("cairn: ")).count()).isEqualTo(1);
-        return result;
-    }
-
-    JsonNode json(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--format", "json"));
-        try {
-            return JSON.readTree(ok(all.toArray(String[]::new)));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Nested

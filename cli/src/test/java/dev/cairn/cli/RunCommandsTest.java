@@ -3,13 +3,11 @@ package dev.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.core.Cairn;
 import dev.cairn.core.run.CommandLease;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -20,62 +18,24 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run} and {@code runs}, in this JVM against a store a subclass names, running real processes through
  * {@code sh -c} in a temporary base folder. Each test starts from GOAL-SHIP → R-BUILD → AC-BUILD, with no
  * Commands.
  */
-abstract class RunCommandsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path folder;
-
-    String url;
-
-    /** A new, empty store for one test. */
-    abstract String newStoreUrl(Path folder);
-
+abstract class RunCommandsTest extends StoreCliTest {
     @BeforeEach
     void buildThePlan() {
-        url = newStoreUrl(folder);
         ok("add", "goal", "Ship", "--id", "GOAL-SHIP");
         ok("add", "requirement", "Build", "--id", "R-BUILD", "--parent", "GOAL-SHIP");
         ok("add", "ac", "It builds", "--id", "AC-BUILD", "--parent", "R-BUILD");
     }
 
-    Cli.Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", url));
-        all.addAll(List.of(args));
+    @Override
+    Cli cli() {
         // The Commands get the variables of the command line's environment: PATH finds sleep and seq.
-        return new Cli(folder).variable("PATH", System.getenv("PATH")).run(all.toArray(String[]::new));
-    }
-
-    String ok(String... args) {
-        Cli.Result result = run(args);
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.err()).as(result.toString()).isEmpty();
-        return result.out();
-    }
-
-    Cli.Result fails(int exitCode, String... args) {
-        Cli.Result result = run(args);
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
-        assertThat(result.err()).as(result.toString()).startsWith("cairn: ").endsWith("\n");
-        assertThat(result.err().lines().filter(line -> line.startsWith("cairn: ")).count()).isEqualTo(1);
-        return result;
-    }
-
-    JsonNode json(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--format", "json"));
-        try {
-            return JSON.readTree(ok(all.toArray(String[]::new)));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return super.cli().variable("PATH", System.getenv("PATH"));
     }
 
     /** A Command under AC-BUILD running {@code shell}, with more of {@code add}'s options. */
