@@ -86,7 +86,7 @@ final class RunCommand extends CliCommand {
         // People see each run start and end as it happens: on stdout as text, on stderr beside JSON or YAML.
         PrintWriter progress = output().isText() ? output().out() : environment().interactive() ? environment().err()
                 : null;
-        List<RunOutcome> outcomes = runner.listener(new Progress(progress)).run(id);
+        List<RunOutcome> outcomes = runner.listener(new Progress(progress)).run(plans);
         int passed = RunText.count(outcomes, RunText.Result.PASS);
         int busy = RunText.count(outcomes, RunText.Result.BUSY);
         int failed = outcomes.size() - passed - busy;

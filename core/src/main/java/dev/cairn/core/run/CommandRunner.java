@@ -198,7 +198,18 @@ public final class CommandRunner {
      * @throws ValidationException when a Command cannot run; nothing ran
      */
     public List<RunOutcome> run(String id) {
-        List<PlannedRun> plans = plan(id);
+        return run(plan(id));
+    }
+
+    /**
+     * Runs the Commands of {@code plans}, as {@link #plan} gave them (shown to someone first, say), one after
+     * another; as {@link #run(String)} does after planning. Each Command is read again when its turn comes: one
+     * deleted or changed so that it cannot run since it was planned is reported as not run.
+     *
+     * @return an outcome per Command, in the order run
+     */
+    public List<RunOutcome> run(List<PlannedRun> plans) {
+        Objects.requireNonNull(plans, "plans");
         List<RunOutcome> outcomes = new ArrayList<>();
         for (PlannedRun plan : plans) {
             if (Thread.currentThread().isInterrupted()) {
