@@ -6,6 +6,7 @@ import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrateAll;
 import dev.cairn.migrations.MigrationSets;
 import dev.cairn.migrations.Migrator;
+import dev.cairn.store.h2.H2StoreProvider;
 import dev.cairn.store.postgres.PostgresStoreProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * The databases one {@code cairn migrate} works on, each with its migrator: the store's own, every SQLite file of
  * a folder, or several schemas of one PostgreSQL database, without opening a store (which would migrate on its
- * own). A PostgreSQL URL is read by the PostgreSQL store's own {@link PostgresStoreProvider#migrator}.
+ * own). An H2 or PostgreSQL URL is read by its store's own {@link H2StoreProvider#migrator} or
+ * {@link PostgresStoreProvider#migrator}, which refuse driver settings that run code.
  */
 final class MigrationTargets {
     static final String CAIRN_MODULE = "cairn";
@@ -55,11 +57,8 @@ final class MigrationTargets {
             }
             case "h2" -> {
                 noSchemas(options, config);
-                String location = config.location();
-                String jdbcUrl = location.startsWith("file:")
-                        ? "jdbc:h2:file:" + Path.of(location.substring(5)).toAbsolutePath()
-                        : "jdbc:h2:" + location;
-                yield List.of(new Target(config.maskedUrl(), base(options, Dialect.H2).jdbcUrl(jdbcUrl)));
+                yield List.of(new Target(config.maskedUrl(),
+                        withOptions(H2StoreProvider.migrator(config), options, Dialect.H2)));
             }
             case "postgresql", "postgres" -> postgres(config, options);
             default -> throw new UsageException("'" + scheme + ":' keeps no schema to migrate: migrate works on "

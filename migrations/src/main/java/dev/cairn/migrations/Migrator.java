@@ -163,7 +163,14 @@ public final class Migrator {
             return jdbcUrl(url, null, null);
         }
 
+        /**
+         * Connects through {@link java.sql.DriverManager}.
+         *
+         * @throws UnsafeDriverSettingException when the URL carries a driver setting that would run code, load a
+         *                                      class or write a file ({@link DriverSettings})
+         */
         public Builder jdbcUrl(String url, String user, String password) {
+            DriverSettings.check(Objects.requireNonNull(url, "jdbcUrl"), Map.of());
             this.connections = JdbcConnectionSources.of(Objects.requireNonNull(url, "jdbcUrl"), user, password);
             return this;
         }

@@ -5,13 +5,17 @@ import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.core.spi.StoreProvider;
+import dev.cairn.migrations.Dialect;
+import dev.cairn.migrations.Migrator;
 import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
+import dev.cairn.store.jdbc.StoreProperties;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -60,28 +64,45 @@ public final class H2StoreProvider implements StoreProvider {
         if (config.dataSource().isPresent()) {
             return builder.dataSource(config.dataSource().get()).open();
         }
+        String jdbcUrl = jdbcUrl(config);
+        boolean inMemory = jdbcUrl.startsWith("jdbc:h2:mem:");
+        // H2's own lock timeout (one second) is shorter than a unit of work may wait for another's lock.
+        String url = jdbcUrl + ";LOCK_TIMEOUT=30000";
+        StoreProperties.checkDriverSettings(config, url, Map.of());
+        return builder.connections(() -> DriverManager.getConnection(url))
+                .keepOneOpen(inMemory)
+                .capabilities(inMemory ? Set.of() : EnumSet.of(StoreCapability.PERSISTENT))
+                .open();
+    }
+
+    /**
+     * A migrator connected to the database an {@code h2:} URL names, read as {@link #open} reads it: for tools
+     * that migrate without opening a store, such as the command line's {@code migrate}.
+     *
+     * @throws StoreConfigurationException when the URL is neither {@code h2:mem:NAME} nor {@code h2:file:PATH}
+     */
+    public static Migrator.Builder migrator(CairnConfig config) {
+        String jdbcUrl = jdbcUrl(config);
+        StoreProperties.checkDriverSettings(config, jdbcUrl, Map.of());
+        return Migrator.builder().dialect(Dialect.H2).jdbcUrl(jdbcUrl);
+    }
+
+    /** The JDBC URL of {@code h2:mem:NAME} or {@code h2:file:PATH}, with no setting of the user's. */
+    private static String jdbcUrl(CairnConfig config) {
         String target = config.location();
-        String jdbcUrl;
-        boolean inMemory;
+        // Named first: a setting that would run code is refused as such, not as a malformed name.
+        StoreProperties.checkDriverSettings(config, "jdbc:h2:" + target, Map.of());
         if (target.startsWith("mem:")) {
             String name = target.substring("mem:".length());
             if (!NAME.matcher(name).matches()) {
                 throw invalid(config, "the name '" + name + "' is not 1 to 128 letters, digits, '.', '_' or '-'");
             }
-            jdbcUrl = "jdbc:h2:mem:" + name;
-            inMemory = true;
-        } else if (target.startsWith("file:")) {
-            jdbcUrl = "jdbc:h2:file:" + file(config, target.substring("file:".length()));
-            inMemory = false;
-        } else {
-            throw invalid(config, "write h2:mem:NAME or h2:file:PATH");
+            return "jdbc:h2:mem:" + name;
         }
-        // H2's own lock timeout (one second) is shorter than a unit of work may wait for another's lock.
-        String url = jdbcUrl + ";LOCK_TIMEOUT=30000";
-        return builder.connections(() -> DriverManager.getConnection(url))
-                .keepOneOpen(inMemory)
-                .capabilities(inMemory ? Set.of() : EnumSet.of(StoreCapability.PERSISTENT))
-                .open();
+        if (target.startsWith("file:")) {
+            return "jdbc:h2:file:" + file(config, target.substring("file:".length()));
+        }
+        throw invalid(config, "write h2:mem:NAME or h2:file:PATH");
     }
 
     private static String file(CairnConfig config, String path) {

@@ -64,6 +64,9 @@ class H2StoreProviderTest {
                 .hasMessageContaining("h2:mem:NAME or h2:file:PATH");
         assertThatThrownBy(() -> Cairn.open("h2:mem:x;INIT=RUNSCRIPT FROM 'evil'"))
                 .isExactlyInstanceOf(StoreConfigurationException.class)
+                .hasMessageContaining("H2 setting 'INIT'");
+        assertThatThrownBy(() -> Cairn.open("h2:mem:x;MODE=PostgreSQL"))
+                .isExactlyInstanceOf(StoreConfigurationException.class)
                 .hasMessageContaining("is not 1 to 128 letters");
     }
 }

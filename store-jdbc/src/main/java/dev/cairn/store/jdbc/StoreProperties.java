@@ -2,11 +2,15 @@ package dev.cairn.store.jdbc;
 
 import dev.cairn.core.CairnConfig;
 import dev.cairn.core.StoreConfigurationException;
+import dev.cairn.migrations.DriverSettings;
+import dev.cairn.migrations.UnsafeDriverSettingException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * Number-valued store properties, read the same way by every SQL backend: an invalid value fails naming the
- * property, the value and what is accepted. Stateless and thread-safe.
+ * Store properties, read the same way by every SQL backend: an invalid value fails naming the property, the
+ * value and what is accepted; driver settings that would run code are refused before a driver sees them.
+ * Stateless and thread-safe.
  */
 public final class StoreProperties {
     private StoreProperties() {
@@ -54,5 +58,20 @@ public final class StoreProperties {
         }
         throw new StoreConfigurationException("Invalid " + name + " = '" + value
                 + "': must be a whole number, 1 or more, such as " + byDefault + ".");
+    }
+
+    /**
+     * Refuses a JDBC URL, or properties for its driver, that would have the driver run code, load a class or write
+     * a file ({@link DriverSettings}), before any connection is made.
+     *
+     * @throws StoreConfigurationException naming the store's masked URL and the setting refused
+     */
+    public static void checkDriverSettings(CairnConfig config, String jdbcUrl, Map<String, String> driverProperties) {
+        try {
+            DriverSettings.check(jdbcUrl, driverProperties);
+        } catch (UnsafeDriverSettingException refused) {
+            throw new StoreConfigurationException("Invalid store url " + config.maskedUrl() + ": "
+                    + refused.getMessage(), refused);
+        }
     }
 }

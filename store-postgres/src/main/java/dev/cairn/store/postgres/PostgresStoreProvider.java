@@ -92,6 +92,7 @@ public final class PostgresStoreProvider implements StoreProvider {
             return builder.dataSource(dataSource).open();
         }
         PostgresUrl url = PostgresUrl.parse(config);
+        StoreProperties.checkDriverSettings(config, url.jdbcUrl(), driverProperties(config));
         FirstConnection.await(() -> url.connect(driverProperties(config)), connectTimeout, config.maskedUrl());
         HikariDataSource pool = pool(url, config, schema, lockTimeout, poolSize);
         try {
@@ -134,6 +135,7 @@ public final class PostgresStoreProvider implements StoreProvider {
      */
     public static Migrator.Builder migrator(CairnConfig config) {
         PostgresUrl url = PostgresUrl.parse(config);
+        StoreProperties.checkDriverSettings(config, url.jdbcUrl(), driverProperties(config));
         String query = driverProperties(config).entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -92,6 +93,7 @@ public final class SqliteStoreProvider implements StoreProvider {
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         String jdbcUrl = "jdbc:sqlite:" + file;
+        StoreProperties.checkDriverSettings(config, jdbcUrl, Map.of());
         return builder.connections(() -> withFunctions(sqlite.createConnection(jdbcUrl))).open();
     }
 

@@ -1,0 +1,13 @@
+package dev.cairn.migrations;
+
+/**
+ * A JDBC URL or driver property that {@link DriverSettings} refuses, because the driver would run code, load a
+ * class or write a file for it. The message names the setting, never its value. Immutable and thread-safe.
+ */
+public class UnsafeDriverSettingException extends MigrationConfigurationException {
+    private static final long serialVersionUID = 1L;
+
+    public UnsafeDriverSettingException(String message) {
+        super(message);
+    }
+}
