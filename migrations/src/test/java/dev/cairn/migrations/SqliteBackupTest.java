@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,60 @@ class SqliteBackupTest {
         builder(database, BackupPolicy.off()).target("app", "1").build().migrate();
 
         assertThat(builder(database, BackupPolicy.off()).build().migrate().backupPath()).isEmpty();
+    }
+
+    @Test
+    void aBackupKilledWhileCopyingLeavesNothingThatCountsAsABackup() throws Exception {
+        Path database = temp.resolve("plan.db");
+        Path folder = TestFiles.basicFolder(temp);
+        builder(database, BackupPolicy.off()).target("app", "1").build().migrate();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement()) {
+            // About 100 MB, so that the copy takes long enough to be caught in the middle.
+            statement.execute("CREATE TABLE filler (data BLOB)");
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000) "
+                    + "INSERT INTO filler SELECT randomblob(4000) FROM n");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                BackupProcessMain.class.getName(), "jdbc:sqlite:" + database, folder.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (backupFiles().isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        child.destroyForcibly();
+        child.waitFor();
+        assertThat(backupFiles()).as("the copy was caught while it was being written").isNotEmpty();
+
+        for (Path file : backupFiles()) {
+            if (file.getFileName().toString().endsWith(".bak")) {
+                assertThat(integrity(file)).as(file.toString()).isEqualTo("ok");
+            }
+        }
+        Path backup = builder(database, BackupPolicy.inFolder(temp, 1)).build().migrate().backupPath().orElseThrow();
+        assertThat(integrity(backup)).isEqualTo("ok");
+        assertThat(backupFiles()).containsExactly(backup);
+    }
+
+    private List<Path> backupFiles() throws IOException {
+        try (Stream<Path> files = Files.list(temp)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("plan.db.")).sorted().toList();
+        }
+    }
+
+    private static String integrity(Path file) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement();
+             ResultSet pages = statement.executeQuery("PRAGMA page_count")) {
+            pages.next();
+            if (pages.getLong(1) == 0) {
+                return "empty";
+            }
+            try (ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
+                return rows.next() ? rows.getString(1) : "no answer";
+            }
+        }
     }
 
     private static List<String> tables(Path database) throws SQLException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,10 +20,17 @@ import java.util.stream.Stream;
 /**
  * Copies a non-empty SQLite file with {@code VACUUM INTO} before migrations touch it, then keeps the newest
  * {@code retention} copies. Runs on a second connection because VACUUM cannot run inside the run's
- * transaction; the run holds only the reserved lock, so the copy reads the database as it was. Thread-safe.
+ * transaction; the run holds only the reserved lock, so the copy reads the database as it was.
+ *
+ * <p>The copy is written under a temporary name ({@code .bak.partial}), checked ({@code PRAGMA integrity_check}
+ * and a page count), and only then renamed to its {@code .bak} name, so a process killed while copying leaves no
+ * file that looks like a backup, and the retention never counts one. A partial file left by such a process is
+ * deleted by the next backup of the same database; the migration lock makes sure it is not another's copy in
+ * progress. Thread-safe.
  */
 final class SqliteBackup {
     static final String SUFFIX = ".bak";
+    static final String PARTIAL_SUFFIX = SUFFIX + ".partial";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
 
     private SqliteBackup() {
@@ -49,14 +57,73 @@ final class SqliteBackup {
         } catch (IOException failure) {
             throw new UncheckedIOException("Cannot create backup folder " + folder, failure);
         }
-        try (Connection copier = source.jdbcUrl() != null ? DriverManager.getConnection(source.jdbcUrl())
-                : source.open();
-             Statement statement = copier.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 10000");
-            statement.execute("VACUUM INTO '" + backup.toString().replace("'", "''") + "'");
+        deleteStalePartials(folder, prefix);
+        Path partial = backup.resolveSibling(backup.getFileName() + ".partial");
+        try {
+            try (Connection copier = source.jdbcUrl() != null ? DriverManager.getConnection(source.jdbcUrl())
+                    : source.open();
+                 Statement statement = copier.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 10000");
+                statement.execute("VACUUM INTO " + quoted(partial));
+                check(statement, partial);
+            }
+            Files.move(partial, backup, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException failure) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("Cannot complete the backup " + backup, failure);
+        } catch (SQLException | RuntimeException failure) {
+            deleteQuietly(partial);
+            throw failure;
         }
         prune(folder, prefix, policy.retention());
         return backup;
+    }
+
+    /** Refuses a copy that SQLite does not find whole, read through the copier's connection. */
+    private static void check(Statement statement, Path copy) throws SQLException {
+        statement.execute("ATTACH DATABASE " + quoted(copy) + " AS cairn_backup");
+        try {
+            try (ResultSet pages = statement.executeQuery("PRAGMA cairn_backup.page_count")) {
+                if (!pages.next() || pages.getLong(1) < 1) {
+                    throw new SQLException("The backup copy " + copy + " is empty");
+                }
+            }
+            try (ResultSet integrity = statement.executeQuery("PRAGMA cairn_backup.integrity_check")) {
+                String verdict = integrity.next() ? integrity.getString(1) : "no answer";
+                if (!"ok".equals(verdict)) {
+                    throw new SQLException("The backup copy " + copy + " fails PRAGMA integrity_check: " + verdict);
+                }
+            }
+        } finally {
+            statement.execute("DETACH DATABASE cairn_backup");
+        }
+    }
+
+    private static String quoted(Path file) {
+        return "'" + file.toString().replace("'", "''") + "'";
+    }
+
+    private static void deleteStalePartials(Path folder, String prefix) {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path stale : files.filter(path -> {
+                String name = path.getFileName().toString();
+                // The copy's own rollback journal goes with it.
+                return name.startsWith(prefix)
+                        && (name.endsWith(PARTIAL_SUFFIX) || name.endsWith(PARTIAL_SUFFIX + "-journal"));
+            }).toList()) {
+                Files.deleteIfExists(stale);
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException("Cannot remove partial backups in " + folder, failure);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // The copy failed already; that failure is the one to report, and the next backup removes the file.
+        }
     }
 
     private static Path databaseFile(Connection connection) throws SQLException {
