@@ -90,10 +90,7 @@ class SqliteBackupTest {
             statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000) "
                     + "INSERT INTO filler SELECT randomblob(4000) FROM n");
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                BackupProcessMain.class.getName(), "jdbc:sqlite:" + database, folder.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = FolderMigratorMain.start("jdbc:sqlite:" + database, folder, Dialect.SQLITE, true);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (backupFiles().isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
             Thread.onSpinWait();

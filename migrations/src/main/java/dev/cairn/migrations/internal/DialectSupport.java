@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What differs between databases: session setup, the migration lock, schemas and how one migration's
@@ -64,18 +65,22 @@ public abstract class DialectSupport {
     }
 
     /**
-     * Whether the lock is the run's own transaction, which a migration that cannot run in a transaction must
-     * leave (SQLite); such a migration is recorded as failed first and marked successful afterwards, so a
-     * migrator that gets the lock in between never applies it twice.
+     * Leaves the run's own transaction before a migration that cannot run in one, where the lock is that
+     * transaction (SQLite); {@link #enterRunTransaction} takes it again afterwards.
      */
-    public boolean lockIsTransaction() {
-        return false;
-    }
-
     public void leaveRunTransaction(Connection connection) throws SQLException {
     }
 
     public void enterRunTransaction(Connection connection) throws SQLException {
+    }
+
+    /**
+     * What a migration run outside a transaction and stopped halfway (killed, or failed) left behind that stands
+     * in the way of running it again, such as PostgreSQL's INVALID index of an interrupted
+     * {@code CREATE INDEX CONCURRENTLY}; found by the names its statements create.
+     */
+    public List<Leftover> leftovers(Connection connection, List<SqlStatement> statements) throws SQLException {
+        return List.of();
     }
 
     static void execute(Connection connection, String sql) throws SQLException {

@@ -32,6 +32,9 @@ public final class MigrationEngine {
         try (Session session = Session.open(config, true)) {
             return run(session, () -> {
                 Plan plan = session.plan();
+                if (session.clearRetryable(plan)) {
+                    plan = session.plan();
+                }
                 plan.throwIfInvalid();
                 List<ResolvedMigration> pending = plan.pending();
                 Path backup = null;
@@ -51,13 +54,16 @@ public final class MigrationEngine {
 
     public List<MigrationInfo> info() {
         try (Session session = Session.open(config, false)) {
-            return session.plan().infos();
+            return run(session, () -> session.plan().infos());
         }
     }
 
     public void validate() {
         try (Session session = Session.open(config, false)) {
-            session.plan().throwIfInvalid();
+            run(session, () -> {
+                session.plan().throwIfInvalid();
+                return null;
+            });
         }
     }
 

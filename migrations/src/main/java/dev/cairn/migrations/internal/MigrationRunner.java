@@ -43,7 +43,11 @@ final class MigrationRunner {
                 }
                 throw failed(migration, work, failure, support.transactionalDdl());
             }
-        } else if (support.lockIsTransaction()) {
+        } else {
+            // Recorded as started (a failed row) before it runs, and marked successful after: a migrator killed
+            // while it runs leaves a row that info, validate and the next run report, with what it left behind;
+            // and where the lock is the run's transaction (SQLite), one that takes the lock meanwhile never
+            // applies it twice.
             HistoryRow row = session.newRow(migration, 0, false);
             session.history.insert(connection, row);
             support.leaveRunTransaction(connection);
@@ -55,14 +59,6 @@ final class MigrationRunner {
             }
             support.enterRunTransaction(connection);
             session.history.markSucceeded(connection, row.rank(), millisSince(start));
-        } else {
-            try {
-                work.run(connection);
-            } catch (MigrationWork.StepFailure failure) {
-                session.history.insert(connection, session.newRow(migration, millisSince(start), false));
-                throw failed(migration, work, failure, false);
-            }
-            session.history.insert(connection, session.newRow(migration, millisSince(start), true));
         }
         return executed(migration, start);
     }

@@ -24,6 +24,7 @@ public final class Plan {
     private final Map<String, MigrationVersion> baselines = new HashMap<>();
     private final Map<String, MigrationVersion> targets;
     private final List<String> problems = new ArrayList<>();
+    private final Map<Integer, Integer> failedRowProblems = new HashMap<>();
     private final List<HistoryRow> rows;
     private boolean checksumProblem;
 
@@ -60,6 +61,7 @@ public final class Plan {
             }
             ResolvedMigration migration = module.get(row.version());
             if (!row.success()) {
+                failedRowProblems.put(row.rank(), problems.size());
                 problems.add("Migration " + row.script() + " (module '" + row.module() + "', version " + row.version()
                         + ") failed on an earlier run and may be partly applied. Fix the database by hand, then run"
                         + " repair to remove the failed row before migrating again.");
@@ -114,6 +116,19 @@ public final class Plan {
             return MigrationState.ABOVE_TARGET;
         }
         return MigrationState.PENDING;
+    }
+
+    /** The failed rows of migrations that exist locally, oldest first. */
+    public List<HistoryRow> failedRows() {
+        return rows.stream().filter(row -> failedRowProblems.containsKey(row.rank())).toList();
+    }
+
+    /** Says, in the problem a failed row raises, what its run left behind and how to clear it. */
+    public void adviseOn(HistoryRow failed, String advice) {
+        Integer index = failedRowProblems.get(failed.rank());
+        if (index != null) {
+            problems.set(index, problems.get(index) + " " + advice);
+        }
     }
 
     public List<String> problems() {

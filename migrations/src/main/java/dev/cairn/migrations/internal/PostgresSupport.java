@@ -11,6 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL: a session advisory lock keyed by schema and history table, which the server drops when the
@@ -18,6 +23,10 @@ import java.time.Duration;
  */
 final class PostgresSupport extends DialectSupport {
     private static final long POLL_MILLIS = 100;
+    private static final String IDENTIFIER = "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)";
+    private static final Pattern CONCURRENT_INDEX = Pattern.compile("\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\s+"
+            + "CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + IDENTIFIER + "\\.)?" + IDENTIFIER,
+            Pattern.CASE_INSENSITIVE);
 
     @Override
     public Dialect dialect() {
@@ -100,6 +109,42 @@ final class PostgresSupport extends DialectSupport {
                 return result.next();
             }
         }
+    }
+
+    /** The INVALID indexes, of those the statements create concurrently, that an interrupted run left. */
+    @Override
+    public List<Leftover> leftovers(Connection connection, List<SqlStatement> statements) throws SQLException {
+        List<Leftover> found = new ArrayList<>();
+        for (SqlStatement statement : statements) {
+            Matcher created = CONCURRENT_INDEX.matcher(statement.sql());
+            // An index without a name gets one from the server, which the script cannot tell.
+            if (!created.find() || created.group(2) == null && created.group(3).equalsIgnoreCase("on")) {
+                continue;
+            }
+            String schema = created.group(2) == null ? null : identifier(created.group(2));
+            String name = identifier(created.group(3));
+            try (PreparedStatement invalid = connection.prepareStatement("SELECT n.nspname FROM pg_index i"
+                    + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE NOT i.indisvalid AND c.relname = ? AND n.nspname = coalesce(?, current_schema())")) {
+                invalid.setString(1, name);
+                invalid.setString(2, schema);
+                try (ResultSet rows = invalid.executeQuery()) {
+                    while (rows.next()) {
+                        String qualified = quote(rows.getString(1)) + "." + quote(name);
+                        found.add(new Leftover("INVALID index " + rows.getString(1) + "." + name
+                                + " (from an interrupted CREATE INDEX CONCURRENTLY)",
+                                "DROP INDEX CONCURRENTLY IF EXISTS " + qualified));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** An identifier as the server stores it: quoted ones as written, others folded to lower case. */
+    private static String identifier(String written) {
+        return written.startsWith("\"") ? written.substring(1, written.length() - 1).replace("\"\"", "\"")
+                : written.toLowerCase(Locale.ROOT);
     }
 
     static String quote(String identifier) {

@@ -3,6 +3,7 @@ package dev.cairn.migrations.internal;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrationDatabaseException;
 import dev.cairn.migrations.MigrationSet;
+import dev.cairn.migrations.SqlMigration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One connection for one operation: dialect, lock, schema, and the history read once. Not thread-safe.
@@ -93,12 +95,69 @@ final class Session implements AutoCloseable {
         }
     }
 
-    Plan plan() {
+    /**
+     * Local migrations against the history; a failed row's problem names what its run left in the database
+     * (an INVALID index, say) and how to clear it.
+     */
+    Plan plan() throws SQLException {
         List<MigrationSet> sets = config.sets() != null ? config.sets()
                 : MigrationSetRegistry.sets(config.classLoader()).stream()
                         .filter(set -> set.dialect() == dialect())
                         .toList();
-        return new Plan(ModuleOrder.order(sets), rows, config.targets());
+        Plan plan = new Plan(ModuleOrder.order(sets), rows, config.targets());
+        for (HistoryRow failed : plan.failedRows()) {
+            MigrationWork work = interruptedWork(plan, failed);
+            if (work == null) {
+                continue;
+            }
+            List<Leftover> leftovers = support.leftovers(connection, work.statements());
+            if (!leftovers.isEmpty()) {
+                plan.adviseOn(failed, "It left " + leftovers.stream().map(Leftover::description)
+                        .collect(Collectors.joining(", ")) + ". Remove " + (leftovers.size() == 1 ? "it" : "them")
+                        + " with " + leftovers.stream().map(leftover -> leftover.removal() + ";")
+                        .collect(Collectors.joining(" ")) + " then run repair and migrate again; or declare the"
+                        + " file '-- cairn:retryable' to have the next migrate do both.");
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * Clears the failed rows of migrations that ran outside a transaction and declare themselves safe to run
+     * again ({@code -- cairn:retryable}), with what their interrupted run left, so that they run again.
+     *
+     * @return whether a row was cleared, and the history read again
+     */
+    boolean clearRetryable(Plan plan) throws SQLException {
+        boolean cleared = false;
+        for (HistoryRow failed : plan.failedRows()) {
+            MigrationWork work = interruptedWork(plan, failed);
+            if (work == null || !TransactionMode.declaredRetryable(((SqlMigration) plan.local(failed.module(),
+                    failed.version()).migration()).sql())) {
+                continue;
+            }
+            for (Leftover leftover : support.leftovers(connection, work.statements())) {
+                DialectSupport.execute(connection, leftover.removal());
+            }
+            history.delete(connection, failed.rank());
+            cleared = true;
+        }
+        if (cleared) {
+            rows = history.readAll(connection);
+        }
+        return cleared;
+    }
+
+    /** The SQL work of a failed row's migration when it ran outside a transaction, else null. */
+    private MigrationWork interruptedWork(Plan plan, HistoryRow failed) throws SQLException {
+        ResolvedMigration migration = plan.local(failed.module(), failed.version());
+        if (migration == null || !(migration.migration() instanceof SqlMigration)
+                || !String.valueOf(migration.checksum()).equals(String.valueOf(failed.checksum()))) {
+            return null;
+        }
+        MigrationWork work = MigrationWork.of(migration, false, dialect(), support.serverMajorVersion(connection),
+                placeholders());
+        return work.outsideTransaction() ? work : null;
     }
 
     Map<String, String> placeholders() {

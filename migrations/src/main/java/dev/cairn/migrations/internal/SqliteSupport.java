@@ -75,11 +75,6 @@ final class SqliteSupport extends DialectSupport {
     }
 
     @Override
-    public boolean lockIsTransaction() {
-        return true;
-    }
-
-    @Override
     public void leaveRunTransaction(Connection connection) throws SQLException {
         execute(connection, "COMMIT");
     }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class TransactionMode {
     private static final Pattern DECLARED = Pattern.compile("(?m)^\\s*--\\s*cairn:no-transaction\\b");
+    private static final Pattern RETRYABLE = Pattern.compile("(?m)^\\s*--\\s*cairn:retryable\\b");
     private static final Pattern POSTGRES_OUTSIDE = Pattern.compile(
             "(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\b.*\\bCONCURRENTLY"
                     + "|VACUUM\\b|CREATE\\s+DATABASE|DROP\\s+DATABASE|ALTER\\s+SYSTEM|CREATE\\s+TABLESPACE"
@@ -28,6 +29,14 @@ public final class TransactionMode {
     /** Whether the script is declared non-transactional. */
     public static boolean declaredOutside(String sql) {
         return DECLARED.matcher(sql).find();
+    }
+
+    /**
+     * Whether a script that runs outside a transaction declares, with a {@code -- cairn:retryable} line, that
+     * running it again after an interrupted run is safe once what that run left is removed.
+     */
+    public static boolean declaredRetryable(String sql) {
+        return RETRYABLE.matcher(sql).find();
     }
 
     /**
