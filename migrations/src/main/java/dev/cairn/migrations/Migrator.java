@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -34,6 +36,7 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class Migrator {
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]{0,62}");
     private final MigratorConfig config;
     private final MigrationEngine engine;
 
@@ -227,10 +230,39 @@ public final class Migrator {
             return this;
         }
 
-        /** The schema to migrate (created if missing); by default the connection's current schema. */
+        /**
+         * The schema to migrate (created if missing); by default the connection's current schema.
+         *
+         * @throws MigrationConfigurationException when the name is not an identifier of at most 63 characters
+         *                                         (letters, digits, {@code _} and {@code $}, not starting with a
+         *                                         digit or {@code $}), or names a system schema
+         *                                         ({@code information_schema}, {@code pg_*})
+         */
         public Builder schema(String schema) {
+            if (schema != null) {
+                checkSchemaName(schema);
+            }
             this.schema = schema;
             return this;
+        }
+
+        private static void checkSchemaName(String schema) {
+            String lower = schema.toLowerCase(Locale.ROOT);
+            if (!SCHEMA_NAME.matcher(schema).matches()) {
+                throw new MigrationConfigurationException("Invalid schema name '" + printable(schema) + "': use "
+                        + "letters, digits, '_' and '$', starting with a letter or '_', at most 63 characters, such as "
+                        + "tenant_42.");
+            }
+            if (lower.equals("information_schema") || lower.startsWith("pg_")) {
+                throw new MigrationConfigurationException("Schema '" + schema + "' is a system schema of the "
+                        + "database; migrate a schema of your own.");
+            }
+        }
+
+        private static String printable(String text) {
+            String shown = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            return shown.length() > 80 ? shown.substring(0, 80) + "…" : shown;
         }
 
         /** The name recorded as installed_by; by default the database user. */
