@@ -81,6 +81,11 @@ final class CairnCommand implements Runnable {
     }
 
     /** Where the store is, as the options, the environment and the working folder say. */
+    /** {@code text} with the secrets of the store's configuration masked, once it has been located. */
+    String mask(String text) {
+        return located == null ? text : located.config().mask(text);
+    }
+
     StoreLocator.Located located() {
         if (located == null) {
             located = StoreLocator.locate(url, environment.variables(), environment.workingDir());

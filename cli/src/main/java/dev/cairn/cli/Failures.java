@@ -13,6 +13,7 @@ import dev.cairn.core.io.ImportProblem;
 import dev.cairn.core.io.ImportReport;
 import dev.cairn.migrations.MigrationChecksumMismatchException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -88,12 +89,15 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
                 : failure.getClass().getName() + ": " + oneLine(String.valueOf(failure.getMessage()))
                 + ". Run again with --stacktrace to see where.";
         String hint = hint(failure);
-        err.println("cairn: " + message + (hint.isEmpty() ? "" : " " + hint));
+        // The one masking step at the edge: a driver's message may quote what the URL or cairn.yaml held.
+        err.println(root.mask("cairn: " + message + (hint.isEmpty() ? "" : " " + hint)));
         if (failure instanceof ImportException refused) {
             problems(err, refused.report());
         }
         if (root.stacktrace) {
-            failure.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            err.print(root.mask(trace.toString()));
         }
         err.flush();
         return exitCode(failure);

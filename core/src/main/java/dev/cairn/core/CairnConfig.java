@@ -1,5 +1,7 @@
 package dev.cairn.core;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -108,6 +110,14 @@ public final class CairnConfig {
                 }
                 loaded.stringPropertyNames().forEach(key -> entries.put(key, loaded.getProperty(key)));
             }
+        } catch (JsonProcessingException malformed) {
+            // Not the parser's message: it quotes the lines around the error, which may hold a password.
+            JsonLocation where = malformed.getLocation();
+            String problem = String.valueOf(malformed.getOriginalMessage()).lines().findFirst().orElse("").strip();
+            throw new StoreConfigurationException("Configuration file " + file + " is not valid YAML"
+                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
+                    + (problem.isEmpty() || problem.contains(":") ? "" : " (" + problem + ")")
+                    + ": fix it, or delete it and run 'cairn init --save' again.");
         } catch (IOException e) {
             throw new StoreConfigurationException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
@@ -170,6 +180,21 @@ public final class CairnConfig {
     /** The URL with any password masked, for messages and logs. */
     public String maskedUrl() {
         return StoreUrls.mask(url);
+    }
+
+    /**
+     * {@code text} with every secret of this configuration masked: the URL's password (as written and decoded),
+     * its password parameters and the {@code password} property; for any message that may quote them, such as
+     * a driver's error.
+     */
+    public String mask(String text) {
+        List<String> secrets = new ArrayList<>(StoreUrls.secrets(url));
+        properties.forEach((key, value) -> {
+            if (key.toLowerCase(Locale.ROOT).contains("password") || key.equalsIgnoreCase("secret")) {
+                secrets.add(value);
+            }
+        });
+        return StoreUrls.maskSecrets(text, secrets);
     }
 
     /** The store's properties, from the builder, the file, and the URL's query string, the URL last. */

@@ -2,7 +2,15 @@ package dev.cairn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class StoreUrlsTest {
     @Test
@@ -41,5 +49,55 @@ class StoreUrlsTest {
         assertThat(StoreUrls.queryParameters("postgresql://db/plan?schema=tenant%201&migrate=off"))
                 .containsEntry("schema", "tenant 1")
                 .containsEntry("migrate", "off");
+    }
+
+    /** Passwords holding each character that means something in a URL, raw and percent-encoded. */
+    static Stream<String> passwords() {
+        String special = " !\"#$%&'()*+,/:;<=>?@[\\]^`{|}~";
+        List<String> passwords = new ArrayList<>();
+        for (char c : special.toCharArray()) {
+            passwords.add("Sekr" + c + "tZ9");
+            passwords.add(c + "Sekr" + c + c + "tZ9" + c);
+        }
+        passwords.add("Sekr" + special + "tZ9");
+        return passwords.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("passwords")
+    void noPasswordSurvivesMaskingWhateverItHolds(String password) {
+        String encoded = URLEncoder.encode(password, StandardCharsets.UTF_8).replace("+", "%20");
+        List<String> urls = List.of(
+                "postgresql://ana:" + password + "@db.example:5432/plan?schema=t",
+                "postgresql://ana:" + password + "@db.example/plan",
+                "postgresql://ana:" + encoded + "@db.example:5432/plan?schema=t&ApplicationName=me@work",
+                "postgresql:/ana:" + password + "@db.example/plan",
+                "postgresql:ana:" + password + "@db.example/plan",
+                "jdbc:postgresql://ana:" + password + "@db-1,db-2:5433/plan",
+                "postgresql://ana:" + password + "@db.example",
+                "postgresql://db.example/plan?user=ana&password=" + encoded + "&schema=t",
+                "h2:mem:x;PASSWORD=" + password.replace(";", ""));
+        for (String url : urls) {
+            String secret = url.startsWith("h2:") ? password.replace(";", "") : url.contains(encoded) ? encoded : password;
+            CairnConfig config = CairnConfig.builder(url).build();
+            assertThat(StoreUrls.mask(url)).as(url).doesNotContain(secret).contains("****");
+            assertThat(config.mask("driver said: password " + secret + " was wrong for " + url))
+                    .as(url).doesNotContain(secret);
+            assertThat(StoreUrls.withoutSecrets(url)).as(url).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void aQuestionMarkInThePasswordDoesNotStartTheQuery() {
+        String url = "postgresql://ana:pa?ss#w@db.example/plan?schema=t";
+        assertThat(StoreUrls.location(url)).isEqualTo("//ana:pa?ss#w@db.example/plan");
+        assertThat(StoreUrls.queryParameters(url)).containsExactly(Map.entry("schema", "t"));
+    }
+
+    @Test
+    void withoutSecretsKeepsEverythingElse() {
+        assertThat(StoreUrls.withoutSecrets("postgresql://ana:pw@db/plan?schema=t&password=x&sslmode=require"))
+                .isEqualTo("postgresql://ana@db/plan?schema=t&sslmode=require");
+        assertThat(StoreUrls.withoutSecrets("sqlite:plan.db")).isEqualTo("sqlite:plan.db");
     }
 }

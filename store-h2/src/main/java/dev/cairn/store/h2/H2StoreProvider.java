@@ -2,6 +2,7 @@ package dev.cairn.store.h2;
 
 import dev.cairn.core.CairnConfig;
 import dev.cairn.core.StoreConfigurationException;
+import dev.cairn.core.StoreUrls;
 import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.core.spi.StoreProvider;
@@ -95,7 +96,8 @@ public final class H2StoreProvider implements StoreProvider {
         if (target.startsWith("mem:")) {
             String name = target.substring("mem:".length());
             if (!NAME.matcher(name).matches()) {
-                throw invalid(config, "the name '" + name + "' is not 1 to 128 letters, digits, '.', '_' or '-'");
+                throw invalid(config, "the name '" + config.mask(StoreUrls.mask(name))
+                        + "' is not 1 to 128 letters, digits, '.', '_' or '-'");
             }
             return "jdbc:h2:mem:" + name;
         }
