@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -21,6 +22,11 @@ final class MigrateOptions {
     @Option(names = "--schemas", paramLabel = "SCHEMA", split = ",",
             description = "Each of these schemas of the PostgreSQL database of the store's URL.")
     List<String> schemas;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "How long to wait for another migrator's lock (90s, 5m, PT5M); else the URL's lockTimeout "
+                    + "property (milliseconds), else 1 minute.")
+    Duration lockTimeout;
 
     @Option(names = "--no-backup", negatable = false,
             description = "SQLite: do not copy a file before migrating it (a copy is kept beside it by default).")

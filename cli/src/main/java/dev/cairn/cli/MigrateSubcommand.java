@@ -1,7 +1,9 @@
 package dev.cairn.cli;
 
+import dev.cairn.core.CairnConfig;
 import dev.cairn.migrations.Migrator;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,31 @@ abstract class MigrateSubcommand extends CliCommand {
     }
 
     final List<MigrationTargets.Target> targets() {
-        return MigrationTargets.of(root().located().config(), options).stream().map(this::adjust).toList();
+        CairnConfig config = root().located().config();
+        Duration lockTimeout = options.lockTimeout != null ? options.lockTimeout
+                : config.property("lockTimeout").isPresent() ? lockTimeoutProperty(config) : null;
+        return MigrationTargets.of(config, options).stream()
+                .map(target -> {
+                    if (lockTimeout != null) {
+                        target.builder().lockTimeout(lockTimeout);
+                    }
+                    return adjust(target);
+                })
+                .toList();
+    }
+
+    private static Duration lockTimeoutProperty(CairnConfig config) {
+        String value = config.property("lockTimeout").orElseThrow();
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException ignored) {
+            // Reported below with the accepted values.
+        }
+        throw new UsageException("Invalid lockTimeout = '" + value + "': must be a number of milliseconds, 0 or more,"
+                + " such as 30000; or give --lock-timeout 30s");
     }
 
     /** A subcommand's own settings on a target's migrator, such as a target version. */

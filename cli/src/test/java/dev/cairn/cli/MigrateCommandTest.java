@@ -182,4 +182,24 @@ final class MigrateCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
         assertThat(result.err()).startsWith("cairn: ");
     }
+
+    @Test
+    void migrateWaitsForAnotherMigratorsLockAsLongAsTheLockTimeoutSays() throws Exception {
+        ok("migrate", "up");
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("plan.db"));
+             Statement statement = holder.createStatement()) {
+            // The write lock another migrator would hold while it migrates.
+            statement.execute("BEGIN IMMEDIATE");
+            Cli.Result option = run(new Cli(folder), "migrate", "up", "--location", sql.toString(), "--lock-timeout",
+                    "300ms");
+            assertThat(option.exitCode()).as(option.toString()).isNotZero();
+            assertThat(option.err()).contains("within 300 ms").contains("--lock-timeout");
+            Cli.Result property = new Cli(folder).run("--url", url + "?lockTimeout=200", "migrate", "up",
+                    "--location", sql.toString());
+            assertThat(property.err()).as(property.toString()).contains("within 200 ms");
+            statement.execute("ROLLBACK");
+        }
+        assertThat(new Cli(folder).run("--url", url + "?lockTimeout=soon", "migrate", "info").exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+    }
 }

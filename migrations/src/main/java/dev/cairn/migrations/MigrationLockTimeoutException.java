@@ -12,7 +12,8 @@ public class MigrationLockTimeoutException extends MigrationException {
 
     public MigrationLockTimeoutException(String target, Duration timeout, Throwable cause) {
         super("Could not obtain the migration lock on " + target + " within " + timeout.toMillis()
-                + " ms: another migrator is running. Wait for it, or raise lockTimeout.", cause);
+                + " ms: another migrator is running. Wait for it, or raise the lock timeout (Migrator.Builder.lockTimeout,"
+                + " the store property lockTimeout in milliseconds, or cairn migrate --lock-timeout 5m).", cause);
         this.target = target;
         this.timeout = timeout;
     }
