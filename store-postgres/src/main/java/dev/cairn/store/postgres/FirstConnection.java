@@ -39,7 +39,8 @@ final class FirstConnection {
             } catch (SQLException failure) {
                 if (!worthWaiting(failure)) {
                     throw new StoreConfigurationException("PostgreSQL refused the store " + maskedUrl + ": "
-                            + failure.getMessage() + ". Check the user, password and database in the url.", failure);
+                            + failure.getMessage() + ". Check the user, password, database and SSL settings in the url.",
+                            failure);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -58,11 +59,13 @@ final class FirstConnection {
 
     /**
      * Whether waiting may help: no connection (08), the server starting up or shutting down (57P03, 57P01),
-     * too many connections for now (53300). Authentication (28) and a missing database (3D000) are final.
+     * too many connections for now (53300). Authentication (28), a missing database (3D000) and a connection the
+     * server rejects as asked (08004: {@code sslmode=require} against a server without SSL) are final.
      */
     private static boolean worthWaiting(SQLException failure) {
         String state = failure.getSQLState();
-        return state == null || state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+        return state == null || state.startsWith("08") && !state.equals("08004") || state.startsWith("57P")
+                || state.equals("53300");
     }
 
     private static void sleep(long millis) {

@@ -148,7 +148,12 @@ public final class PostgresStoreProvider implements StoreProvider {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    /** The properties for the driver: Cairn's own left out, the driver's defaults for a store set. */
+    /**
+     * The properties for the driver: Cairn's own left out, the driver's defaults for a store set.
+     *
+     * @throws StoreConfigurationException for a property the driver does not know, which it would ignore without
+     *                                     a word ({@code sslMode=require} would connect without SSL)
+     */
     private static Map<String, String> driverProperties(CairnConfig config) {
         Map<String, String> properties = new LinkedHashMap<>();
         // One multi-row INSERT per batch instead of a statement per row: the driver's fastest way to write many.
@@ -156,7 +161,7 @@ public final class PostgresStoreProvider implements StoreProvider {
         properties.put("ApplicationName", "cairn");
         config.properties().forEach((key, value) -> {
             if (!OWN_PROPERTIES.contains(key)) {
-                properties.put(key, value);
+                properties.put(DriverProperties.known(config, key), value);
             }
         });
         return properties;

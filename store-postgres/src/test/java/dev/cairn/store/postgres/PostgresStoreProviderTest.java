@@ -102,7 +102,7 @@ class PostgresStoreProviderTest {
                 .isInstanceOf(StoreConfigurationException.class)
                 .hasMessageContaining("nobody:****@")
                 .hasMessageNotContaining("s3cret")
-                .hasMessageContaining("Check the user, password and database");
+                .hasMessageContaining("Check the user, password, database and SSL settings");
         assertThat(System.nanoTime() - started).isLessThan(30_000_000_000L);
     }
 
@@ -169,5 +169,24 @@ class PostgresStoreProviderTest {
     private static String hostAndPort() {
         String rest = PostgresServer.jdbcUrl().substring("jdbc:postgresql://".length());
         return rest.substring(0, rest.indexOf('/'));
+    }
+
+    @Test
+    void sslRequiredOfAServerWithoutSslFailsAtOnceInsteadOfWaitingForTheConnectTimeout() {
+        // A failure worth waiting for would come after connectTimeout as a StoreException; this one cannot heal.
+        String url = PostgresServer.cairnUrl(PostgresServer.unusedSchema("ssl")) + "&sslmode=require&connectTimeout=3000";
+        assertThatThrownBy(() -> Cairn.open(url)).isExactlyInstanceOf(StoreConfigurationException.class)
+                .hasMessageContaining("SSL");
+    }
+
+    @Test
+    void aDriverPropertyTheDriverWouldIgnoreIsRefusedByName() {
+        String base = PostgresServer.cairnUrl(PostgresServer.unusedSchema("props"));
+        assertThatThrownBy(() -> Cairn.open(base + "&sslMode=require")).isExactlyInstanceOf(
+                StoreConfigurationException.class).hasMessageContaining("'sslMode'")
+                .hasMessageContaining("the driver spells it 'sslmode'");
+        assertThatThrownBy(() -> Cairn.open(base + "&applicationname=x")).hasMessageContaining("'ApplicationName'");
+        assertThatThrownBy(() -> Cairn.open(base + "&shcema=x")).isExactlyInstanceOf(StoreConfigurationException.class)
+                .hasMessageContaining("Unknown property 'shcema'");
     }
 }
