@@ -41,7 +41,7 @@ final class ExportCommand extends CliCommand {
         long total = cairn().count(NodeQuery.all());
         if (target.file != null && target.file.toString().equals("-")) {
             PlanFormat format = output().format() == OutputFormat.JSON ? PlanFormat.JSON : PlanFormat.YAML;
-            try (OutputStream out = new WriterOutputStream(output().out())) {
+            try (OutputStream out = new WriterOutputStream(output().raw())) {
                 PlanExport.from(cairn()).toStream(out, format);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

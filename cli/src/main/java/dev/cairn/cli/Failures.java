@@ -90,7 +90,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
                 + ". Run again with --stacktrace to see where.";
         String hint = hint(failure);
         // The one masking step at the edge: a driver's message may quote what the URL or cairn.yaml held.
-        err.println(root.mask("cairn: " + message + (hint.isEmpty() ? "" : " " + hint)));
+        err.println(TerminalSafeWriter.escape(root.mask("cairn: " + message + (hint.isEmpty() ? "" : " " + hint))));
         if (failure instanceof ImportException refused) {
             problems(err, refused.report());
         }
@@ -131,7 +131,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     /** Every problem a refused import reports, one a line; the count of those the report does not list. */
     static void problems(PrintWriter err, ImportReport report) {
         for (ImportProblem problem : report.problems()) {
-            err.println(problem);
+            err.println(TerminalSafeWriter.escape(problem.toString()));
         }
         long unlisted = report.problemCount() - report.problems().size();
         if (unlisted > 0) {

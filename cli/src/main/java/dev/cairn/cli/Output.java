@@ -17,10 +17,13 @@ import java.util.function.Consumer;
  */
 final class Output {
     private final PrintWriter out;
+    private final PrintWriter text;
     private final OutputFormat format;
 
     Output(PrintWriter out, OutputFormat format) {
         this.out = out;
+        // Text for people shows stored control characters escaped; JSON and YAML escape them their own way.
+        this.text = new PrintWriter(new TerminalSafeWriter(out));
         this.format = format;
     }
 
@@ -32,14 +35,23 @@ final class Output {
         return format == OutputFormat.TEXT;
     }
 
-    PrintWriter out() {
+    /** Where data goes as it is, such as an export to standard output. */
+    PrintWriter raw() {
         return out;
     }
 
+    /** Where text for people goes (control characters escaped). */
+    PrintWriter out() {
+        return text;
+    }
+
     /** Prints {@code data} as JSON or YAML, or, for people, whatever {@code text} prints. */
-    void emit(Object data, Consumer<PrintWriter> text) {
+    void emit(Object data, Consumer<PrintWriter> printer) {
         switch (format) {
-            case TEXT -> text.accept(out);
+            case TEXT -> {
+                printer.accept(text);
+                text.flush();
+            }
             case JSON -> write(jsonMapper(), data);
             case YAML -> write(yamlMapper(), data);
         }
@@ -48,7 +60,8 @@ final class Output {
     /** Prints a line for people; nothing in JSON or YAML, whose output is the data alone. */
     void note(String line) {
         if (isText()) {
-            out.println(line);
+            text.println(line);
+            text.flush();
         }
     }
 
