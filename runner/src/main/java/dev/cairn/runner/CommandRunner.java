@@ -1,4 +1,4 @@
-package dev.cairn.core.run;
+package dev.cairn.runner;
 
 import dev.cairn.core.Cairn;
 import dev.cairn.core.CommandSpec;
@@ -9,6 +9,8 @@ import dev.cairn.core.Status;
 import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.ValidationException;
 import dev.cairn.core.Violation;
+import dev.cairn.core.run.CommandLease;
+import dev.cairn.core.run.CommandRun;
 import dev.cairn.core.spi.RunLog;
 import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.core.spi.StoreTransaction;

@@ -1,4 +1,4 @@
-package dev.cairn.core.run;
+package dev.cairn.runner;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.core.Node;
@@ -7,6 +7,9 @@ import dev.cairn.core.Status;
 import dev.cairn.core.StoreException;
 import dev.cairn.core.ValidationException;
 import dev.cairn.core.Violation;
+import dev.cairn.core.run.ArtifactCheck;
+import dev.cairn.core.run.CommandLease;
+import dev.cairn.core.run.CommandRun;
 import dev.cairn.core.spi.RunLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
