@@ -1,10 +1,10 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.run.CommandRun;
-import dev.cairn.core.run.CommandRunner;
-import dev.cairn.core.run.PlannedRun;
-import dev.cairn.core.run.RunListener;
-import dev.cairn.core.run.RunOutcome;
+import dev.cairn.runner.CommandRunner;
+import dev.cairn.runner.PlannedRun;
+import dev.cairn.runner.RunListener;
+import dev.cairn.runner.RunOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

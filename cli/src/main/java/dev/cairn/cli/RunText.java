@@ -1,7 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.run.CommandRun;
-import dev.cairn.core.run.RunOutcome;
+import dev.cairn.runner.RunOutcome;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

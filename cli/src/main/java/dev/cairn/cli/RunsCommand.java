@@ -5,7 +5,7 @@ import dev.cairn.core.Node;
 import dev.cairn.core.run.ArtifactCheck;
 import dev.cairn.core.run.CommandLease;
 import dev.cairn.core.run.CommandRun;
-import dev.cairn.core.run.CommandRunner;
+import dev.cairn.runner.CommandRunner;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

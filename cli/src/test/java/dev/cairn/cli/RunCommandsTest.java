@@ -139,8 +139,8 @@ abstract class RunCommandsTest extends StoreCliTest {
         command("CMD-HELD", "echo ran > ran.txt");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the SQL stores keep it
         try (Cairn cairn = Cairn.open(url)) {
-            boolean taken = cairn.store().write(tx -> tx.acquireLease(new CommandLease("CMD-HELD", "elsewhere/42/cafe",
-                    now, now.plus(Duration.ofHours(1)))));
+            boolean taken = cairn.store().write(tx -> tx.runLog().orElseThrow().acquireLease(
+                    new CommandLease("CMD-HELD", "elsewhere/42/cafe", now, now.plus(Duration.ofHours(1)))));
             assertThat(taken).isTrue();
         }
         Cli.Result result = fails(ExitCodes.CONFLICT, "run", "CMD-HELD");
@@ -157,7 +157,7 @@ abstract class RunCommandsTest extends StoreCliTest {
         command("CMD-DIED", "true");
         Instant now = Instant.now();
         try (Cairn cairn = Cairn.open(url)) {
-            cairn.store().write(tx -> tx.startRun("CMD-DIED", now, "ana"));
+            cairn.store().write(tx -> tx.runLog().orElseThrow().startRun("CMD-DIED", now, "ana"));
         }
         assertThat(ok("runs", "CMD-DIED").lines().skip(1).findFirst().orElseThrow()).contains("never ended");
         assertThat(json("runs", "CMD-DIED", "--run", "1").get("run").get("state").asText()).isEqualTo("never_ended");

@@ -1,6 +1,7 @@
 /**
- * Running Command nodes: {@link dev.cairn.core.run.CommandRunner} runs them when asked, and the store records
- * each {@link dev.cairn.core.run.CommandRun} with its {@link dev.cairn.core.run.ArtifactCheck}s. Nothing in
- * Cairn runs a Command otherwise: not opening a store, importing a plan or copying one.
+ * The records of running Command nodes, as a store keeps them through {@link dev.cairn.core.spi.RunLog}: each
+ * {@link dev.cairn.core.run.CommandRun} with its {@link dev.cairn.core.run.ArtifactCheck}s, and the
+ * {@link dev.cairn.core.run.CommandLease} that keeps two runners off one Command. Nothing in the core runs a
+ * Command: the runner is {@code dev.cairn.runner.CommandRunner}, in {@code dev.cairn:cairn-runner}.
  */
 package dev.cairn.core.run;

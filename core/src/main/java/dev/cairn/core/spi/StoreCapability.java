@@ -8,5 +8,10 @@ public enum StoreCapability {
     /** What is written survives closing the store, and the process, and opening it again with the same URL. */
     PERSISTENT,
     /** Several processes may use one store at once. */
-    MULTI_PROCESS
+    MULTI_PROCESS,
+    /**
+     * Keeps the runs and leases of Command nodes: every transaction gives a {@link StoreTransaction#runLog()}.
+     * Running Commands needs it.
+     */
+    COMMAND_RUNS
 }

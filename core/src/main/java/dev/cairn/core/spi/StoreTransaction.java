@@ -6,8 +6,6 @@ import dev.cairn.core.Link;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
 import dev.cairn.core.StatusCount;
-import dev.cairn.core.run.CommandLease;
-import dev.cairn.core.run.CommandRun;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -279,74 +277,15 @@ public interface StoreTransaction {
     }
 
     // ----------------------------------------------------------------------------------------------
-    // Command runs and leases (schema version 2). Cairn checks that the node exists and is a Command, in the
-    // same unit of work, before it calls these. The defaults refuse: a store that records no runs says so when
-    // a caller asks it to run a Command, and nothing else about it changes.
+    // Command runs and leases (schema version 2): an optional facet.
 
     /**
-     * Takes the lease of {@link CommandLease#commandId()} for its holder: stores it when the Command has none,
-     * or replaces the one it has when that one expired at or before {@link CommandLease#acquiredAt()}. Of two
-     * runners that find the same lease expired, one gets it and the other gets false.
-     *
-     * @return false, changing nothing, when another lease holds the Command and has not expired
+     * The runs and leases of Command nodes in this unit of work, when this store keeps them: a store that does
+     * returns its {@link RunLog} here and declares {@link StoreCapability#COMMAND_RUNS}. The default, empty, is
+     * for a store that keeps no runs; a runner asked to run a Command on it says so, naming the store, and
+     * nothing else about the store changes.
      */
-    default boolean acquireLease(CommandLease lease) {
-        throw unsupported("command leases");
-    }
-
-    /**
-     * Moves the expiry of the lease {@code holder} holds on {@code commandId} to {@code expiresAt}.
-     *
-     * @return false, changing nothing, when {@code holder} holds no lease on it (it expired and another runner
-     *         took it over, or the Command was deleted)
-     */
-    default boolean renewLease(String commandId, String holder, Instant expiresAt) {
-        throw unsupported("command leases");
-    }
-
-    /** Deletes the lease {@code holder} holds on {@code commandId}; false when it holds none. */
-    default boolean releaseLease(String commandId, String holder) {
-        throw unsupported("command leases");
-    }
-
-    /** The lease on {@code commandId}, expired or not; empty when there is none. */
-    default Optional<CommandLease> lease(String commandId) {
-        throw unsupported("command leases");
-    }
-
-    /**
-     * Records the start of the next run of {@code commandId}: number 1 for its first, else one more than the
-     * highest it has, with no end yet. Cairn calls it while holding the Command's lease.
-     *
-     * @return the run's number
-     */
-    default int startRun(String commandId, Instant startedAt, String actor) {
-        throw unsupported("command runs");
-    }
-
-    /**
-     * Records the end of a run started by {@link #startRun}: its end, exit code, timeout, output tail and log
-     * path, and one row per artifact check.
-     *
-     * @return false, changing nothing, when the run is not there (its Command was deleted while it ran) or has
-     *         ended already
-     */
-    default boolean finishRun(CommandRun run) {
-        throw unsupported("command runs");
-    }
-
-    /** Up to {@code limit} (at least 1) runs of {@code commandId}, newest first, artifacts included. */
-    default List<CommandRun> runs(String commandId, int limit) {
-        throw unsupported("command runs");
-    }
-
-    /** Run {@code number} of {@code commandId}, artifacts included; empty when there is none. */
-    default Optional<CommandRun> run(String commandId, int number) {
-        throw unsupported("command runs");
-    }
-
-    private UnsupportedOperationException unsupported(String what) {
-        return new UnsupportedOperationException(getClass().getName() + " does not record " + what
-                + "; a store for running Commands implements the run methods of StoreTransaction.");
+    default Optional<RunLog> runLog() {
+        return Optional.empty();
     }
 }

@@ -27,7 +27,8 @@ class H2StoreProviderTest {
             cairn.create(NodeDraft.of(Layer.GOAL, "Ship").id("GOAL-1").labels("release"));
         }
         try (Store store = new H2StoreProvider().open(CairnConfig.of(url))) {
-            assertThat(store.capabilities()).containsExactly(StoreCapability.PERSISTENT);
+            assertThat(store.capabilities()).containsExactlyInAnyOrder(StoreCapability.PERSISTENT,
+                    StoreCapability.COMMAND_RUNS);
         }
         try (Cairn cairn = Cairn.open(url + "?migrate=validate")) {
             assertThat(cairn.get("GOAL-1").labels()).containsExactly("release");

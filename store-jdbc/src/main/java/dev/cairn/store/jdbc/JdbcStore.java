@@ -74,7 +74,10 @@ public final class JdbcStore implements Store {
         this.dialect = builder.dialect;
         this.connections = connections;
         this.description = builder.description;
-        this.capabilities = Set.copyOf(builder.capabilities);
+        // Every JdbcStore keeps runs: its schema has their tables, and its transactions give a JdbcRunLog.
+        EnumSet<StoreCapability> declared = EnumSet.of(StoreCapability.COMMAND_RUNS);
+        declared.addAll(builder.capabilities);
+        this.capabilities = Set.copyOf(declared);
         this.busyTimeout = builder.busyTimeout;
         this.migrationSet = builder.migrationSet;
         this.schema = builder.schema;
@@ -534,6 +537,10 @@ public final class JdbcStore implements Store {
             return this;
         }
 
+        /**
+         * What the store can do beyond the contract, as its backend declares it; none unless set.
+         * {@link StoreCapability#COMMAND_RUNS} is declared by every store this builds, whatever this says.
+         */
         public Builder capabilities(Set<StoreCapability> declared) {
             this.capabilities = EnumSet.noneOf(StoreCapability.class);
             this.capabilities.addAll(declared);

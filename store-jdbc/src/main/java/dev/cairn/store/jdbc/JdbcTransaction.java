@@ -59,9 +59,8 @@ import dev.cairn.core.NoSuchNodeException;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
 import dev.cairn.core.StatusCount;
-import dev.cairn.core.run.CommandLease;
-import dev.cairn.core.run.CommandRun;
 import dev.cairn.core.spi.NewEvent;
+import dev.cairn.core.spi.RunLog;
 import dev.cairn.core.spi.StoreTransaction;
 import dev.cairn.core.spi.StoredDrift;
 import java.sql.SQLException;
@@ -574,7 +573,7 @@ final class JdbcTransaction implements StoreTransaction {
     // ----------------------------------------------------------------------------------------------
 
     /** Runs {@code work}, translating a driver's failure into a Cairn exception. */
-    private <T> T query(Supplier<T> work) {
+    <T> T query(Supplier<T> work) {
         try {
             return work.get();
         } catch (DataAccessException failure) {
@@ -582,11 +581,11 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    private void checkUsable() {
+    void checkUsable() {
         unit.checkUsable();
     }
 
-    private void checkWritable() {
+    void checkWritable() {
         checkUsable();
         if (!writable) {
             throw new IllegalStateException("This store transaction is read-only: change the store inside "
@@ -639,57 +638,11 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     // ----------------------------------------------------------------------------------------------
-    // Command runs and leases (RunRows)
+    // Command runs and leases (JdbcRunLog, RunRows)
 
     @Override
-    public boolean acquireLease(CommandLease lease) {
-        checkWritable();
-        return query(() -> runRows().acquireLease(lease));
-    }
-
-    @Override
-    public boolean renewLease(String commandId, String holder, Instant expiresAt) {
-        checkWritable();
-        return query(() -> runRows().renewLease(commandId, holder, expiresAt));
-    }
-
-    @Override
-    public boolean releaseLease(String commandId, String holder) {
-        checkWritable();
-        return query(() -> runRows().releaseLease(commandId, holder));
-    }
-
-    @Override
-    public Optional<CommandLease> lease(String commandId) {
+    public Optional<RunLog> runLog() {
         checkUsable();
-        return query(() -> runRows().lease(commandId));
-    }
-
-    @Override
-    public int startRun(String commandId, Instant startedAt, String actor) {
-        checkWritable();
-        return query(() -> runRows().startRun(commandId, startedAt, actor));
-    }
-
-    @Override
-    public boolean finishRun(CommandRun run) {
-        checkWritable();
-        return query(() -> runRows().finishRun(run));
-    }
-
-    @Override
-    public List<CommandRun> runs(String commandId, int limit) {
-        checkUsable();
-        return query(() -> runRows().runs(commandId, limit));
-    }
-
-    @Override
-    public Optional<CommandRun> run(String commandId, int number) {
-        checkUsable();
-        return query(() -> runRows().run(commandId, number));
-    }
-
-    private RunRows runRows() {
-        return new RunRows(sql, unit.dialect());
+        return Optional.of(new JdbcRunLog(this, new RunRows(sql, unit.dialect())));
     }
 }

@@ -46,11 +46,11 @@ import org.jooq.Result;
 
 /**
  * Command runs, what they found at their artifact paths, and the leases that keep a Command from running twice
- * at once (schema version 2), as jOOQ queries in one unit of work; {@link JdbcTransaction} checks that the
+ * at once (schema version 2), as jOOQ queries in one unit of work; {@link JdbcRunLog} checks that the
  * unit of work is usable and translates failures. The protocol is the one the {@code V2__command_runs.sql}
  * migrations describe.
  *
- * <p>Made for one call, on the thread of its unit of work; not thread-safe.
+ * <p>Made for one {@link JdbcRunLog}, on the thread of its unit of work; not thread-safe.
  */
 final class RunRows {
     private static final List<Field<?>> RUN_COLUMNS = List.of(RUN_NODE, RUN_NUMBER, RUN_STARTED_AT, RUN_ENDED_AT,

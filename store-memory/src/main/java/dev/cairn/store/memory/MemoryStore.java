@@ -2,8 +2,10 @@ package dev.cairn.store.memory;
 
 import dev.cairn.core.StoreException;
 import dev.cairn.core.spi.Store;
+import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.core.spi.StoreTransaction;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -17,6 +19,8 @@ import java.util.function.Function;
  * write nested in a read is refused, since a read lock cannot be upgraded.
  */
 final class MemoryStore implements Store {
+    private static final Set<StoreCapability> CAPABILITIES = Set.of(StoreCapability.COMMAND_RUNS);
+
     private final MemoryState state;
     private final String url;
     private volatile boolean closed;
@@ -72,6 +76,11 @@ final class MemoryStore implements Store {
     @Override
     public String backend() {
         return MemoryStoreProvider.SCHEME;
+    }
+
+    @Override
+    public Set<StoreCapability> capabilities() {
+        return CAPABILITIES;
     }
 
     /** Closes this handle only; the data of a named store stays until {@link MemoryStoreProvider#drop}. */

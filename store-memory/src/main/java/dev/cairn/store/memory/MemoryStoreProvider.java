@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *       letter or digit, and is case-sensitive.</li>
  * </ul>
  *
- * <p>Nothing survives the JVM: the stores declare no {@link dev.cairn.core.spi.StoreCapability}.
+ * <p>Nothing survives the JVM: the stores declare no {@link dev.cairn.core.spi.StoreCapability} but
+ * {@link dev.cairn.core.spi.StoreCapability#COMMAND_RUNS COMMAND_RUNS}.
  */
 public final class MemoryStoreProvider implements StoreProvider {
     /** The URL scheme served. */

@@ -6,11 +6,9 @@ import dev.cairn.core.Link;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
 import dev.cairn.core.StatusCount;
-import dev.cairn.core.run.CommandLease;
-import dev.cairn.core.run.CommandRun;
 import dev.cairn.core.spi.NewEvent;
+import dev.cairn.core.spi.RunLog;
 import dev.cairn.core.spi.StoreTransaction;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,11 +25,13 @@ final class MemoryTransaction implements StoreTransaction {
     private final MemoryState state;
     private final MemoryWrites writes;
     private final Thread owner = Thread.currentThread();
+    private final RunLog runLog;
     private boolean open = true;
 
     private MemoryTransaction(MemoryState state, MemoryWrites writes) {
         this.state = state;
         this.writes = writes;
+        this.runLog = new MemoryRunLog(this, state, writes);
     }
 
     static MemoryTransaction reading(MemoryState state) {
@@ -221,54 +221,12 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     @Override
-    public boolean acquireLease(CommandLease lease) {
-        checkWritable();
-        return writes.runs().acquireLease(lease);
-    }
-
-    @Override
-    public boolean renewLease(String commandId, String holder, Instant expiresAt) {
-        checkWritable();
-        return writes.runs().renewLease(commandId, holder, expiresAt);
-    }
-
-    @Override
-    public boolean releaseLease(String commandId, String holder) {
-        checkWritable();
-        return writes.runs().releaseLease(commandId, holder);
-    }
-
-    @Override
-    public Optional<CommandLease> lease(String commandId) {
+    public Optional<RunLog> runLog() {
         checkUsable();
-        return MemoryRuns.lease(state, commandId);
+        return Optional.of(runLog);
     }
 
-    @Override
-    public int startRun(String commandId, Instant startedAt, String actor) {
-        checkWritable();
-        return writes.runs().startRun(commandId, startedAt, actor);
-    }
-
-    @Override
-    public boolean finishRun(CommandRun run) {
-        checkWritable();
-        return writes.runs().finishRun(run);
-    }
-
-    @Override
-    public List<CommandRun> runs(String commandId, int limit) {
-        checkUsable();
-        return MemoryRuns.runs(state, commandId, limit);
-    }
-
-    @Override
-    public Optional<CommandRun> run(String commandId, int number) {
-        checkUsable();
-        return MemoryRuns.run(state, commandId, number);
-    }
-
-    private void checkUsable() {
+    void checkUsable() {
         if (!open) {
             throw new IllegalStateException("This store transaction has ended: use a transaction only inside "
                     + "the read or write call that gave it");
@@ -279,7 +237,7 @@ final class MemoryTransaction implements StoreTransaction {
         }
     }
 
-    private void checkWritable() {
+    void checkWritable() {
         checkUsable();
         if (writes == null) {
             throw new IllegalStateException("This store transaction is read-only: change the store inside "

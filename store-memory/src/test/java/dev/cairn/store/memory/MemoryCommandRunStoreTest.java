@@ -47,23 +47,23 @@ class MemoryCommandRunStoreTest extends CommandRunStoreContractTest {
 
         private void recordTwoRunsAndALease() {
             store.write(tx -> {
-                tx.startRun("CMD-1", T0, "ana");
-                tx.finishRun(first);
-                tx.startRun("CMD-1", T0.plusSeconds(5), "bo");
-                return tx.acquireLease(lease);
+                runLog(tx).startRun("CMD-1", T0, "ana");
+                runLog(tx).finishRun(first);
+                runLog(tx).startRun("CMD-1", T0.plusSeconds(5), "bo");
+                return runLog(tx).acquireLease(lease);
             });
         }
 
         private int startRun() {
-            return store.write(tx -> tx.startRun("CMD-1", T0, "ana"));
+            return store.write(tx -> runLog(tx).startRun("CMD-1", T0, "ana"));
         }
 
         private List<CommandRun> runs(String commandId) {
-            return store.read(tx -> tx.runs(commandId, 10));
+            return store.read(tx -> runLog(tx).runs(commandId, 10));
         }
 
         private Optional<CommandLease> lease(String commandId) {
-            return store.read(tx -> tx.lease(commandId));
+            return store.read(tx -> runLog(tx).lease(commandId));
         }
 
         @Test
@@ -88,9 +88,10 @@ class MemoryCommandRunStoreTest extends CommandRunStoreContractTest {
                 Node command = tx.node("CMD-1").orElseThrow();
                 tx.delete("CMD-1");
                 tx.insert(command);
-                assertThat(tx.runs("CMD-1", 10)).isEmpty();
-                assertThat(tx.startRun("CMD-1", T0, "cy")).isEqualTo(1);
-                assertThat(tx.acquireLease(new CommandLease("CMD-1", "host-c/3/z", T0, T0.plusSeconds(1)))).isTrue();
+                assertThat(runLog(tx).runs("CMD-1", 10)).isEmpty();
+                assertThat(runLog(tx).startRun("CMD-1", T0, "cy")).isEqualTo(1);
+                assertThat(runLog(tx).acquireLease(new CommandLease("CMD-1", "host-c/3/z", T0, T0.plusSeconds(1))))
+                        .isTrue();
                 throw new IllegalStateException("rolled back");
             })).hasMessage("rolled back");
 
@@ -101,14 +102,14 @@ class MemoryCommandRunStoreTest extends CommandRunStoreContractTest {
         @Test
         void aFailedNestedWriteUndoesOnlyItsOwnRunsAndLeases() {
             store.write(tx -> {
-                tx.startRun("CMD-1", T0, "ana");
+                runLog(tx).startRun("CMD-1", T0, "ana");
                 assertThatThrownBy(() -> store.write(inner -> {
-                    inner.startRun("CMD-1", T0, "ana");
-                    inner.finishRun(first);
-                    inner.acquireLease(lease);
+                    runLog(inner).startRun("CMD-1", T0, "ana");
+                    runLog(inner).finishRun(first);
+                    runLog(inner).acquireLease(lease);
                     throw new IllegalStateException("rolled back");
                 })).hasMessage("rolled back");
-                return tx.acquireLease(new CommandLease("CMD-2", "host-b/2/y", T0, T0.plusSeconds(60)));
+                return runLog(tx).acquireLease(new CommandLease("CMD-2", "host-b/2/y", T0, T0.plusSeconds(60)));
             });
 
             assertThat(runs("CMD-1")).containsExactly(CommandRun.started("CMD-1", 1, T0, "ana"));
@@ -121,8 +122,8 @@ class MemoryCommandRunStoreTest extends CommandRunStoreContractTest {
             recordTwoRunsAndALease();
 
             assertThatThrownBy(() -> store.write(tx -> {
-                tx.renewLease("CMD-1", lease.holder(), T0.plusSeconds(600));
-                tx.releaseLease("CMD-1", lease.holder());
+                runLog(tx).renewLease("CMD-1", lease.holder(), T0.plusSeconds(600));
+                runLog(tx).releaseLease("CMD-1", lease.holder());
                 throw new IllegalStateException("rolled back");
             })).hasMessage("rolled back");
 
@@ -131,9 +132,9 @@ class MemoryCommandRunStoreTest extends CommandRunStoreContractTest {
 
         @Test
         void aRunOrLeaseForANodeThatDoesNotExistIsRefused() {
-            assertThatThrownBy(() -> store.write(tx -> tx.startRun("CMD-404", T0, "ana")))
+            assertThatThrownBy(() -> store.write(tx -> runLog(tx).startRun("CMD-404", T0, "ana")))
                     .isInstanceOf(NoSuchNodeException.class).hasMessageContaining("CMD-404");
-            assertThatThrownBy(() -> store.write(tx -> tx.acquireLease(
+            assertThatThrownBy(() -> store.write(tx -> runLog(tx).acquireLease(
                     new CommandLease("CMD-404", "h", T0, T0.plusSeconds(1)))))
                     .isInstanceOf(NoSuchNodeException.class).hasMessageContaining("CMD-404");
 
@@ -143,7 +144,7 @@ class MemoryCommandRunStoreTest extends CommandRunStoreContractTest {
 
         @Test
         void aReadCannotRecordARun() {
-            assertThatThrownBy(() -> store.read(tx -> tx.startRun("CMD-1", T0, "ana")))
+            assertThatThrownBy(() -> store.read(tx -> runLog(tx).startRun("CMD-1", T0, "ana")))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
         }
     }

@@ -8,6 +8,7 @@ import dev.cairn.core.CairnConfig;
 import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.StoreException;
 import dev.cairn.core.spi.Store;
+import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.core.spi.StoreProvider;
 import java.util.ServiceLoader;
 import java.util.UUID;
@@ -29,10 +30,10 @@ class MemoryStoreProviderTest {
     }
 
     @Test
-    void opensStoresOfBackendMemoryWithoutCapabilities() {
+    void opensStoresOfBackendMemoryThatDeclareCommandRunsOnly() {
         try (Store store = provider.open(CairnConfig.of("memory:"))) {
             assertThat(store.backend()).isEqualTo("memory");
-            assertThat(store.capabilities()).isEmpty();
+            assertThat(store.capabilities()).containsExactly(StoreCapability.COMMAND_RUNS);
         }
     }
 

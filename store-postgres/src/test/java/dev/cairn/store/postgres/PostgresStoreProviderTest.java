@@ -35,7 +35,7 @@ class PostgresStoreProviderTest {
         try (Cairn cairn = Cairn.open(url)) {
             assertThat(cairn.backend()).isEqualTo("postgresql");
             assertThat(cairn.store().capabilities()).containsExactlyInAnyOrder(StoreCapability.PERSISTENT,
-                    StoreCapability.MULTI_PROCESS);
+                    StoreCapability.MULTI_PROCESS, StoreCapability.COMMAND_RUNS);
             cairn.create(NodeDraft.of(Layer.GOAL, "Ship").id("GOAL-1"));
         }
         try (Cairn cairn = Cairn.open(url)) {

@@ -54,7 +54,7 @@ class SqliteStoreProviderTest {
 
             assertThat(first.get("GOAL-1").title()).isEqualTo("Ship");
             assertThat(second.findById("GOAL-1")).isEmpty();
-            assertThat(first.store().capabilities()).isEmpty();
+            assertThat(first.store().capabilities()).containsExactly(StoreCapability.COMMAND_RUNS);
             assertThat(first.health().schemaVersions()).containsEntry("cairn", "2");
         }
         try (Cairn again = Cairn.open("sqlite::memory:")) {
@@ -67,7 +67,7 @@ class SqliteStoreProviderTest {
     void opensInWalModeWithForeignKeysOnAndDeclaresPersistentAndMultiProcess() throws SQLException {
         try (var store = new SqliteStoreProvider().open(CairnConfig.of(url("plan.db")))) {
             assertThat(store.capabilities()).containsExactlyInAnyOrder(StoreCapability.PERSISTENT,
-                    StoreCapability.MULTI_PROCESS);
+                    StoreCapability.MULTI_PROCESS, StoreCapability.COMMAND_RUNS);
         }
         assertThat(query(folder.resolve("plan.db"), "PRAGMA journal_mode")).isEqualTo("wal");
     }

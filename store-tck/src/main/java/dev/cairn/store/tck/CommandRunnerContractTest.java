@@ -23,11 +23,12 @@ import dev.cairn.core.io.StoreCopy;
 import dev.cairn.core.run.ArtifactCheck;
 import dev.cairn.core.run.CommandLease;
 import dev.cairn.core.run.CommandRun;
-import dev.cairn.core.run.CommandRunner;
-import dev.cairn.core.run.PlannedRun;
-import dev.cairn.core.run.RunListener;
-import dev.cairn.core.run.RunOutcome;
+import dev.cairn.core.spi.RunLog;
 import dev.cairn.core.spi.Store;
+import dev.cairn.runner.CommandRunner;
+import dev.cairn.runner.PlannedRun;
+import dev.cairn.runner.RunListener;
+import dev.cairn.runner.RunOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -492,7 +493,7 @@ public abstract class CommandRunnerContractTest {
         void aCommandHeldByAnotherRunnerIsNotRun() {
             command("CMD-HELD", "touch ran");
             CommandLease other = new CommandLease("CMD-HELD", "other-host/4242/beef", START, START.plusSeconds(60));
-            cairn.store().write(tx -> tx.acquireLease(other));
+            cairn.store().write(tx -> tx.runLog().orElseThrow().acquireLease(other));
 
             RunOutcome outcome = runOne(runner(), "CMD-HELD");
 
@@ -511,8 +512,9 @@ public abstract class CommandRunnerContractTest {
             command("CMD-HELD", "touch ran");
             // What a runner killed halfway leaves: its lease, and its run started without an end.
             cairn.store().write(tx -> {
-                tx.acquireLease(new CommandLease("CMD-HELD", "dead-host/1/dead", START, START.plusSeconds(60)));
-                return tx.startRun("CMD-HELD", START, "dead");
+                RunLog runs = tx.runLog().orElseThrow();
+                runs.acquireLease(new CommandLease("CMD-HELD", "dead-host/1/dead", START, START.plusSeconds(60)));
+                return runs.startRun("CMD-HELD", START, "dead");
             });
             clock.advance(Duration.ofSeconds(61));
 

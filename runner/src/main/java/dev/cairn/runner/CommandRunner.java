@@ -1,4 +1,4 @@
-package dev.cairn.core.run;
+package dev.cairn.runner;
 
 import dev.cairn.core.Cairn;
 import dev.cairn.core.CommandSpec;
@@ -6,8 +6,13 @@ import dev.cairn.core.Layer;
 import dev.cairn.core.NoSuchNodeException;
 import dev.cairn.core.Node;
 import dev.cairn.core.Status;
+import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.ValidationException;
 import dev.cairn.core.Violation;
+import dev.cairn.core.run.CommandLease;
+import dev.cairn.core.run.CommandRun;
+import dev.cairn.core.spi.RunLog;
+import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.core.spi.StoreTransaction;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -236,7 +241,7 @@ public final class CommandRunner {
         }
         return cairn.store().read(tx -> {
             requireNode(tx, commandId);
-            return tx.runs(commandId, limit);
+            return runLog(tx).runs(commandId, limit);
         });
     }
 
@@ -244,7 +249,7 @@ public final class CommandRunner {
     public Optional<CommandRun> findRun(String commandId, int number) {
         return cairn.store().read(tx -> {
             requireNode(tx, commandId);
-            return tx.run(commandId, number);
+            return runLog(tx).run(commandId, number);
         });
     }
 
@@ -252,7 +257,7 @@ public final class CommandRunner {
     public Optional<CommandLease> lease(String commandId) {
         return cairn.store().read(tx -> {
             requireNode(tx, commandId);
-            return tx.lease(commandId);
+            return runLog(tx).lease(commandId);
         });
     }
 
@@ -340,6 +345,19 @@ public final class CommandRunner {
                 List.copyOf(artifacts), log(id, number));
     }
 
+    /**
+     * The runs and leases of {@code tx}'s store.
+     *
+     * @throws StoreConfigurationException naming the store, when it keeps no runs
+     */
+    RunLog runLog(StoreTransaction tx) {
+        return tx.runLog().orElseThrow(() -> new StoreConfigurationException("The " + cairn.backend() + " store "
+                + cairn.config().maskedUrl() + " (" + cairn.store().getClass().getName() + ") keeps no Command "
+                + "runs: its transactions give no RunLog and it does not declare StoreCapability."
+                + StoreCapability.COMMAND_RUNS + ". Run Commands on a store that keeps them, such as sqlite: "
+                + "(dev.cairn:cairn-store-sqlite), or implement StoreTransaction.runLog() in this one."));
+    }
+
     static Node requireNode(StoreTransaction tx, String id) {
         Objects.requireNonNull(id, "id");
         return tx.node(id).orElseThrow(() -> new NoSuchNodeException("No node " + id + "."));
@@ -356,8 +374,8 @@ public final class CommandRunner {
                 .toList();
     }
 
-    private static int nextNumber(StoreTransaction tx, String commandId) {
-        List<CommandRun> last = tx.runs(commandId, 1);
+    private int nextNumber(StoreTransaction tx, String commandId) {
+        List<CommandRun> last = runLog(tx).runs(commandId, 1);
         return last.isEmpty() ? 1 : last.get(0).number() + 1;
     }
 

@@ -1,4 +1,4 @@
-package dev.cairn.core.run;
+package dev.cairn.runner;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cairn.core.run;
+package dev.cairn.runner;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.core.Node;
@@ -7,6 +7,10 @@ import dev.cairn.core.Status;
 import dev.cairn.core.StoreException;
 import dev.cairn.core.ValidationException;
 import dev.cairn.core.Violation;
+import dev.cairn.core.run.ArtifactCheck;
+import dev.cairn.core.run.CommandLease;
+import dev.cairn.core.run.CommandRun;
+import dev.cairn.core.spi.RunLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -108,11 +112,12 @@ final class SingleRun {
             Instant startedAt = runner.now();
             Node node = CommandRunner.requireNode(tx, commandId);
             CommandLease lease = new CommandLease(commandId, holder, startedAt, startedAt.plus(runner.leaseTime()));
-            if (!tx.acquireLease(lease)) {
-                return new Start(null, null, tx.lease(commandId).orElse(null), node.status());
+            RunLog runs = runner.runLog(tx);
+            if (!runs.acquireLease(lease)) {
+                return new Start(null, null, runs.lease(commandId).orElse(null), node.status());
             }
             String actor = runner.cairn().config().actor();
-            int number = tx.startRun(commandId, startedAt, actor);
+            int number = runs.startRun(commandId, startedAt, actor);
             List<Violation> problems = new ArrayList<>();
             PlannedRun plan = runner.plan(node, number, problems);
             if (plan == null) {
@@ -248,8 +253,9 @@ final class SingleRun {
 
     private RunOutcome write(CommandRun finished, Ending ending) {
         return runner.cairn().store().write(tx -> {
-            boolean kept = tx.finishRun(finished);
-            tx.releaseLease(commandId, holder);
+            RunLog runs = runner.runLog(tx);
+            boolean kept = runs.finishRun(finished);
+            runs.releaseLease(commandId, holder);
             recorded.set(true);
             List<String> notes = new ArrayList<>();
             if (ending.failure() != null) {
@@ -316,7 +322,8 @@ final class SingleRun {
         return RENEWALS.scheduleAtFixedRate(() -> {
             try {
                 Instant until = runner.now().plus(runner.leaseTime());
-                if (!recorded.get() && !runner.cairn().store().write(tx -> tx.renewLease(commandId, holder, until))) {
+                if (!recorded.get() && !runner.cairn().store()
+                        .write(tx -> runner.runLog(tx).renewLease(commandId, holder, until))) {
                     leaseTrouble.compareAndSet(null, "its lease lapsed while it ran, and another runner could take it");
                 }
             } catch (RuntimeException failed) {

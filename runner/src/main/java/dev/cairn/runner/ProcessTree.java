@@ -1,4 +1,4 @@
-package dev.cairn.core.run;
+package dev.cairn.runner;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.cairn.core.run;
+package dev.cairn.runner;
 
 /**
  * Hears a runner's progress through the Commands it was asked to run, for a command line to show. Called on

@@ -1,6 +1,8 @@
-package dev.cairn.core.run;
+package dev.cairn.runner;
 
 import dev.cairn.core.Status;
+import dev.cairn.core.run.CommandLease;
+import dev.cairn.core.run.CommandRun;
 import java.util.Objects;
 import java.util.Optional;
 

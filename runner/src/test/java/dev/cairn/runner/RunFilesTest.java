@@ -1,7 +1,9 @@
-package dev.cairn.core.run;
+package dev.cairn.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.core.run.ArtifactCheck;
+import dev.cairn.core.run.CommandRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package dev.cairn.core.run;
+package dev.cairn.runner;
 
+import dev.cairn.core.run.ArtifactCheck;
+import dev.cairn.core.run.CommandRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
