@@ -81,6 +81,29 @@ final class Converters {
         }
     }
 
+    /** A size in bytes: {@code 65536}, or with a binary unit, {@code 512k}, {@code 100m}, {@code 2g} (KiB, MiB, GiB). */
+    static final class SizeConverter implements ITypeConverter<Long> {
+        private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(k|m|g)?(i?b)?");
+
+        @Override
+        public Long convert(String value) {
+            Matcher size = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
+            if (size.matches()) {
+                long amount = Long.parseLong(size.group(1));
+                int shift = size.group(2) == null ? 0 : switch (size.group(2)) {
+                    case "k" -> 10;
+                    case "m" -> 20;
+                    default -> 30;
+                };
+                if (amount > 0 && amount <= Long.MAX_VALUE >> shift) {
+                    return amount << shift;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is no size: write bytes, or 512k, 100m, 2g (KiB, MiB, "
+                    + "GiB), more than zero");
+        }
+    }
+
     /**
      * A positive duration: {@code 500ms}, {@code 90s}, {@code 5m}, {@code 1h}, joined as in {@code 1h30m}, or
      * ISO-8601 ({@code PT5M}).

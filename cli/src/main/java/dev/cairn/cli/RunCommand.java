@@ -55,6 +55,11 @@ final class RunCommand extends CliCommand {
             + "that a file an earlier run left does not count.")
     boolean cleanArtifacts;
 
+    @Option(names = "--max-log", paramLabel = "SIZE", converter = Converters.SizeConverter.class,
+            description = "The most output a run's log keeps (65536, 512k, 100m, 2g); past it only the last 64 KiB "
+                    + "are kept (default: 100m).")
+    long maxLog = CommandRunner.DEFAULT_MAX_LOG_BYTES;
+
     @Option(names = "--dry-run", description = "Print what would run, and run and write nothing.")
     boolean dryRun;
 
@@ -70,6 +75,7 @@ final class RunCommand extends CliCommand {
                 .moveStatus(moveStatus)
                 .stopAtFirstFailure(failFast)
                 .removeArtifactsFirst(cleanArtifacts)
+                .maxLogBytes(maxLog)
                 .environment(environment().variables());
         if (results != null) {
             runner.resultsFolder(environment().workingDir().resolve(results));

@@ -66,6 +66,9 @@ public final class CommandRunner {
     /** How long a lease lasts unless renewed; a runner renews it every third of this while its run goes on. */
     public static final Duration DEFAULT_LEASE_TIME = Duration.ofMinutes(1);
 
+    /** The most bytes of output a run's log keeps unless {@link #maxLogBytes(long)} says otherwise: 100 MiB. */
+    public static final long DEFAULT_MAX_LOG_BYTES = 100L * 1024 * 1024;
+
     private static final Duration LONGEST = Duration.ofDays(366);
 
     private final Cairn cairn;
@@ -76,6 +79,7 @@ public final class CommandRunner {
     private boolean moveStatus;
     private boolean stopAtFirstFailure;
     private boolean removeArtifactsFirst;
+    private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
     private Map<String, String> environment = System.getenv();
     private RunListener listener = new RunListener() {
     };
@@ -131,6 +135,21 @@ public final class CommandRunner {
      */
     public CommandRunner removeArtifactsFirst(boolean remove) {
         this.removeArtifactsFirst = remove;
+        return this;
+    }
+
+    /**
+     * The most bytes of a run's output its log keeps, {@value #DEFAULT_MAX_LOG_BYTES} by default: past it, only the
+     * last {@value CommandRun#MAX_TAIL_BYTES} bytes are kept, after a line saying how much was left out, so that
+     * a runaway command cannot fill the disk. The run's stored tail ends with a line naming the cap.
+     *
+     * @throws IllegalArgumentException when it is less than 1
+     */
+    public CommandRunner maxLogBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maxLogBytes must be at least 1: " + bytes);
+        }
+        this.maxLogBytes = bytes;
         return this;
     }
 
@@ -280,6 +299,10 @@ public final class CommandRunner {
         return leaseTime;
     }
 
+    long maxLogBytes() {
+        return maxLogBytes;
+    }
+
     boolean removesArtifactsFirst() {
         return removeArtifactsFirst;
     }
@@ -328,13 +351,15 @@ public final class CommandRunner {
         Path workdir = RunFiles.inside(baseFolder, workdirText);
         if (workdir == null) {
             problems.add(Violation.of(id + ".command.run.workdir", workdirText,
-                    "must be a relative folder inside the base folder " + baseFolder));
+                    "must be a relative folder inside the base folder " + baseFolder
+                            + ", not through a link that leads out of it"));
         }
         LinkedHashSet<String> artifacts = new LinkedHashSet<>();
         for (String artifact : spec.artifacts()) {
             if (RunFiles.inside(baseFolder, artifact) == null) {
                 problems.add(Violation.of(id + ".command.artifacts", artifact,
-                        "must be a relative path inside the base folder " + baseFolder));
+                        "must be a relative path inside the base folder " + baseFolder
+                                + ", not through a link that leads out of it"));
             }
             artifacts.add(artifact);
         }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -85,8 +86,10 @@ final class RunFiles {
     }
 
     /**
-     * {@code relative} resolved against {@code base}, or {@code null} when it is absolute or leads outside it
-     * (after {@code ..} are resolved).
+     * {@code relative} resolved against {@code base}, or {@code null} when it is absolute, leads outside it (after
+     * {@code ..} are resolved), or passes through a symbolic link that leads outside it (or nowhere yet, since
+     * where it will lead cannot be told). Links that stay inside are followed. Read again each time it is asked:
+     * a command may have made a link since.
      */
     static Path inside(Path base, String relative) {
         Path given;
@@ -99,6 +102,35 @@ final class RunFiles {
             return null;
         }
         Path resolved = base.resolve(given).normalize();
-        return resolved.startsWith(base) ? resolved : null;
+        if (!resolved.startsWith(base)) {
+            return null;
+        }
+        Path realBase;
+        try {
+            realBase = base.toRealPath();
+        } catch (IOException noBase) {
+            return resolved; // nothing exists there yet, so no link can lead out
+        }
+        Path current = realBase;
+        for (Path name : base.relativize(resolved)) {
+            if (name.toString().isEmpty()) {
+                continue;
+            }
+            Path next = current.resolve(name);
+            if (Files.isSymbolicLink(next)) {
+                try {
+                    next = next.toRealPath();
+                } catch (IOException dangling) {
+                    return null;
+                }
+                if (!next.startsWith(realBase)) {
+                    return null;
+                }
+            } else if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+                return resolved; // the rest is yet to be made
+            }
+            current = next;
+        }
+        return resolved;
     }
 }

@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * interrupt, the JVM shutting down), as far as the store can still be reached.
  */
 final class SingleRun {
+    /** How long the output may go on after the command's processes are stopped: a process that escaped them. */
+    private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PROCESS = hostName() + "/" + ProcessHandle.current().pid();
     private static final ScheduledExecutorService RENEWALS = Executors.newScheduledThreadPool(1, task -> {
@@ -139,11 +143,19 @@ final class SingleRun {
         if (Thread.currentThread().isInterrupted()) {
             return Ending.notRun("not started: the runner was interrupted");
         }
+        if (RunFiles.inside(runner.baseFolder(), runner.baseFolder().relativize(plan.workdir()).toString()) == null) {
+            return Ending.notRun("its workdir " + plan.workdir() + " now leads outside the base folder "
+                    + runner.baseFolder() + " through a link");
+        }
         if (runner.removesArtifactsFirst()) {
             for (String artifact : plan.artifacts()) {
-                Path file = runner.baseFolder().resolve(artifact).normalize();
+                Path file = RunFiles.inside(runner.baseFolder(), artifact);
+                if (file == null) {
+                    return Ending.notRun("the artifact " + artifact + " now leads outside the base folder "
+                            + runner.baseFolder() + " through a link: nothing was removed");
+                }
                 try {
-                    if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                         Files.delete(file);
                     }
                 } catch (IOException cannotRemove) {
@@ -163,8 +175,7 @@ final class SingleRun {
         try {
             ProcessBuilder builder = new ProcessBuilder(ProcessTree.command(plan.shell()))
                     .directory(plan.workdir().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                    .redirectErrorStream(true);
             builder.environment().clear();
             builder.environment().putAll(environment);
             process = builder.start();
@@ -173,15 +184,19 @@ final class SingleRun {
             appendQuietly(log, "cairn: " + failure + "\n");
             return new Ending(null, false, false, failure, log);
         }
+        // Through the runner, not straight to the file: past the cap only the output's end is kept.
+        LogPump pump = LogPump.start(process.getInputStream(), log, runner.maxLogBytes(), commandId);
         Thread hook = new Thread(() -> stopAtShutdown(process, log), "cairn-run-stop-" + commandId);
         boolean hooked = addShutdownHook(hook);
         try {
             process.getOutputStream().close(); // the command reads no input: it sees end of file at once
             if (process.waitFor(runner.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 ProcessTree.stopLeftovers(process);
+                pump.finish(OUTPUT_DRAIN);
                 return new Ending(process.exitValue(), false, true, null, log);
             }
             ProcessTree.stop(process);
+            pump.finish(OUTPUT_DRAIN);
             appendQuietly(log, "\ncairn: stopped at its timeout of " + runner.timeout().toMillis() / 1000.0 + " s\n");
             return new Ending(null, true, true, null, log);
         } catch (InterruptedException interrupted) {
@@ -221,10 +236,20 @@ final class SingleRun {
 
     private RunOutcome record(Start start, Ending ending) {
         List<ArtifactCheck> checks = new ArrayList<>();
-        for (String artifact : start.plan().artifacts()) {
-            checks.add(RunFiles.check(artifact, runner.baseFolder().resolve(artifact).normalize()));
-        }
         Path log = ending.log();
+        for (String artifact : start.plan().artifacts()) {
+            Path file = RunFiles.inside(runner.baseFolder(), artifact);
+            if (file == null) {
+                // Made a link out of the base folder while it ran: what is there is not this run's to vouch for.
+                checks.add(ArtifactCheck.missing(artifact));
+                if (log != null) {
+                    appendQuietly(log, "\ncairn: the artifact " + artifact + " leads outside the base folder through"
+                            + " a link; it was not read\n");
+                }
+            } else {
+                checks.add(RunFiles.check(artifact, file));
+            }
+        }
         String tail;
         try {
             tail = RunFiles.tail(log);

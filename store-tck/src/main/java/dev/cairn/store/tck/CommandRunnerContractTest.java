@@ -37,12 +37,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -765,6 +767,114 @@ public abstract class CommandRunnerContractTest {
             });
             assertThat(runner.runs("CMD-SCHEMA-BACKWARD-COMPATIBLE", 10)).containsExactly(outcome.run());
             assertThat(fixtures.get("CMD-SCHEMA-BACKWARD-COMPATIBLE").status()).isEqualTo(Status.COMPLETED);
+        }
+    }
+
+    /** Paths resolved for real: a link that leads out of the base folder is never followed, written or read. */
+    @Nested
+    class Containment {
+        private Path outside;
+
+        @BeforeEach
+        void outsideFolder() throws IOException {
+            outside = Files.createTempDirectory("cairn-outside");
+        }
+
+        @AfterEach
+        void removeOutside() throws IOException {
+            try (Stream<Path> files = Files.walk(outside)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+
+        @Test
+        void aWorkdirThatIsALinkOutOfTheBaseFolderIsRefusedAndNothingRuns() throws IOException {
+            Files.createSymbolicLink(base.resolve("away"), outside);
+            command("CMD-AWAY", new RunSpec("touch ran-here", "away", Map.of()), List.of());
+
+            assertThatThrownBy(() -> runner().run("CMD-AWAY")).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("CMD-AWAY.command.run.workdir").hasMessageContaining("link");
+            assertThat(outside.resolve("ran-here")).doesNotExist();
+        }
+
+        @Test
+        void cleaningArtifactsNeverDeletesAFileOutsideThroughALinkedFolder() throws IOException {
+            Path victim = Files.writeString(outside.resolve("report.txt"), "keep me");
+            Files.createSymbolicLink(base.resolve("out"), outside);
+            command("CMD-CLEAN", new RunSpec("true", null, Map.of()), List.of("out/report.txt"));
+
+            assertThatThrownBy(() -> runner().removeArtifactsFirst(true).run("CMD-CLEAN"))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("CMD-CLEAN.command.artifacts");
+            assertThat(victim).hasContent("keep me");
+        }
+
+        @Test
+        void anArtifactTheCommandMadeALinkOutOfTheBaseFolderIsNeitherReadNorHashed() throws IOException {
+            Path secret = Files.writeString(outside.resolve("passwd"), "root:x:0:0");
+            command("CMD-LINK", new RunSpec("ln -s '" + secret + "' report.txt", null, Map.of()),
+                    List.of("report.txt"));
+
+            RunOutcome outcome = runOne(runner(), "CMD-LINK");
+
+            assertThat(outcome.passed()).isFalse();
+            assertThat(outcome.run().artifacts()).containsExactly(ArtifactCheck.missing("report.txt"));
+            assertThat(outcome.run().outputTail()).contains("report.txt leads outside the base folder");
+        }
+
+        @Test
+        void aLinkThatStaysInsideTheBaseFolderIsFollowed() throws IOException {
+            Files.createDirectories(base.resolve("real"));
+            Files.createSymbolicLink(base.resolve("alias"), base.resolve("real"));
+            command("CMD-ALIAS", new RunSpec("printf hello > report.txt", "alias", Map.of()),
+                    List.of("alias/report.txt"));
+
+            RunOutcome outcome = runOne(runner(), "CMD-ALIAS");
+
+            assertThat(outcome.passed()).isTrue();
+            assertThat(outcome.run().artifacts().get(0).sha256()).isEqualTo(HELLO_SHA256);
+            assertThat(read("real/report.txt")).isEqualTo("hello");
+        }
+    }
+
+    /** A runaway command's log stops growing at the cap and still ends with the command's last words. */
+    @Nested
+    class LogCap {
+        @Test
+        void outputPastTheCapKeepsItsStartAndItsEndAndSaysSo() throws IOException {
+            // 20,000 numbered lines, about 130 KB, against a cap of 10,000 bytes.
+            command("CMD-LOUD", "i=0; while [ $i -lt 20000 ]; do echo \"line $i\"; i=$((i+1)); done");
+
+            RunOutcome outcome = runOne(runner().maxLogBytes(10_000), "CMD-LOUD");
+
+            assertThat(outcome.passed()).isTrue();
+            Path log = base.resolve(outcome.run().logPath());
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            long total = 0;
+            for (int i = 0; i < 20_000; i++) {
+                total += ("line " + i + "\n").length();
+            }
+            assertThat(text).startsWith("line 0\n").contains("log cap of 10000 bytes").endsWith(
+                    "cairn: output capped at 10000 bytes, " + total + " in all\n");
+            assertThat(text).contains("line 19999\n");
+            assertThat(Files.size(log)).isLessThan(10_000 + CommandRun.MAX_TAIL_BYTES + 1_000);
+            assertThat(outcome.run().outputTail()).contains("line 19999").contains("output capped at 10000 bytes");
+        }
+
+        @Test
+        void outputBelowTheCapIsKeptWhole() throws IOException {
+            command("CMD-QUIET", "echo one; echo two >&2");
+
+            RunOutcome outcome = runOne(runner().maxLogBytes(10_000), "CMD-QUIET");
+
+            assertThat(Files.readString(base.resolve(outcome.run().logPath()))).isEqualTo("one\ntwo\n");
+        }
+
+        @Test
+        void aCapBelowOneByteIsRefused() {
+            assertThatThrownBy(() -> runner().maxLogBytes(0)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("maxLogBytes");
         }
     }
 }
