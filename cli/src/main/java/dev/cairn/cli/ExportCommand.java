@@ -57,10 +57,15 @@ final class ExportCommand extends CliCommand {
         }
         String where = (format == null ? target.tree : target.file).toString();
         String formatName = format == null ? "tree" : format.name().toLowerCase(Locale.ROOT);
-        output().emit(ReportShapes.export(where, formatName, report), out -> out.println("Exported "
-                + report.nodes() + " nodes, " + report.links() + " links"
-                + (format == null ? "" : ", " + report.labels() + " labels, " + report.events() + " events")
-                + " to " + where + (format == null ? " (ToDoWrite tree)" : "")));
+        output().emit(ReportShapes.export(where, formatName, report), out -> {
+            out.println("Exported " + report.nodes() + " nodes, " + report.links() + " links"
+                    + (format == null ? "" : ", " + report.labels() + " labels, " + report.events() + " events")
+                    + " to " + where + (format == null ? " (ToDoWrite tree)" : ""));
+            if (report.stalePartialsRemoved() > 0) {
+                out.println("Removed " + report.stalePartialsRemoved() + " temporary file(s) an interrupted export "
+                        + "had left in " + where);
+            }
+        });
         return ExitCodes.OK;
     }
 

@@ -30,6 +30,7 @@ final class ReportShapes {
         map.put("links", report.links());
         map.put("labels", report.labels());
         map.put("events", report.events());
+        map.put("stalePartialsRemoved", report.stalePartialsRemoved());
         return map;
     }
 

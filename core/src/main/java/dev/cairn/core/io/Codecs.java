@@ -1,10 +1,13 @@
 package dev.cairn.core.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.InputStream;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -13,7 +16,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  *
  * <ul>
  *   <li>Nesting deeper than {@value #MAX_DEPTH}: a node is three levels deep, custom fields a few more.</li>
- *   <li>A string longer than {@value #MAX_STRING} characters: a description may hold 100,000.</li>
+ *   <li>A string longer than {@value #MAX_STRING} characters: a description may hold 100,000. In YAML, a line
+ *       longer than {@value #MAX_LINE} characters, refused as it is read ({@link LineLimitReader}).</li>
  *   <li>YAML aliases are refused where they are met ({@link ValueReader}): the streaming parser never
  *       expands them, so an alias bomb costs nothing, and no plan needs one.</li>
  *   <li>A ToDoWrite tree's files are small; each is refused above {@value #MAX_TREE_FILE} bytes before it is
@@ -24,6 +28,8 @@ final class Codecs {
     static final int MAX_DEPTH = 32;
     static final int MAX_STRING = 1_000_000;
     static final long MAX_TREE_FILE = 4L * 1024 * 1024;
+    /** The longest YAML line: a value of {@value #MAX_STRING} characters, its key, quotes and escapes. */
+    static final int MAX_LINE = 2 * MAX_STRING;
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
@@ -52,6 +58,15 @@ final class Codecs {
 
     static JsonFactory factory(PlanFormat format) {
         return format == PlanFormat.JSON ? JSON : YAML;
+    }
+
+    /**
+     * A parser of a plan file. A YAML file is read through {@link LineLimitReader}, so that a huge value is refused
+     * as fast as JSON's parser refuses it; JSON's own limits are checked as it reads.
+     */
+    static JsonParser parser(PlanFormat format, InputStream in) throws IOException {
+        return format == PlanFormat.JSON ? JSON.createParser(in)
+                : YAML.createParser(LineLimitReader.of(in, MAX_LINE));
     }
 
     private static LoaderOptions loaderOptions() {

@@ -4,15 +4,21 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cairn.core.Cairn;
 import dev.cairn.core.Event;
 import dev.cairn.core.Label;
+import dev.cairn.core.Layer;
 import dev.cairn.core.Node;
 import dev.cairn.core.spi.StoreTransaction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +38,7 @@ import java.util.function.LongConsumer;
  */
 public final class PlanExport {
     private static final int EVENT_PAGE = 1_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Cairn cairn;
     private final LongConsumer progress;
@@ -64,10 +71,10 @@ public final class PlanExport {
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+            Path partial = partialBeside(target);
             try {
                 ExportReport report;
-                try (OutputStream out = Files.newOutputStream(partial)) {
+                try (OutputStream out = createNew(partial)) {
                     report = toStream(out, format);
                 }
                 move(partial, target);
@@ -148,32 +155,82 @@ public final class PlanExport {
      * Writes one YAML file a node, as ToDoWrite lays them out: {@code plans/<layer folder>/<ID>.yaml} and
      * {@code commands/<ID>.yaml}, each naming its parents and children. ToDoWrite's schema accepts every file
      * (its {@code metadata} takes Cairn's other fields), except that it knows no {@code critical} severity.
-     * A node's file is replaced whole; files of nodes the store does not hold are left alone.
+     * A node's file is replaced whole; files of nodes the store does not hold are left alone. Nothing is written
+     * through a symbolic link: a linked folder inside the tree is refused, and temporary files that an export
+     * killed halfway left are removed first and counted in the report.
+     *
+     * @throws UncheckedIOException when a folder of the tree is a link, or a file cannot be written
      */
     public ExportReport toTree(Path folder) {
         Objects.requireNonNull(folder, "folder");
+        Path root = folder.toAbsolutePath().normalize();
+        long removed;
+        try {
+            Files.createDirectories(root);
+            removed = removeStalePartials(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + folder + ": " + e.getMessage(), e);
+        }
         return cairn.store().read(tx -> {
             long[] counts = new long[2];
             tx.forEachNode(node -> write(() -> {
                 List<String> parents = tx.parentIds(node.id());
                 List<String> children = tx.childIds(node.id());
-                writeNodeFile(folder, node, parents, children);
+                writeNodeFile(root, node, parents, children);
                 counts[1] += children.size();
                 if (++counts[0] % 1_000 == 0 && progress != null) {
                     progress.accept(counts[0]);
                 }
             }));
-            return new ExportReport(countNodes(counts), counts[1], 0, 0);
+            return new ExportReport(countNodes(counts), counts[1], 0, 0, removed);
         });
     }
 
-    private static void writeNodeFile(Path folder, Node node, List<String> parents, List<String> children)
+    /**
+     * Deletes the temporary files an export killed halfway left in the tree's folders, before this one writes.
+     *
+     * @return how many there were
+     */
+    private static long removeStalePartials(Path root) throws IOException {
+        long removed = 0;
+        for (Layer layer : Layer.values()) {
+            Path folder = root.resolve(layer.folder());
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, ".*.partial")) {
+                for (Path stale : files) {
+                    if (Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(stale)) {
+                        removed++;
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Writes one node's file, never through a link: its folders are made or must be real folders inside the tree,
+     * and the file is written under a new, unpredictable name in its own folder, then renamed over its place
+     * (a link at that place is replaced, not followed).
+     */
+    private static void writeNodeFile(Path root, Node node, List<String> parents, List<String> children)
             throws IOException {
-        Path file = folder.resolve(node.layer().folder()).resolve(node.id() + ".yaml");
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling("." + node.id() + ".yaml.partial");
+        Path folder = root;
+        for (Path name : Path.of(node.layer().folder())) {
+            folder = folder.resolve(name);
+            if (Files.isSymbolicLink(folder)) {
+                throw new IOException(folder + " is a link: an export writes only into real folders inside "
+                        + root + ". Replace the link with a folder, or export elsewhere.");
+            }
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(folder);
+            }
+        }
+        Path file = folder.resolve(node.id() + ".yaml");
+        Path partial = partialBeside(file);
         try {
-            try (OutputStream out = Files.newOutputStream(partial);
+            try (OutputStream out = createNew(partial);
                  JsonGenerator yaml = Codecs.factory(PlanFormat.YAML).createGenerator(out)) {
                 NodeCodec.write(yaml, node, parents, children, false);
             }
@@ -181,6 +238,22 @@ public final class PlanExport {
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /** A new, unpredictable name beside {@code file}, for the file being written. */
+    private static Path partialBeside(Path file) {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        return file.resolveSibling("." + file.getFileName() + "." + HexFormat.of().formatHex(random) + ".partial");
+    }
+
+    /**
+     * A file that did not exist, never a link's target, with the mode the user's umask gives (a temporary file
+     * of the JDK's would be 0600).
+     */
+    private static OutputStream createNew(Path file) throws IOException {
+        return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -70,9 +70,17 @@ final class PlanFile implements PlanSource {
             return;
         }
         try (InputStream in = Files.newInputStream(file);
-             JsonParser parser = Codecs.factory(format).createParser(in)) {
+             JsonParser parser = Codecs.parser(format, in)) {
             new Reading(parser, sink, problems).run();
-        } catch (JsonProcessingException | YAMLException e) {
+            if (parser.currentToken() == JsonToken.END_OBJECT && parser.getParsingContext().inRoot()
+                    && parser.nextToken() != null) {
+                // Read on, the rest would be dropped without a word.
+                problems.add(name, parser.currentTokenLocation().getLineNr(), "", null, "starts a second "
+                        + (format == PlanFormat.YAML ? "YAML document (after '---')" : "JSON value")
+                        + ": a plan file holds one; put each plan in a file of its own");
+            }
+        } catch (LineLimitReader.LineTooLongException | LineLimitReader.NotTextException | JsonProcessingException
+                 | YAMLException e) {
             problems.unreadable(name, format, e);
         }
     }

@@ -1,6 +1,7 @@
 package dev.cairn.core.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,16 @@ final class Problems {
 
     /** A file its parser could not read, at the line where the parser tells it. */
     void unreadable(String source, PlanFormat format, Exception failure) {
+        IOException own = LineLimitReader.ownFailure(failure);
+        if (own instanceof LineLimitReader.LineTooLongException tooLong) {
+            add(source, tooLong.line, "", null, "has a line longer than " + Codecs.MAX_LINE + " characters: a value "
+                    + "may hold at most " + Codecs.MAX_STRING);
+            return;
+        }
+        if (own instanceof LineLimitReader.NotTextException notText) {
+            add(source, notText.line, "", null, "is not valid " + format + ": " + notText.getMessage());
+            return;
+        }
         JsonProcessingException parsing = failure instanceof JsonProcessingException json ? json : null;
         int line = parsing != null && parsing.getLocation() != null ? parsing.getLocation().getLineNr() : 0;
         add(source, line, "", null, "is not valid " + format + ": "

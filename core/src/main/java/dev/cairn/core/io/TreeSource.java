@@ -9,13 +9,19 @@ import dev.cairn.core.io.PlanSource.Where;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -93,22 +98,66 @@ final class TreeSource implements PlanSource {
             return List.of();
         }
         List<Path> files = new ArrayList<>();
+        Path realRoot = root.toRealPath();
+        Set<Path> seen = new HashSet<>();
         for (Path folder : List.of(plans, commands)) {
-            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            // Symbolic links are not followed: a tree is its own files.
-            try (Stream<Path> walk = Files.walk(folder)) {
-                walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-                        .filter(path -> {
-                            String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-                            return name.endsWith(".yaml") || name.endsWith(".yml");
-                        })
-                        .sorted()
-                        .forEach(files::add);
-            }
+            // Links are followed while they stay inside the tree; one that leads out of it is refused, never read
+            // and never skipped without a word. A file reached twice (through a link) is read once.
+            Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+                                throws IOException {
+                            Path real = dir.toRealPath();
+                            if (!real.startsWith(realRoot)) {
+                                outside(dir, real, problems);
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            return seen.add(real) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                            if (!attributes.isRegularFile() || !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            Path real = file.toRealPath();
+                            if (!real.startsWith(realRoot)) {
+                                outside(file, real, problems);
+                            } else if (seen.add(real)) {
+                                files.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                            problems.add(shown(file), 0, "", null, failure instanceof FileSystemLoopException
+                                    ? "is a link back to a folder above it: not read"
+                                    : Files.isSymbolicLink(file) ? "is a link to nothing: not read"
+                                    : "cannot be read: " + failure.getMessage());
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        }
+        files.sort(Comparator.naturalOrder());
+        if (files.isEmpty() && problems.isEmpty()) {
+            problems.add(root.toString(), 0, "", null, "holds no plan file (.yaml or .yml) under plans/ or commands/");
         }
         return files;
+    }
+
+    private void outside(Path link, Path real, Problems problems) {
+        problems.add(shown(link), 0, "", null, "leads to " + real + ", outside the tree, through a link: not read "
+                + "(a tree is read only inside its folder)");
+    }
+
+    private String shown(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
     }
 
     private void readFile(Path file, Problems problems) throws IOException {
@@ -120,7 +169,7 @@ final class TreeSource implements PlanSource {
         ValueReader reader;
         Object value;
         try (InputStream in = Files.newInputStream(file);
-             JsonParser parser = Codecs.factory(PlanFormat.YAML).createParser(in)) {
+             JsonParser parser = Codecs.parser(PlanFormat.YAML, in)) {
             reader = new ValueReader(parser, name, problems);
             if (parser.nextToken() == null) {
                 problems.add(name, 0, "", null, "is empty: a plan file holds one node");
@@ -132,7 +181,8 @@ final class TreeSource implements PlanSource {
                         + "holds one node");
                 return;
             }
-        } catch (JsonProcessingException | YAMLException e) {
+        } catch (LineLimitReader.LineTooLongException | LineLimitReader.NotTextException | JsonProcessingException
+                 | YAMLException e) {
             problems.unreadable(name, PlanFormat.YAML, e);
             return;
         }
