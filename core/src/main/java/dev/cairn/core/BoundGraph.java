@@ -92,9 +92,11 @@ final class BoundGraph implements PlanGraph {
             startedAt = completedAt != null && completedAt.isBefore(now) ? completedAt : now;
         }
         Instant createdAt = draft.createdAt() == null ? now : truncate(draft.createdAt());
-        Node node = new Node(id, layer, draft.title(), emptyToNull(draft.description()), status, progress,
-                emptyToNull(draft.owner()), emptyToNull(draft.assignee()), draft.severity(), draft.workType(),
-                Set.of(), startedAt, completedAt, createdAt, createdAt, 1, draft.customFields(), draft.command());
+        Node node = Node.builder(id, layer).title(draft.title()).description(emptyToNull(draft.description()))
+                .status(status).progress(progress).owner(emptyToNull(draft.owner()))
+                .assignee(emptyToNull(draft.assignee())).severity(draft.severity()).workType(draft.workType())
+                .startedAt(startedAt).completedAt(completedAt).createdAt(createdAt).updatedAt(createdAt)
+                .customFields(draft.customFields()).command(draft.command()).build();
         List<Violation> violations = new ArrayList<>(NodeRules.check(node));
         Set<String> labels = draft.labels();
         NodeRules.checkLabels("labels", labels, violations);
@@ -427,10 +429,9 @@ final class BoundGraph implements PlanGraph {
             throw new ValidationException(Violation.of("layer", wanted.layer().displayName(),
                     "must stay " + current.layer().displayName() + ", the layer of the stored node"));
         }
-        Node changed = new Node(wanted.id(), wanted.layer(), wanted.title(), wanted.description(), wanted.status(),
-                wanted.progress(), wanted.owner(), wanted.assignee(), wanted.severity(), wanted.workType(),
-                wanted.labels(), truncate(wanted.startedAt()), truncate(wanted.completedAt()), current.createdAt(),
-                current.updatedAt(), current.version(), wanted.customFields(), wanted.command());
+        Node changed = wanted.toBuilder().startedAt(truncate(wanted.startedAt()))
+                .completedAt(truncate(wanted.completedAt())).createdAt(current.createdAt())
+                .updatedAt(current.updatedAt()).version(current.version()).build();
         return store(current, changed, false);
     }
 

@@ -169,10 +169,12 @@ final class NodeCodec {
         int finalProgress = progress != null ? progress : finalStatus == Status.COMPLETED ? 100 : 0;
         Instant createdAt = created != null ? created : updated != null && updated.isBefore(now) ? updated : now;
         Instant updatedAt = updated != null ? updated : createdAt;
-        Node result = new Node(id, layer, title, description == null || description.isEmpty() ? null : description,
-                finalStatus, finalProgress, emptyToNull(owner), emptyToNull(assignee), severity, workType,
-                labels == null ? Set.of() : new LinkedHashSet<>(labels), started, completed, createdAt, updatedAt,
-                version == null ? 1 : version, custom, command);
+        Node result = Node.builder(id, layer).title(title).description(emptyToNull(description))
+                .status(finalStatus).progress(finalProgress).owner(emptyToNull(owner))
+                .assignee(emptyToNull(assignee)).severity(severity).workType(workType)
+                .labels(labels == null ? Set.of() : new LinkedHashSet<>(labels)).startedAt(started)
+                .completedAt(completed).createdAt(createdAt).updatedAt(updatedAt)
+                .version(version == null ? 1 : version).customFields(custom).command(command).build();
         for (Violation violation : result.violations()) {
             fields.problem(fileField(violation.field()), violation.value(), violation.rule());
         }

@@ -219,11 +219,13 @@ final class NodeRows {
         }
 
         Node node(Set<String> labels, CommandSpec command) {
-            return new Node(id, layer, title, description, status(status, id), progress, owner, assignee,
-                    severity == null ? null : known(Severity.class, "severity", severity, id),
-                    workType == null ? null : known(WorkType.class, "workType", workType, id), labels, instant(startedAt),
-                    instant(completedAt), Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt), version,
-                    Json.readObject(customFields), command);
+            return Node.builder(id, layer).title(title).description(description).status(status(status, id))
+                    .progress(progress).owner(owner).assignee(assignee)
+                    .severity(severity == null ? null : known(Severity.class, "severity", severity, id))
+                    .workType(workType == null ? null : known(WorkType.class, "workType", workType, id))
+                    .labels(labels).startedAt(instant(startedAt)).completedAt(instant(completedAt))
+                    .createdAt(Instant.ofEpochMilli(createdAt)).updatedAt(Instant.ofEpochMilli(updatedAt))
+                    .version(version).customFields(Json.readObject(customFields)).command(command).build();
         }
 
         private static Long nullableLong(ResultSet rows, int column) throws SQLException {
