@@ -14,8 +14,5 @@
  * safe ones on request, each with an event. {@link dev.cairn.core.io.Traceability} reports the coverage of
  * Requirements → AcceptanceCriteria → Commands and writes ToDoWrite's {@code trace.csv} and
  * {@code graph.json}.
- *
- * <p><b>Renderings.</b> {@link dev.cairn.core.io.TreeText} draws trees as indented text,
- * {@link dev.cairn.core.io.GraphText} as Mermaid flowcharts and Graphviz DOT, with status and rolled-up progress.
  */
 package dev.cairn.core.io;
