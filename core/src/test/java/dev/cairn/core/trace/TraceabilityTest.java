@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.core.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

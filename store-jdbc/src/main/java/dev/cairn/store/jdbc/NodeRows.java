@@ -126,7 +126,7 @@ final class NodeRows {
     private static StoreException unknown(String nodeId, String field, String stored, List<String> known) {
         return new StoreException((nodeId == null ? "A node" : "Node " + nodeId) + " has " + field + " '" + stored
                 + "' in the database, which is none of " + known + ": a tool other than Cairn wrote it. "
-                + "Doctor.examine(cairn) (dev.cairn.core.io.Doctor) lists every such value, and Doctor.repair(cairn) "
+                + "Doctor.examine(cairn) (dev.cairn.core.doctor.Doctor) lists every such value, and Doctor.repair(cairn) "
                 + "rewrites those it reads unambiguously; set the others by hand.");
     }
 
