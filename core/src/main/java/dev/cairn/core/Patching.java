@@ -72,9 +72,9 @@ final class Patching {
             }
         }
         startedAt = patch.has(NodePatch.Field.STARTED_AT)
-                ? BoundGraph.truncate((Instant) patch.get(NodePatch.Field.STARTED_AT)) : startedAt;
+                ? NodeWrites.truncate((Instant) patch.get(NodePatch.Field.STARTED_AT)) : startedAt;
         completedAt = patch.has(NodePatch.Field.COMPLETED_AT)
-                ? BoundGraph.truncate((Instant) patch.get(NodePatch.Field.COMPLETED_AT)) : completedAt;
+                ? NodeWrites.truncate((Instant) patch.get(NodePatch.Field.COMPLETED_AT)) : completedAt;
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
