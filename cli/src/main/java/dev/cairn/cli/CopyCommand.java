@@ -1,11 +1,11 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.DuplicateNodeException;
-import dev.cairn.core.io.CopyListener;
-import dev.cairn.core.io.CopyResult;
+import dev.cairn.core.copy.CopyListener;
+import dev.cairn.core.copy.CopyResult;
+import dev.cairn.core.copy.StoreCopy;
+import dev.cairn.core.copy.Verification;
 import dev.cairn.core.io.ImportMode;
-import dev.cairn.core.io.StoreCopy;
-import dev.cairn.core.io.Verification;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;

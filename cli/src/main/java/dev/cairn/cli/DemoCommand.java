@@ -7,7 +7,6 @@ import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
 import dev.cairn.core.PlanTree;
 import dev.cairn.core.StatusCount;
-import dev.cairn.core.io.TreeText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

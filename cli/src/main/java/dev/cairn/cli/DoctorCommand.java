@@ -1,7 +1,7 @@
 package dev.cairn.cli;
 
-import dev.cairn.core.io.Doctor;
-import dev.cairn.core.io.DoctorReport;
+import dev.cairn.core.doctor.Doctor;
+import dev.cairn.core.doctor.DoctorReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

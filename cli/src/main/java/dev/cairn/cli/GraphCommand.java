@@ -1,7 +1,6 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.PlanTree;
-import dev.cairn.core.io.GraphText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,12 +1,12 @@
 package dev.cairn.cli;
 
-import dev.cairn.core.io.CopyResult;
-import dev.cairn.core.io.DoctorReport;
+import dev.cairn.core.copy.CopyResult;
+import dev.cairn.core.copy.Verification;
+import dev.cairn.core.doctor.DoctorReport;
 import dev.cairn.core.io.ExportReport;
 import dev.cairn.core.io.ImportProblem;
 import dev.cairn.core.io.ImportReport;
-import dev.cairn.core.io.TraceReport;
-import dev.cairn.core.io.Verification;
+import dev.cairn.core.trace.TraceReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.cairn.cli;
 
-import dev.cairn.core.io.TraceReport;
-import dev.cairn.core.io.Traceability;
+import dev.cairn.core.trace.TraceReport;
+import dev.cairn.core.trace.Traceability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

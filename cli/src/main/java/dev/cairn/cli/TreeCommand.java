@@ -1,7 +1,6 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.PlanTree;
-import dev.cairn.core.io.TreeText;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

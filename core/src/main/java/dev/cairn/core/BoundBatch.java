@@ -78,7 +78,7 @@ final class BoundBatch implements Batch {
         Node node = rules.newNode(draft);
         Set<String> parents = draft.parents();
         for (String parentId : parents) {
-            BoundGraph.requireOrder(parentId, layerOf(parentId), node.id(), node.layer());
+            LinkWrites.requireOrder(parentId, layerOf(parentId), node.id(), node.layer());
         }
         put(node);
         events.add(rules.created(node));
@@ -134,7 +134,7 @@ final class BoundBatch implements Batch {
             if (tx.node(id).isPresent()) {
                 throw new DuplicateNodeException("Node " + id + " exists already.");
             }
-            throw new NoSuchNodeException("No node with id " + BoundGraph.describeId(id) + " when a link of this "
+            throw new NoSuchNodeException("No node with id " + GraphReads.describeId(id) + " when a link of this "
                     + "batch named it: add a node before linking it.");
         }
         if (node.command() != null) {
@@ -164,7 +164,7 @@ final class BoundBatch implements Batch {
     }
 
     private void addLink(String parentId, String childId) {
-        BoundGraph.requireOrder(parentId, layerOf(parentId), childId, layerOf(childId));
+        LinkWrites.requireOrder(parentId, layerOf(parentId), childId, layerOf(childId));
         if (!links.add(new Link(parentId, childId))) {
             throw new InvalidLinkException("Link " + parentId + " → " + childId
                     + " exists already: it was added earlier in this batch.");
@@ -231,7 +231,7 @@ final class BoundBatch implements Batch {
     private static Layer layerOf(String id) {
         int dash = id == null ? -1 : id.indexOf('-');
         Optional<Layer> layer = dash > 0 ? Layer.forPrefix(id.substring(0, dash)) : Optional.empty();
-        return layer.orElseThrow(() -> new NoSuchNodeException("No node with id " + BoundGraph.describeId(id)
+        return layer.orElseThrow(() -> new NoSuchNodeException("No node with id " + GraphReads.describeId(id)
                 + ": a node id starts with its layer's prefix."));
     }
 

@@ -72,18 +72,19 @@ final class Patching {
             }
         }
         startedAt = patch.has(NodePatch.Field.STARTED_AT)
-                ? BoundGraph.truncate((Instant) patch.get(NodePatch.Field.STARTED_AT)) : startedAt;
+                ? NodeWrites.truncate((Instant) patch.get(NodePatch.Field.STARTED_AT)) : startedAt;
         completedAt = patch.has(NodePatch.Field.COMPLETED_AT)
-                ? BoundGraph.truncate((Instant) patch.get(NodePatch.Field.COMPLETED_AT)) : completedAt;
+                ? NodeWrites.truncate((Instant) patch.get(NodePatch.Field.COMPLETED_AT)) : completedAt;
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        return new Node(current.id(), current.layer(), title,
-                pick(NodePatch.Field.DESCRIPTION, current.description()), status, progress,
-                pick(NodePatch.Field.OWNER, current.owner()), pick(NodePatch.Field.ASSIGNEE, current.assignee()),
-                pick(NodePatch.Field.SEVERITY, current.severity()), pick(NodePatch.Field.WORK_TYPE, current.workType()),
-                labels, startedAt, completedAt, current.createdAt(), current.updatedAt(), current.version(), custom,
-                pick(NodePatch.Field.COMMAND, current.command()));
+        return current.toBuilder().title(title).description(pick(NodePatch.Field.DESCRIPTION, current.description()))
+                .status(status).progress(progress).owner(pick(NodePatch.Field.OWNER, current.owner()))
+                .assignee(pick(NodePatch.Field.ASSIGNEE, current.assignee()))
+                .severity(pick(NodePatch.Field.SEVERITY, current.severity()))
+                .workType(pick(NodePatch.Field.WORK_TYPE, current.workType())).labels(labels)
+                .startedAt(startedAt).completedAt(completedAt).customFields(custom)
+                .command(pick(NodePatch.Field.COMMAND, current.command())).build();
     }
 
     /** The fields that differ, each as {@code {from, to}} in wire form; empty when nothing changed. */

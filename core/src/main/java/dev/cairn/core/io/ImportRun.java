@@ -150,7 +150,7 @@ final class ImportRun {
         }
 
         @Override
-        public void node(NodeCodec.Entry entry, Where where) {
+        public void node(NodeReader.Entry entry, Where where) {
             Node node = entry.node();
             if (!fileIds.add(node.id())) {
                 problem(where, "id", node.id(), "is the id of another node in the import");
@@ -342,7 +342,7 @@ final class ImportRun {
         }
 
         @Override
-        public void node(NodeCodec.Entry entry, Where where) {
+        public void node(NodeReader.Entry entry, Where where) {
             Node node = entry.node();
             if (stored.contains(node.id())) {
                 if (mode == ImportMode.UPDATE) {

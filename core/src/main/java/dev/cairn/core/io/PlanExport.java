@@ -115,7 +115,7 @@ public final class PlanExport {
         long[] counts = new long[2];
         json.writeArrayFieldStart("nodes");
         tx.forEachNode(node -> {
-            write(() -> NodeCodec.write(json, node, null, null, true));
+            write(() -> NodeWriter.write(json, node, null, null, true));
             if (++counts[0] % 1_000 == 0 && progress != null) {
                 progress.accept(counts[0]);
             }
@@ -232,7 +232,7 @@ public final class PlanExport {
         try {
             try (OutputStream out = createNew(partial);
                  JsonGenerator yaml = Codecs.factory(PlanFormat.YAML).createGenerator(out)) {
-                NodeCodec.write(yaml, node, parents, children, false);
+                NodeWriter.write(yaml, node, parents, children, false);
             }
             move(partial, file);
         } finally {

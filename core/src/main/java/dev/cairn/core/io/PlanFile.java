@@ -172,7 +172,7 @@ final class PlanFile implements PlanSource {
                     switch (field) {
                         case "labels" -> label(value, where);
                         case "nodes" -> {
-                            NodeCodec.Entry entry = NodeCodec.read(value, reader, at, now, false);
+                            NodeReader.Entry entry = NodeReader.read(value, reader, at, now, false);
                             if (entry != null) {
                                 sink.node(entry, where);
                             }
@@ -335,7 +335,7 @@ final class PlanFile implements PlanSource {
         }
         if (!event.details().isEmpty()) {
             out.writeFieldName("details");
-            NodeCodec.writeValue(out, event.details());
+            NodeWriter.writeValue(out, event.details());
         }
         out.writeEndObject();
     }

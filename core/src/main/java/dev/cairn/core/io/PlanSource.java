@@ -24,7 +24,7 @@ interface PlanSource {
     interface Sink {
         void label(Label label, Where where);
 
-        void node(NodeCodec.Entry entry, Where where);
+        void node(NodeReader.Entry entry, Where where);
 
         /** All nodes have been told; links follow. */
         void endOfNodes();

@@ -45,7 +45,7 @@ final class TreeSource implements PlanSource {
     private final Path root;
     private final Instant now;
     private final Problems warnings;
-    private List<NodeCodec.Entry> entries;
+    private List<NodeReader.Entry> entries;
     private Map<String, Where> whereOf;
     private Map<Link, Where> links;
 
@@ -65,7 +65,7 @@ final class TreeSource implements PlanSource {
         if (entries == null) {
             read(problems);
         }
-        for (NodeCodec.Entry entry : entries) {
+        for (NodeReader.Entry entry : entries) {
             sink.node(entry, whereOf.get(entry.node().id()));
         }
         sink.endOfNodes();
@@ -85,7 +85,7 @@ final class TreeSource implements PlanSource {
         for (Path file : files) {
             readFile(file, problems);
         }
-        entries.sort(Comparator.<NodeCodec.Entry>comparingInt(entry -> entry.node().layer().index())
+        entries.sort(Comparator.<NodeReader.Entry>comparingInt(entry -> entry.node().layer().index())
                 .thenComparing(entry -> entry.node().id()));
         collectLinks();
     }
@@ -186,7 +186,7 @@ final class TreeSource implements PlanSource {
             problems.unreadable(name, PlanFormat.YAML, e);
             return;
         }
-        NodeCodec.Entry entry = NodeCodec.read(value, reader, "", now, true);
+        NodeReader.Entry entry = NodeReader.read(value, reader, "", now, true);
         if (entry == null) {
             return;
         }
@@ -212,7 +212,7 @@ final class TreeSource implements PlanSource {
     private void collectLinks() {
         Map<Link, Where> namedByParent = new LinkedHashMap<>();
         Map<Link, Where> namedByChild = new LinkedHashMap<>();
-        for (NodeCodec.Entry entry : entries) {
+        for (NodeReader.Entry entry : entries) {
             String id = entry.node().id();
             Where where = whereOf.get(id);
             for (String child : entry.children()) {

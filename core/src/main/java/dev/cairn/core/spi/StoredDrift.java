@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A value a store holds that Cairn's rules forbid: what another tool wrote bypassing Cairn, and what reading
  * the row as a {@link dev.cairn.core.Node} would reject or misreport. {@link StoreTransaction#drift()}
- * finds them; {@link dev.cairn.core.io.Doctor} reports them and repairs the safe ones. Immutable and
+ * finds them; {@link dev.cairn.core.doctor.Doctor} reports them and repairs the safe ones. Immutable and
  * thread-safe.
  *
  * @param nodeId      the node whose row holds the value; for a link, its child

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The doctor, traceability and graphs on an in-memory H2 database; drift is written as another tool could,
+ * The doctor and traceability on an in-memory H2 database; drift is written as another tool could,
  * after dropping the schema's checks on nodes and foreign keys on links.
  */
 class H2DoctorTest extends DoctorContractTest {

@@ -126,7 +126,7 @@ final class NodeRows {
     private static StoreException unknown(String nodeId, String field, String stored, List<String> known) {
         return new StoreException((nodeId == null ? "A node" : "Node " + nodeId) + " has " + field + " '" + stored
                 + "' in the database, which is none of " + known + ": a tool other than Cairn wrote it. "
-                + "Doctor.examine(cairn) (dev.cairn.core.io.Doctor) lists every such value, and Doctor.repair(cairn) "
+                + "Doctor.examine(cairn) (dev.cairn.core.doctor.Doctor) lists every such value, and Doctor.repair(cairn) "
                 + "rewrites those it reads unambiguously; set the others by hand.");
     }
 
@@ -219,11 +219,13 @@ final class NodeRows {
         }
 
         Node node(Set<String> labels, CommandSpec command) {
-            return new Node(id, layer, title, description, status(status, id), progress, owner, assignee,
-                    severity == null ? null : known(Severity.class, "severity", severity, id),
-                    workType == null ? null : known(WorkType.class, "workType", workType, id), labels, instant(startedAt),
-                    instant(completedAt), Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt), version,
-                    Json.readObject(customFields), command);
+            return Node.builder(id, layer).title(title).description(description).status(status(status, id))
+                    .progress(progress).owner(owner).assignee(assignee)
+                    .severity(severity == null ? null : known(Severity.class, "severity", severity, id))
+                    .workType(workType == null ? null : known(WorkType.class, "workType", workType, id))
+                    .labels(labels).startedAt(instant(startedAt)).completedAt(instant(completedAt))
+                    .createdAt(Instant.ofEpochMilli(createdAt)).updatedAt(Instant.ofEpochMilli(updatedAt))
+                    .version(version).customFields(Json.readObject(customFields)).command(command).build();
         }
 
         private static Long nullableLong(ResultSet rows, int column) throws SQLException {

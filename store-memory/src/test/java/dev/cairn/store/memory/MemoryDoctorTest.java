@@ -6,7 +6,7 @@ import dev.cairn.store.tck.DoctorContractTest;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 
-/** The doctor, traceability and graphs on the memory store, which cannot drift: its drift tests are skipped. */
+/** The doctor and traceability on the memory store, which cannot drift: its drift tests are skipped. */
 class MemoryDoctorTest extends DoctorContractTest {
     private final String name = "doctor-" + UUID.randomUUID();
 

@@ -2,6 +2,7 @@ package dev.cairn.store.memory;
 
 import static dev.cairn.store.memory.TestNodes.T0;
 import static dev.cairn.store.memory.TestNodes.node;
+import static dev.cairn.store.memory.TestNodes.verifying;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.Layer;
@@ -41,7 +42,7 @@ class MemoryQueriesTest extends StoreFixture {
                     .createdAt(T0.plusSeconds(3)).updatedAt(T0.plusSeconds(20)).build());
             tx.insert(node("TSK-3").title("Benchmarks").progress(10).createdAt(T0.plusSeconds(2))
                     .updatedAt(T0.plusSeconds(30)).build());
-            tx.insert(node("CMD-1").title("Run the lexer tests").status(Status.IN_PROGRESS).verifies("AC-9")
+            tx.insert(node("CMD-1").title("Run the lexer tests").status(Status.IN_PROGRESS).command(verifying("AC-9"))
                     .createdAt(T0.plusSeconds(4)).updatedAt(T0.plusSeconds(40)).build());
             tx.insertLink(new Link("GOAL-1", "TSK-1"));
             tx.insertLink(new Link("GOAL-1", "TSK-2"));

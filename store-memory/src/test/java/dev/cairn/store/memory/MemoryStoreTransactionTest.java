@@ -2,6 +2,7 @@ package dev.cairn.store.memory;
 
 import static dev.cairn.store.memory.TestNodes.event;
 import static dev.cairn.store.memory.TestNodes.node;
+import static dev.cairn.store.memory.TestNodes.verifying;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -49,7 +50,7 @@ class MemoryStoreTransactionTest extends StoreFixture {
             tx.deleteLink(new Link("GOAL-1", "TSK-1"));
             tx.putLabel(new Label("kept", "after"));
             tx.putLabel(new Label("brand-new", "x"));
-            tx.insert(node("CMD-1").verifies("AC-1").build());
+            tx.insert(node("CMD-1").command(verifying("AC-1")).build());
             tx.append(List.of(event("TSK-2", EventType.CREATED), event("TSK-1", EventType.UPDATED)));
             tx.delete("GOAL-1");
             throw failure;

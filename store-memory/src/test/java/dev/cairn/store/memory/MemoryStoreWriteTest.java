@@ -2,6 +2,7 @@ package dev.cairn.store.memory;
 
 import static dev.cairn.store.memory.TestNodes.event;
 import static dev.cairn.store.memory.TestNodes.node;
+import static dev.cairn.store.memory.TestNodes.verifying;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -200,11 +201,11 @@ class MemoryStoreWriteTest extends StoreFixture {
             write(tx -> {
                 tx.insert(node("AC-1").build());
                 tx.insert(node("AC-2").build());
-                tx.insert(node("CMD-2").verifies("AC-1").build());
-                tx.insert(node("CMD-1").verifies("AC-1").build());
-                tx.insert(node("CMD-3").verifies("AC-2").build());
+                tx.insert(node("CMD-2").command(verifying("AC-1")).build());
+                tx.insert(node("CMD-1").command(verifying("AC-1")).build());
+                tx.insert(node("CMD-3").command(verifying("AC-2")).build());
             });
-            write(tx -> tx.update(node("CMD-3").verifies("AC-1").version(2).build(), 1));
+            write(tx -> tx.update(node("CMD-3").command(verifying("AC-1")).version(2).build(), 1));
             write(tx -> tx.delete("CMD-2"));
 
             assertThat(commandsVerifying("AC-1")).containsExactly("CMD-1", "CMD-3");

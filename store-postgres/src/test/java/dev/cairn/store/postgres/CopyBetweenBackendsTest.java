@@ -3,9 +3,9 @@ package dev.cairn.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.Cairn;
-import dev.cairn.core.io.CopyResult;
-import dev.cairn.core.io.StoreCopy;
-import dev.cairn.core.io.Verification;
+import dev.cairn.core.copy.CopyResult;
+import dev.cairn.core.copy.StoreCopy;
+import dev.cairn.core.copy.Verification;
 import dev.cairn.store.tck.CopyContractTest;
 import dev.cairn.store.tck.PlanSample;
 import dev.cairn.store.tck.TestClock;

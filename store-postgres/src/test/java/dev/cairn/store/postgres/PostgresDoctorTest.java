@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The doctor, traceability and graphs on a real PostgreSQL server, in a schema of its own for each test; drift
+ * The doctor and traceability on a real PostgreSQL server, in a schema of its own for each test; drift
  * is written as another tool could, after dropping the schema's checks on nodes and foreign keys on links.
  */
 class PostgresDoctorTest extends DoctorContractTest {

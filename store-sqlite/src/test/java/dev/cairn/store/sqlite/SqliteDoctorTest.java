@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The doctor, traceability and graphs on a SQLite file; drift is written as another tool could, on a
+ * The doctor and traceability on a SQLite file; drift is written as another tool could, on a
  * connection of its own that ignores the schema's checks and foreign keys.
  */
 class SqliteDoctorTest extends DoctorContractTest {

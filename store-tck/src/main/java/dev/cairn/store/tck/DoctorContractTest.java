@@ -16,17 +16,16 @@ import dev.cairn.core.Node;
 import dev.cairn.core.NodeDraft;
 import dev.cairn.core.Severity;
 import dev.cairn.core.Status;
-import dev.cairn.core.io.Doctor;
-import dev.cairn.core.io.DoctorReport;
-import dev.cairn.core.io.DoctorReport.Finding;
-import dev.cairn.core.io.DoctorReport.Kind;
-import dev.cairn.core.io.DoctorReport.Repair;
-import dev.cairn.core.io.GraphText;
-import dev.cairn.core.io.TraceReport;
-import dev.cairn.core.io.Traceability;
+import dev.cairn.core.doctor.Doctor;
+import dev.cairn.core.doctor.DoctorReport;
+import dev.cairn.core.doctor.DoctorReport.Finding;
+import dev.cairn.core.doctor.DoctorReport.Kind;
+import dev.cairn.core.doctor.DoctorReport.Repair;
 import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreTransaction;
 import dev.cairn.core.spi.StoredDrift;
+import dev.cairn.core.trace.TraceReport;
+import dev.cairn.core.trace.Traceability;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -45,7 +44,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The doctor, traceability and graph renderings, the same on every store. A store module extends this class
+ * The doctor and traceability, the same on every store. A store module extends this class
  * and supplies a fresh, empty store for each test:
  *
  * <pre>{@code
@@ -402,61 +401,6 @@ public abstract class DoctorContractTest {
                         ],
                         "missing_references": []
                       }
-                    }
-                    """);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-
-    /** The hierarchy as Mermaid and DOT, with the rolled-up progress each store's tree carries. */
-    @Nested
-    class Graphs {
-        @Test
-        void mermaidShowsEachNodeOnceWithStatusAndRolledUpProgress() {
-            createPlan();
-
-            String mermaid = GraphText.mermaid(cairn.forest());
-
-            assertThat(mermaid).isEqualTo("""
-                    flowchart TD
-                        classDef planned fill:#f5f5f5,stroke:#9e9e9e,color:#212121
-                        classDef in_progress fill:#e3f2fd,stroke:#1e88e5,color:#0d47a1
-                        classDef completed fill:#e8f5e9,stroke:#43a047,color:#1b5e20
-                        classDef blocked fill:#ffebee,stroke:#e53935,color:#b71c1c
-                        classDef cancelled fill:#eeeeee,stroke:#9e9e9e,color:#616161,stroke-dasharray:5 5
-                        GOAL_SHIP["GOAL-SHIP<br/>Ship 1.0<br/>in_progress, 43%"]:::in_progress
-                        R_EXPORT["R-EXPORT<br/>Export #quot;plans#quot;, #lt;all#gt; #amp; more<br/>planned, 40%"]:::planned
-                        TSK_PARSER["TSK-PARSER<br/>Write the parser<br/>in_progress, 40%"]:::in_progress
-                        R_IMPORT["R-IMPORT<br/>Import ToDoWrite trees<br/>planned, 47%"]:::planned
-                        AC_FAST["AC-FAST<br/>Imports 10k nodes in a second<br/>planned, 0%"]:::planned
-                        AC_LOSSLESS["AC-LOSSLESS<br/>Round trip is lossless<br/>planned, 100%"]:::planned
-                        CMD_LOSSLESS["CMD-LOSSLESS<br/>Prove the round trip<br/>completed, 100%"]:::completed
-                        GOAL_SHIP --> R_EXPORT
-                        R_EXPORT --> TSK_PARSER
-                        GOAL_SHIP --> R_IMPORT
-                        R_IMPORT --> AC_FAST
-                        R_IMPORT --> AC_LOSSLESS
-                        AC_LOSSLESS --> CMD_LOSSLESS
-                        R_IMPORT --> TSK_PARSER
-                    """);
-        }
-
-        @Test
-        void dotOfASubtreeShowsItsNodesWithEscapedLabels() {
-            createPlan();
-
-            String dot = GraphText.dot(List.of(cairn.tree("R-EXPORT")));
-
-            assertThat(dot).isEqualTo("""
-                    digraph plan {
-                        rankdir=TB;
-                        node [shape=box, style="rounded,filled", fontname="Helvetica"];
-                        "R-EXPORT" [label="R-EXPORT\\nExport \\"plans\\", <all> & more\\nplanned, 40%", \
-                    fillcolor="#f5f5f5", color="#9e9e9e", fontcolor="#212121"];
-                        "TSK-PARSER" [label="TSK-PARSER\\nWrite the parser\\nin_progress, 40%", \
-                    fillcolor="#e3f2fd", color="#1e88e5", fontcolor="#0d47a1"];
-                        "R-EXPORT" -> "TSK-PARSER";
                     }
                     """);
         }

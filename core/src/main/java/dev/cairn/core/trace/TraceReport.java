@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.core.trace;
 
 import java.util.List;
 import java.util.Locale;

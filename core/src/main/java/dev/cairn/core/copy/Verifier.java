@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.core.copy;
 
 import dev.cairn.core.Cairn;
 import dev.cairn.core.Event;

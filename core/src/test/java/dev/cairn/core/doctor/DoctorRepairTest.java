@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.core.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.core.copy;
 
 import dev.cairn.core.Batch;
 import dev.cairn.core.Cairn;
@@ -9,6 +9,7 @@ import dev.cairn.core.Link;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
 import dev.cairn.core.StoreUrls;
+import dev.cairn.core.io.ImportMode;
 import dev.cairn.core.spi.StoreTransaction;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.core.copy;
 
 import java.time.Duration;
 import java.util.List;

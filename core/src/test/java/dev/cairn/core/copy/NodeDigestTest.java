@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.core.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,10 +25,11 @@ class NodeDigestTest {
         custom.put("z", List.of(1, 2.5, true));
         custom.put("a", Map.of("big", new BigInteger("123456789012345678901234567890"), "none", "x"));
         custom.put("nothing", null);
-        return new Node("CMD-1", Layer.COMMAND, "Run \"it\"\n\\ now", null, Status.IN_PROGRESS, 40, "ana", null,
-                Severity.HIGH, WorkType.TEST, Set.of("b", "a"), CREATED.plusSeconds(60), null, CREATED,
-                CREATED.plusSeconds(120), 3, custom, new CommandSpec("AC-1", new RunSpec("make \u0001", null,
-                Map.of("Z", "1", "A", "2")), List.of("out/b", "out/a")));
+        return Node.builder("CMD-1", Layer.COMMAND).title("Run \"it\"\n\\ now").status(Status.IN_PROGRESS)
+                .progress(40).owner("ana").severity(Severity.HIGH).workType(WorkType.TEST).labels(Set.of("b", "a"))
+                .startedAt(CREATED.plusSeconds(60)).createdAt(CREATED).updatedAt(CREATED.plusSeconds(120))
+                .version(3).customFields(custom).command(new CommandSpec("AC-1", new RunSpec("make \u0001", null,
+                        Map.of("Z", "1", "A", "2")), List.of("out/b", "out/a"))).build();
     }
 
     @Test
@@ -65,10 +66,7 @@ class NodeDigestTest {
 
         assertThat(NodeDigest.hex(node, List.of("TSK-2", "AC-1"))).isEqualTo(digest);
         assertThat(NodeDigest.hex(node, List.of("AC-1"))).isNotEqualTo(digest);
-        Node otherVersion = new Node(node.id(), node.layer(), node.title(), node.description(), node.status(),
-                node.progress(), node.owner(), node.assignee(), node.severity(), node.workType(), node.labels(),
-                node.startedAt(), node.completedAt(), node.createdAt(), node.updatedAt(), 4, node.customFields(),
-                node.command());
+        Node otherVersion = node.toBuilder().version(4).build();
         assertThat(NodeDigest.hex(otherVersion, List.of("AC-1", "TSK-2"))).isNotEqualTo(digest);
         assertThat(NodeDigest.differingFields(node, List.of("AC-1"), otherVersion, List.of("AC-1", "TSK-2")))
                 .containsExactly("version", "parents");

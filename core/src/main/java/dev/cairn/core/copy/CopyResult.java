@@ -1,5 +1,6 @@
-package dev.cairn.core.io;
+package dev.cairn.core.copy;
 
+import dev.cairn.core.io.ImportMode;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,11 +1,10 @@
-package dev.cairn.core.io;
+package dev.cairn.core.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.Layer;
 import dev.cairn.core.Link;
 import dev.cairn.core.Node;
-import dev.cairn.core.Status;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,7 @@ class TraceabilityTest {
     Path folder;
 
     private static Node node(String id, Layer layer, String title) {
-        return new Node(id, layer, title, null, Status.PLANNED, 0, null, null, null, null, null, null, null, AT, AT, 1,
-                null, null);
+        return Node.builder(id, layer).title(title).createdAt(AT).updatedAt(AT).build();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.core.doctor;
 
 import dev.cairn.core.Cairn;
 import dev.cairn.core.CairnException;
@@ -11,9 +11,9 @@ import dev.cairn.core.NodeQuery;
 import dev.cairn.core.Severity;
 import dev.cairn.core.Status;
 import dev.cairn.core.WorkType;
-import dev.cairn.core.io.DoctorReport.Finding;
-import dev.cairn.core.io.DoctorReport.Kind;
-import dev.cairn.core.io.DoctorReport.Repair;
+import dev.cairn.core.doctor.DoctorReport.Finding;
+import dev.cairn.core.doctor.DoctorReport.Kind;
+import dev.cairn.core.doctor.DoctorReport.Repair;
 import dev.cairn.core.spi.NewEvent;
 import dev.cairn.core.spi.StoreTransaction;
 import dev.cairn.core.spi.StoredDrift;
@@ -50,7 +50,7 @@ import java.util.stream.Stream;
  * AcceptanceCriteria node; and, from the store's {@link StoreTransaction#drift()}, unknown layers, statuses,
  * severities and work types, progress outside 0 to 100, completed nodes whose progress is not 100, links
  * against the layer order and links whose end is missing. An AcceptanceCriteria node no Command verifies is
- * a gap of {@link Traceability}, not a finding.
+ * a gap of {@link dev.cairn.core.trace.Traceability}, not a finding.
  *
  * <p>Repaired, each with an {@link EventType#UPDATED} event in the node's history: a progress clamped into 0
  * to 100; a completed node's progress set to 100; a layer, status, severity or work type spelled in a form

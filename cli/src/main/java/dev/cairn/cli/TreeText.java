@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.cli;
 
 import dev.cairn.core.Node;
 import dev.cairn.core.PlanTree;
@@ -15,12 +15,12 @@ import java.util.Locale;
  *
  * Thread-safe.
  */
-public final class TreeText {
+final class TreeText {
     private TreeText() {
     }
 
     /** The trees, each root at the left margin. */
-    public static String render(List<PlanTree> trees) {
+    static String render(List<PlanTree> trees) {
         StringBuilder out = new StringBuilder();
         for (PlanTree tree : trees) {
             line(out, "", tree);

@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.cli;
 
 import dev.cairn.core.Node;
 import dev.cairn.core.PlanTree;
@@ -29,21 +29,21 @@ import java.util.Set;
  *
  * Thread-safe: stateless.
  */
-public final class GraphText {
+final class GraphText {
     private static final Map<Status, String[]> COLOURS = colours();
 
     private GraphText() {
     }
 
     /** The trees as a Mermaid {@code flowchart TD}. */
-    public static String mermaid(List<PlanTree> trees) {
+    static String mermaid(List<PlanTree> trees) {
         StringBuilder out = new StringBuilder();
         appendOrFail(() -> mermaid(trees, out));
         return out.toString();
     }
 
     /** Writes the trees as a Mermaid {@code flowchart TD} to {@code out}, a line at a time. */
-    public static void mermaid(List<PlanTree> trees, Appendable out) throws IOException {
+    static void mermaid(List<PlanTree> trees, Appendable out) throws IOException {
         Graph graph = Graph.of(trees);
         out.append("flowchart TD\n");
         for (Status status : Status.values()) {
@@ -66,14 +66,14 @@ public final class GraphText {
     }
 
     /** The trees as a Graphviz DOT {@code digraph}. */
-    public static String dot(List<PlanTree> trees) {
+    static String dot(List<PlanTree> trees) {
         StringBuilder out = new StringBuilder();
         appendOrFail(() -> dot(trees, out));
         return out.toString();
     }
 
     /** Writes the trees as a Graphviz DOT {@code digraph} to {@code out}, a line at a time. */
-    public static void dot(List<PlanTree> trees, Appendable out) throws IOException {
+    static void dot(List<PlanTree> trees, Appendable out) throws IOException {
         Graph graph = Graph.of(trees);
         out.append("digraph plan {\n");
         out.append("    rankdir=TB;\n");

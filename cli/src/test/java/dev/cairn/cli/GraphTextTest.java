@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +14,7 @@ class GraphTextTest {
     private static final Instant AT = Instant.parse("2026-03-01T09:00:00Z");
 
     private static Node node(String id, Layer layer, String title, Status status) {
-        return new Node(id, layer, title, null, status, 0, null, null, null, null, null, null, null, AT, AT, 1, null,
-                null);
+        return Node.builder(id, layer).title(title).status(status).createdAt(AT).updatedAt(AT).build();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.core.trace;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package dev.cairn.core.io;
+package dev.cairn.core.copy;
 
 /**
  * Told how far a {@link StoreCopy} has come, for a progress bar: after every few hundred items and at the
