@@ -7,7 +7,6 @@ import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.core.spi.StoreProvider;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.Migrator;
-import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
 import dev.cairn.store.jdbc.StoreProperties;
@@ -57,7 +56,7 @@ public final class H2StoreProvider implements StoreProvider {
     @Override
     public Store open(CairnConfig config) {
         MigrateMode migrate = MigrateMode.parse(config.property(MigrateMode.PROPERTY).orElse(null));
-        JdbcStore.Builder builder = JdbcStore.builder(JdbcDialect.H2)
+        JdbcStore.Builder builder = JdbcStore.builder(H2Dialect.INSTANCE)
                 .description(config.maskedUrl())
                 .migrationSet(new H2MigrationSet())
                 .migrateMode(migrate);

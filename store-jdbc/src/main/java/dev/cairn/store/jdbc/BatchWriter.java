@@ -55,6 +55,7 @@ import org.jooq.InsertOnDuplicateStep;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 
@@ -85,7 +86,10 @@ final class BatchWriter {
     private static final Field<?>[] COMMAND_COLUMNS = {COMMAND_NODE, COMMAND_AC_REF, COMMAND_SHELL, COMMAND_WORKDIR,
             COMMAND_ENV, COMMAND_ARTIFACTS};
 
-    /** Rendered SQL by dialect, table and row count: a bounded set, as row counts go up to {@link #MAX_ROWS}. */
+    /**
+     * Rendered SQL by jOOQ dialect, statement and row count: a bounded set, as row counts go up to {@link #MAX_ROWS}
+     * and what is rendered depends on nothing else.
+     */
     private static final Map<Rendering, String> RENDERED = new ConcurrentHashMap<>();
 
     private final JdbcStore.UnitOfWork unit;
@@ -158,7 +162,7 @@ final class BatchWriter {
     }
 
     private String render(Table<Record> table, Field<?>[] columns, int rows) {
-        return RENDERED.computeIfAbsent(new Rendering(unit.dialect(), table.getName(), rows), key -> {
+        return RENDERED.computeIfAbsent(new Rendering(sql.dialect(), table.getName(), rows), key -> {
             Object[] placeholders = new Object[columns.length];
             InsertValuesStepN<Record> insert = sql.insertInto(table).columns(columns).values(placeholders);
             for (int row = 1; row < rows; row++) {
@@ -180,13 +184,15 @@ final class BatchWriter {
         if (names.isEmpty()) {
             return;
         }
-        String defineLabel = RENDERED.computeIfAbsent(new Rendering(unit.dialect(), "define label", 1), key -> {
+        boolean onConflict = unit.dialect().failureAbortsTransaction();
+        String defineLabel = RENDERED.computeIfAbsent(new Rendering(sql.dialect(),
+                onConflict ? "define label on conflict" : "define label", 1), key -> {
             // The portable "insert if missing" of JdbcTransaction; ON CONFLICT too where a concurrent writer's
             // insert of the same name would otherwise fail the transaction.
             InsertOnDuplicateStep<Record> ifMissing = sql.insertInto(LABELS, LABEL_NAME)
                     .select(select(val((String) null)).whereNotExists(selectOne().from(LABELS)
                             .where(LABEL_NAME.eq((String) null))));
-            Query query = unit.dialect().failureAbortsTransaction() ? ifMissing.onConflictDoNothing() : ifMissing;
+            Query query = onConflict ? ifMissing.onConflictDoNothing() : ifMissing;
             return sql.render(query);
         });
         try (PreparedStatement insert = connection.prepareStatement(defineLabel)) {
@@ -359,7 +365,7 @@ final class BatchWriter {
         RuntimeException translate(SQLException failure, List<T> rows);
     }
 
-    private record Rendering(JdbcDialect dialect, String statement, int rows) {
+    private record Rendering(SQLDialect dialect, String statement, int rows) {
     }
 
     private record Labelled(String nodeId, String label) {

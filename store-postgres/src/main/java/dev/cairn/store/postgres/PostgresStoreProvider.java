@@ -10,7 +10,6 @@ import dev.cairn.core.spi.StoreProvider;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.Migrator;
 import dev.cairn.store.jdbc.InitializingDataSource;
-import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
 import dev.cairn.store.jdbc.StoreProperties;
@@ -78,7 +77,7 @@ public final class PostgresStoreProvider implements StoreProvider {
         Duration connectTimeout = StoreProperties.millis(config, "connectTimeout", 30_000);
         Duration lockTimeout = StoreProperties.millis(config, "lockTimeout", 30_000);
         int poolSize = StoreProperties.positive(config, "poolSize", 10);
-        JdbcStore.Builder builder = JdbcStore.builder(JdbcDialect.POSTGRES)
+        JdbcStore.Builder builder = JdbcStore.builder(PostgresDialect.INSTANCE)
                 .description(config.maskedUrl())
                 .migrationSet(new PostgresMigrationSet())
                 .migrateMode(MigrateMode.parse(config.property(MigrateMode.PROPERTY).orElse(null)))

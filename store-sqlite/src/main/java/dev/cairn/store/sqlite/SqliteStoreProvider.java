@@ -6,8 +6,6 @@ import dev.cairn.core.StoreException;
 import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.core.spi.StoreProvider;
-import dev.cairn.store.jdbc.InitializingDataSource;
-import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
 import dev.cairn.store.jdbc.StoreProperties;
@@ -15,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -67,22 +63,21 @@ public final class SqliteStoreProvider implements StoreProvider {
     public Store open(CairnConfig config) {
         MigrateMode migrate = MigrateMode.parse(config.property(MigrateMode.PROPERTY).orElse(null));
         Duration busyTimeout = StoreProperties.millis(config, "busyTimeout", 30_000);
-        JdbcStore.Builder builder = JdbcStore.builder(JdbcDialect.SQLITE)
+        JdbcStore.Builder builder = JdbcStore.builder(SqliteDialect.INSTANCE)
                 .description(config.maskedUrl())
                 .migrationSet(new SqliteMigrationSet())
                 .migrateMode(migrate)
                 .busyTimeout(busyTimeout)
                 .capabilities(EnumSet.of(StoreCapability.PERSISTENT, StoreCapability.MULTI_PROCESS));
         if (config.dataSource().isPresent()) {
-            return builder.dataSource(new InitializingDataSource(config.dataSource().get(), SqliteFunctions::register))
-                    .open();
+            return builder.dataSource(config.dataSource().get()).open();
         }
         if (config.location().equals(IN_MEMORY)) {
             SQLiteConfig memory = new SQLiteConfig();
             memory.enforceForeignKeys(true);
             return builder.capabilities(EnumSet.noneOf(StoreCapability.class))
                     .singleConnection(true)
-                    .connections(() -> withFunctions(memory.createConnection("jdbc:sqlite::memory:")))
+                    .connections(() -> memory.createConnection("jdbc:sqlite::memory:"))
                     .open();
         }
         Path file = file(config);
@@ -94,11 +89,7 @@ public final class SqliteStoreProvider implements StoreProvider {
         sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         String jdbcUrl = "jdbc:sqlite:" + file;
         StoreProperties.checkDriverSettings(config, jdbcUrl, Map.of());
-        return builder.connections(() -> withFunctions(sqlite.createConnection(jdbcUrl))).open();
-    }
-
-    private static Connection withFunctions(Connection connection) throws SQLException {
-        return InitializingDataSource.initialize(connection, SqliteFunctions::register);
+        return builder.connections(() -> sqlite.createConnection(jdbcUrl)).open();
     }
 
     private static Path file(CairnConfig config) {
