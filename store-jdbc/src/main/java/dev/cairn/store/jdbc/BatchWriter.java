@@ -1,12 +1,7 @@
 package dev.cairn.store.jdbc;
 
 import static dev.cairn.store.jdbc.Schema.COMMANDS;
-import static dev.cairn.store.jdbc.Schema.COMMAND_AC_REF;
-import static dev.cairn.store.jdbc.Schema.COMMAND_ARTIFACTS;
-import static dev.cairn.store.jdbc.Schema.COMMAND_ENV;
-import static dev.cairn.store.jdbc.Schema.COMMAND_NODE;
-import static dev.cairn.store.jdbc.Schema.COMMAND_SHELL;
-import static dev.cairn.store.jdbc.Schema.COMMAND_WORKDIR;
+import static dev.cairn.store.jdbc.Schema.COMMAND_COLUMNS;
 import static dev.cairn.store.jdbc.Schema.EVENTS;
 import static dev.cairn.store.jdbc.Schema.EVENT_ACTOR;
 import static dev.cairn.store.jdbc.Schema.EVENT_AT;
@@ -28,7 +23,6 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
-import dev.cairn.core.CommandSpec;
 import dev.cairn.core.DuplicateNodeException;
 import dev.cairn.core.InvalidLinkException;
 import dev.cairn.core.Link;
@@ -38,7 +32,6 @@ import dev.cairn.core.spi.NewEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,8 +76,6 @@ final class BatchWriter {
     private static final Field<?>[] LINK_COLUMNS = {LINK_PARENT, LINK_CHILD};
     private static final Field<?>[] EVENT_COLUMNS = {EVENT_NODE, EVENT_TYPE, EVENT_AT, EVENT_ACTOR, EVENT_DETAILS};
     private static final Field<?>[] NODE_LABEL_COLUMNS = {NODE_LABEL_NODE, NODE_LABEL_NAME};
-    private static final Field<?>[] COMMAND_COLUMNS = {COMMAND_NODE, COMMAND_AC_REF, COMMAND_SHELL, COMMAND_WORKDIR,
-            COMMAND_ENV, COMMAND_ARTIFACTS};
 
     /**
      * Rendered SQL by jOOQ dialect, statement and row count: a bounded set, as row counts go up to {@link #MAX_ROWS}
@@ -211,32 +202,11 @@ final class BatchWriter {
 
     /** Binds the {@link Schema#NODE_COLUMNS} of {@code node}. */
     private static void bindNode(PreparedStatement insert, int offset, Node node) throws SQLException {
-        insert.setString(offset + 1, node.id());
-        insert.setString(offset + 2, NodeRows.layer(node.layer()));
-        insert.setString(offset + 3, node.title());
-        insert.setString(offset + 4, node.description());
-        insert.setString(offset + 5, NodeRows.wire(node.status()));
-        insert.setInt(offset + 6, node.progress());
-        insert.setString(offset + 7, node.owner());
-        insert.setString(offset + 8, node.assignee());
-        insert.setString(offset + 9, NodeRows.wire(node.severity()));
-        insert.setString(offset + 10, NodeRows.wire(node.workType()));
-        setMillis(insert, offset + 11, NodeRows.millis(node.startedAt()));
-        setMillis(insert, offset + 12, NodeRows.millis(node.completedAt()));
-        insert.setLong(offset + 13, node.createdAt().toEpochMilli());
-        insert.setLong(offset + 14, node.updatedAt().toEpochMilli());
-        insert.setLong(offset + 15, node.version());
-        insert.setString(offset + 16, Json.write(node.customFields()));
+        NodeColumns.bind(insert, offset, NODE_COLUMNS, NodeColumns.values(node));
     }
 
     private static void bindCommand(PreparedStatement insert, int offset, Node node) throws SQLException {
-        CommandSpec command = node.command();
-        insert.setString(offset + 1, node.id());
-        insert.setString(offset + 2, command.acRef());
-        insert.setString(offset + 3, command.run().shell());
-        insert.setString(offset + 4, command.run().workdir());
-        insert.setString(offset + 5, Json.write(command.run().env()));
-        insert.setString(offset + 6, Json.write(command.artifacts()));
+        NodeColumns.bind(insert, offset, COMMAND_COLUMNS, NodeColumns.commandValues(node));
     }
 
     private static void bindLabelled(PreparedStatement insert, int offset, Labelled labelled) throws SQLException {
@@ -255,14 +225,6 @@ final class BatchWriter {
         insert.setLong(offset + 3, event.at().toEpochMilli());
         insert.setString(offset + 4, event.actor());
         insert.setString(offset + 5, Json.write(event.details()));
-    }
-
-    private static void setMillis(PreparedStatement insert, int index, Long millis) throws SQLException {
-        if (millis == null) {
-            insert.setNull(index, Types.BIGINT);
-        } else {
-            insert.setLong(index, millis);
-        }
     }
 
     // ----------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.cairn.store.jdbc;
 import static dev.cairn.store.jdbc.Schema.COMMANDS;
 import static dev.cairn.store.jdbc.Schema.COMMAND_AC_REF;
 import static dev.cairn.store.jdbc.Schema.COMMAND_ARTIFACTS;
+import static dev.cairn.store.jdbc.Schema.COMMAND_COLUMNS;
 import static dev.cairn.store.jdbc.Schema.COMMAND_ENV;
 import static dev.cairn.store.jdbc.Schema.COMMAND_NODE;
 import static dev.cairn.store.jdbc.Schema.COMMAND_SHELL;
@@ -21,26 +22,14 @@ import static dev.cairn.store.jdbc.Schema.LINKS;
 import static dev.cairn.store.jdbc.Schema.LINK_CHILD;
 import static dev.cairn.store.jdbc.Schema.LINK_PARENT;
 import static dev.cairn.store.jdbc.Schema.NODES;
-import static dev.cairn.store.jdbc.Schema.NODE_ASSIGNEE;
 import static dev.cairn.store.jdbc.Schema.NODE_COLUMNS;
-import static dev.cairn.store.jdbc.Schema.NODE_COMPLETED_AT;
-import static dev.cairn.store.jdbc.Schema.NODE_CREATED_AT;
-import static dev.cairn.store.jdbc.Schema.NODE_CUSTOM_FIELDS;
-import static dev.cairn.store.jdbc.Schema.NODE_DESCRIPTION;
 import static dev.cairn.store.jdbc.Schema.NODE_ID;
 import static dev.cairn.store.jdbc.Schema.NODE_LABELS;
 import static dev.cairn.store.jdbc.Schema.NODE_LABEL_NAME;
 import static dev.cairn.store.jdbc.Schema.NODE_LABEL_NODE;
 import static dev.cairn.store.jdbc.Schema.NODE_LAYER;
-import static dev.cairn.store.jdbc.Schema.NODE_OWNER;
-import static dev.cairn.store.jdbc.Schema.NODE_PROGRESS;
-import static dev.cairn.store.jdbc.Schema.NODE_SEVERITY;
-import static dev.cairn.store.jdbc.Schema.NODE_STARTED_AT;
 import static dev.cairn.store.jdbc.Schema.NODE_STATUS;
-import static dev.cairn.store.jdbc.Schema.NODE_TITLE;
-import static dev.cairn.store.jdbc.Schema.NODE_UPDATED_AT;
 import static dev.cairn.store.jdbc.Schema.NODE_VERSION;
-import static dev.cairn.store.jdbc.Schema.NODE_WORK_TYPE;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
@@ -147,7 +136,8 @@ final class JdbcTransaction implements StoreTransaction {
     public void insert(Node node) {
         checkWritable();
         try {
-            InsertValuesStepN<Record> insert = sql.insertInto(NODES).columns(NODE_COLUMNS).values(nodeValues(node));
+            InsertValuesStepN<Record> insert = sql.insertInto(NODES).columns(NODE_COLUMNS)
+                    .values(NodeColumns.values(node));
             if (unit.dialect().failureAbortsTransaction()) {
                 if (insert.onConflictDoNothing().execute() == 0) {
                     throw new DuplicateNodeException("Node " + node.id() + " exists already.");
@@ -173,21 +163,7 @@ final class JdbcTransaction implements StoreTransaction {
         checkWritable();
         return query(() -> {
             int changed = sql.update(NODES)
-                    .set(NODE_LAYER, NodeRows.layer(node.layer()))
-                    .set(NODE_TITLE, node.title())
-                    .set(NODE_DESCRIPTION, node.description())
-                    .set(NODE_STATUS, NodeRows.wire(node.status()))
-                    .set(NODE_PROGRESS, node.progress())
-                    .set(NODE_OWNER, node.owner())
-                    .set(NODE_ASSIGNEE, node.assignee())
-                    .set(NODE_SEVERITY, NodeRows.wire(node.severity()))
-                    .set(NODE_WORK_TYPE, NodeRows.wire(node.workType()))
-                    .set(NODE_STARTED_AT, NodeRows.millis(node.startedAt()))
-                    .set(NODE_COMPLETED_AT, NodeRows.millis(node.completedAt()))
-                    .set(NODE_CREATED_AT, NodeRows.millis(node.createdAt()))
-                    .set(NODE_UPDATED_AT, NodeRows.millis(node.updatedAt()))
-                    .set(NODE_VERSION, node.version())
-                    .set(NODE_CUSTOM_FIELDS, Json.write(node.customFields()))
+                    .set(NodeColumns.changes(node))
                     .where(NODE_ID.eq(node.id()).and(NODE_VERSION.eq(expectedVersion)))
                     .execute();
             if (changed == 0) {
@@ -206,14 +182,6 @@ final class JdbcTransaction implements StoreTransaction {
     public boolean delete(String id) {
         checkWritable();
         return query(() -> sql.deleteFrom(NODES).where(NODE_ID.eq(id)).execute() > 0);
-    }
-
-    private Object[] nodeValues(Node node) {
-        return new Object[] {node.id(), NodeRows.layer(node.layer()), node.title(), node.description(),
-                NodeRows.wire(node.status()), node.progress(), node.owner(), node.assignee(),
-                NodeRows.wire(node.severity()), NodeRows.wire(node.workType()), NodeRows.millis(node.startedAt()),
-                NodeRows.millis(node.completedAt()), NodeRows.millis(node.createdAt()),
-                NodeRows.millis(node.updatedAt()), node.version(), Json.write(node.customFields())};
     }
 
     private void writeLabels(Node node) {
@@ -239,15 +207,10 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     private void writeCommand(Node node) {
-        CommandSpec command = node.command();
-        if (command == null) {
+        if (node.command() == null) {
             return;
         }
-        sql.insertInto(COMMANDS, COMMAND_NODE, COMMAND_AC_REF, COMMAND_SHELL, COMMAND_WORKDIR, COMMAND_ENV,
-                        COMMAND_ARTIFACTS)
-                .values(node.id(), command.acRef(), command.run().shell(), command.run().workdir(),
-                        Json.write(command.run().env()), Json.write(command.artifacts()))
-                .execute();
+        sql.insertInto(COMMANDS).columns(COMMAND_COLUMNS).values(NodeColumns.commandValues(node)).execute();
     }
 
     // ----------------------------------------------------------------------------------------------
