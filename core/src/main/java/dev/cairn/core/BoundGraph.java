@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,21 +46,18 @@ final class BoundGraph implements PlanGraph {
         Node node = newNode(draft);
         String id = node.id();
         requireAcceptanceCriteria(node);
-        if (tx.node(id).isPresent()) {
-            throw new DuplicateNodeException("Node " + id + " exists already.");
+        Set<String> parents = draft.parents();
+        Map<String, Layer> parentLayers = layersOf(parents);
+        for (String parentId : parents) {
+            requireOrder(parentId, parentLayers.get(parentId), id, node.layer());
         }
-        List<Node> parents = new ArrayList<>();
-        for (String parentId : draft.parents()) {
-            Node parent = get(parentId);
-            requireOrder(parent, node);
-            parents.add(parent);
-        }
+        // The store refuses an id it holds already (DuplicateNodeException), as its primary key does.
         tx.insert(node);
         List<NewEvent> events = new ArrayList<>();
         events.add(created(node));
-        for (Node parent : parents) {
-            tx.insertLink(new Link(parent.id(), id));
-            events.add(linked(parent.id(), id));
+        for (String parentId : parents) {
+            tx.insertLink(new Link(parentId, id));
+            events.add(linked(parentId, id));
         }
         tx.append(events);
         return node;
@@ -174,14 +172,10 @@ final class BoundGraph implements PlanGraph {
 
     @Override
     public void link(String parentId, String childId) {
-        Node parent = get(parentId);
-        Node child = get(childId);
-        requireOrder(parent, child);
-        Link link = new Link(parentId, childId);
-        if (tx.hasLink(link)) {
-            throw new InvalidLinkException("Link " + parentId + " → " + childId + " exists already.");
-        }
-        tx.insertLink(link);
+        Map<String, Layer> layers = layersOf(Arrays.asList(parentId, childId));
+        requireOrder(parentId, layers.get(parentId), childId, layers.get(childId));
+        // The store refuses a link it holds already (InvalidLinkException), as its primary key does.
+        tx.insertLink(new Link(parentId, childId));
         tx.append(List.of(linked(parentId, childId)));
     }
 
@@ -498,8 +492,19 @@ final class BoundGraph implements PlanGraph {
         }
     }
 
-    private static void requireOrder(Node parent, Node child) {
-        requireOrder(parent.id(), parent.layer(), child.id(), child.layer());
+    /**
+     * The layers of the nodes of {@code ids}, read without the rest of them; the first id with no node fails, as
+     * {@link #get} fails.
+     */
+    private Map<String, Layer> layersOf(Collection<String> ids) {
+        List<String> named = ids.stream().filter(Objects::nonNull).toList();
+        Map<String, Layer> layers = named.isEmpty() ? Map.of() : tx.layers(named);
+        for (String id : ids) {
+            if (id == null || !layers.containsKey(id)) {
+                throw new NoSuchNodeException("No node with id " + describeId(id) + ".");
+            }
+        }
+        return layers;
     }
 
     static void requireOrder(String parentId, Layer parentLayer, String childId, Layer childLayer) {

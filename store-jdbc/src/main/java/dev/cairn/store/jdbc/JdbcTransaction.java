@@ -132,6 +132,22 @@ final class JdbcTransaction implements StoreTransaction {
         return found;
     }
 
+    /** The layer column only, a chunk of ids a query: no labels or command specs are read. */
+    @Override
+    public Map<String, Layer> layers(Collection<String> ids) {
+        checkUsable();
+        Map<String, Layer> layers = new HashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += IN_LIST_LIMIT) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST_LIMIT));
+            for (Record2<String, String> row : query(() -> sql.select(NODE_ID, NODE_LAYER).from(NODES)
+                    .where(NODE_ID.in(chunk)).fetch())) {
+                layers.put(row.value1(), NodeRows.layer(row.value2(), row.value1()));
+            }
+        }
+        return layers;
+    }
+
     @Override
     public void insert(Node node) {
         checkWritable();
