@@ -83,10 +83,10 @@ final class BatchWriter {
      */
     private static final Map<Rendering, String> RENDERED = new ConcurrentHashMap<>();
 
-    private final JdbcStore.UnitOfWork unit;
+    private final UnitOfWork unit;
     private final DSLContext sql;
 
-    BatchWriter(JdbcStore.UnitOfWork unit, DSLContext sql) {
+    BatchWriter(UnitOfWork unit, DSLContext sql) {
         this.unit = unit;
         this.sql = sql;
     }

@@ -97,11 +97,11 @@ final class JdbcTransaction implements StoreTransaction {
             List.of(EVENT_SEQ, EVENT_NODE, EVENT_TYPE, EVENT_AT, EVENT_ACTOR, EVENT_DETAILS);
     static final Field<String> WALK_ID = field(name("cairn_walk", "id"), String.class);
 
-    private final JdbcStore.UnitOfWork unit;
+    private final UnitOfWork unit;
     private final DSLContext sql;
     private final boolean writable;
 
-    JdbcTransaction(JdbcStore.UnitOfWork unit, DSLContext sql, boolean writable) {
+    JdbcTransaction(UnitOfWork unit, DSLContext sql, boolean writable) {
         this.unit = unit;
         this.sql = sql;
         this.writable = writable;
