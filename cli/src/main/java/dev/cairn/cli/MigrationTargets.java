@@ -1,13 +1,14 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.CairnConfig;
+import dev.cairn.core.spi.StoreProvider;
 import dev.cairn.migrations.BackupPolicy;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrateAll;
 import dev.cairn.migrations.MigrationSets;
 import dev.cairn.migrations.Migrator;
-import dev.cairn.store.h2.H2StoreProvider;
-import dev.cairn.store.postgres.PostgresStoreProvider;
+import dev.cairn.store.jdbc.SqlStoreProvider;
+import dev.cairn.store.sqlite.SqliteStoreProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +16,9 @@ import java.util.List;
 
 /**
  * The databases one {@code cairn migrate} works on, each with its migrator: the store's own, every SQLite file of
- * a folder, or several schemas of one PostgreSQL database, without opening a store (which would migrate on its
- * own). An H2 or PostgreSQL URL is read by its store's own {@link H2StoreProvider#migrator} or
- * {@link PostgresStoreProvider#migrator}, which refuse driver settings that run code.
+ * a folder, or several schemas of one database, without opening a store (which would migrate on its own). The
+ * store's URL is read by the provider that would open it ({@link SqlStoreProvider#migrator}), which refuses driver
+ * settings that run code.
  */
 final class MigrationTargets {
     static final String CAIRN_MODULE = "cairn";
@@ -43,37 +44,35 @@ final class MigrationTargets {
         if (options.folder != null) {
             return sqliteFolder(options.folder, options);
         }
-        String scheme = config.scheme();
-        return switch (scheme) {
-            case "sqlite" -> {
-                noSchemas(options, config);
-                String path = config.location();
-                if (path.equals(":memory:") || path.isBlank()) {
-                    throw new UsageException("sqlite::memory: is gone when the command ends; migrate a file, such as "
-                            + "--url sqlite:plan.db");
-                }
-                Path file = Path.of(path).toAbsolutePath();
-                yield List.of(new Target(config.maskedUrl(), sqlite(file, options)));
-            }
-            case "h2" -> {
-                noSchemas(options, config);
-                yield List.of(new Target(config.maskedUrl(),
-                        withOptions(H2StoreProvider.migrator(config), options, Dialect.H2)));
-            }
-            case "postgresql", "postgres" -> postgres(config, options);
-            default -> throw new UsageException("'" + scheme + ":' keeps no schema to migrate: migrate works on "
-                    + "sqlite:, h2: and postgresql: stores");
-        };
-    }
-
-    private static void noSchemas(MigrateOptions options, CairnConfig config) {
-        if (options.schemas != null) {
-            throw new UsageException("--schemas needs a postgresql: store, not " + config.maskedUrl());
+        SqlStoreProvider provider = sqlProvider(config);
+        Dialect dialect = provider.dialect().migrationDialect();
+        if (options.schemas == null) {
+            return List.of(new Target(config.maskedUrl(), withOptions(provider.migrator(config), options, dialect)));
         }
+        if (!provider.schemaPerStore()) {
+            throw new UsageException("--schemas needs a postgresql: store, or another whose stores live in schemas, "
+                    + "not " + config.maskedUrl());
+        }
+        String shownUrl = config.maskedUrl();
+        int query = shownUrl.indexOf('?');
+        String server = query < 0 ? shownUrl : shownUrl.substring(0, query);
+        List<Target> targets = new ArrayList<>();
+        for (String schema : options.schemas) {
+            String name = schema.trim();
+            targets.add(new Target(server + " schema " + name,
+                    withOptions(provider.migrator(config), options, dialect).schema(name)));
+        }
+        return targets;
     }
 
-    private static Migrator.Builder base(MigrateOptions options, Dialect dialect) {
-        return withOptions(Migrator.builder().dialect(dialect), options, dialect);
+    /** The provider that would open the store, when it is a SQL one: the memory store keeps no schema. */
+    private static SqlStoreProvider sqlProvider(CairnConfig config) {
+        StoreProvider provider = config.storeProvider();
+        if (provider instanceof SqlStoreProvider sql) {
+            return sql;
+        }
+        throw new UsageException("'" + config.scheme() + ":' keeps no schema to migrate: migrate works on "
+                + "sqlite:, h2: and postgresql: stores");
     }
 
     /** {@code builder} with the user's own migrations and backup choice. */
@@ -90,41 +89,17 @@ final class MigrationTargets {
         return builder;
     }
 
-    private static Migrator.Builder sqlite(Path file, MigrateOptions options) {
-        return base(options, Dialect.SQLITE).jdbcUrl("jdbc:sqlite:" + file);
-    }
-
+    /** Every SQLite file of {@code folder}, each read by the SQLite store's provider. */
     private static List<Target> sqliteFolder(Path folder, MigrateOptions options) {
         if (!Files.isDirectory(folder)) {
             throw new UsageException("--folder " + folder + " is no folder");
         }
+        SqliteStoreProvider sqlite = new SqliteStoreProvider();
+        Dialect dialect = sqlite.dialect().migrationDialect();
         List<Target> targets = new ArrayList<>();
         for (Path file : MigrateAll.sqliteFiles(folder)) {
-            targets.add(new Target(file.toString(), sqlite(file.toAbsolutePath(), options)));
+            targets.add(new Target(file.toString(), withOptions(sqlite.migrator(file), options, dialect)));
         }
         return targets;
-    }
-
-    /** The database of a {@code postgresql:} URL, read as the PostgreSQL store reads it, or several of its schemas. */
-    private static List<Target> postgres(CairnConfig config, MigrateOptions options) {
-        List<String> schemas = options.schemas != null ? options.schemas
-                : config.property("schema").map(List::of).orElse(List.of());
-        String shownUrl = config.maskedUrl();
-        int query = shownUrl.indexOf('?');
-        String server = query < 0 ? shownUrl : shownUrl.substring(0, query);
-        if (schemas.isEmpty()) {
-            return List.of(new Target(shownUrl, postgresMigrator(config, options)));
-        }
-        List<Target> targets = new ArrayList<>();
-        for (String schema : schemas) {
-            String name = schema.trim();
-            targets.add(new Target(options.schemas == null ? shownUrl : server + " schema " + name,
-                    postgresMigrator(config, options).schema(name)));
-        }
-        return targets;
-    }
-
-    private static Migrator.Builder postgresMigrator(CairnConfig config, MigrateOptions options) {
-        return withOptions(PostgresStoreProvider.migrator(config), options, Dialect.POSTGRESQL);
     }
 }

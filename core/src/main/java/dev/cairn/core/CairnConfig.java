@@ -227,6 +227,18 @@ public final class CairnConfig {
         return providers;
     }
 
+    /**
+     * The provider that serves this configuration's URL, as {@link Cairn#open(CairnConfig)} chooses it: by scheme,
+     * then priority, among those registered and those {@link java.util.ServiceLoader} finds. For tools that need
+     * more of a backend than a store, such as a migrator of a SQL store's database.
+     *
+     * @throws StoreConfigurationException when no provider serves the scheme, naming those there are, or two
+     *                                     serve it with the same priority
+     */
+    public StoreProvider storeProvider() {
+        return StoreProviders.select(this);
+    }
+
     /** Whether providers are also looked up with {@link java.util.ServiceLoader}. */
     public boolean usesServiceLoader() {
         return serviceLoader;

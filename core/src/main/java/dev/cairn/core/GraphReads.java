@@ -2,6 +2,7 @@ package dev.cairn.core;
 
 import dev.cairn.core.spi.StoreTransaction;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +110,21 @@ final class GraphReads {
     }
 
     /** An id as an error quotes it, cut at 80 characters: a valid id is shorter, an invalid one any length. */
+    /**
+     * The layers of the nodes of {@code ids}, read without the rest of them; the first id with no node fails, as
+     * {@link #get} fails.
+     */
+    Map<String, Layer> layersOf(Collection<String> ids) {
+        List<String> named = ids.stream().filter(Objects::nonNull).toList();
+        Map<String, Layer> layers = named.isEmpty() ? Map.of() : tx.layers(named);
+        for (String id : ids) {
+            if (id == null || !layers.containsKey(id)) {
+                throw new NoSuchNodeException("No node with id " + describeId(id) + ".");
+            }
+        }
+        return layers;
+    }
+
     static String describeId(String id) {
         return id == null ? "null" : "'" + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "'";
     }

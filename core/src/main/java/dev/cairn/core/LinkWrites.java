@@ -21,14 +21,10 @@ final class LinkWrites {
     }
 
     void link(String parentId, String childId) {
-        Node parent = reads.get(parentId);
-        Node child = reads.get(childId);
-        requireOrder(parent, child);
-        Link link = new Link(parentId, childId);
-        if (tx.hasLink(link)) {
-            throw new InvalidLinkException("Link " + parentId + " → " + childId + " exists already.");
-        }
-        tx.insertLink(link);
+        Map<String, Layer> layers = reads.layersOf(Arrays.asList(parentId, childId));
+        requireOrder(parentId, layers.get(parentId), childId, layers.get(childId));
+        // The store refuses a link it holds already (InvalidLinkException), as its primary key does.
+        tx.insertLink(new Link(parentId, childId));
         tx.append(List.of(events.linked(parentId, childId)));
     }
 

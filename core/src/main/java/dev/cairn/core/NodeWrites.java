@@ -35,21 +35,18 @@ final class NodeWrites {
         Node node = newNode(draft);
         String id = node.id();
         requireAcceptanceCriteria(node);
-        if (tx.node(id).isPresent()) {
-            throw new DuplicateNodeException("Node " + id + " exists already.");
+        Set<String> parents = draft.parents();
+        Map<String, Layer> parentLayers = reads.layersOf(parents);
+        for (String parentId : parents) {
+            LinkWrites.requireOrder(parentId, parentLayers.get(parentId), id, node.layer());
         }
-        List<Node> parents = new ArrayList<>();
-        for (String parentId : draft.parents()) {
-            Node parent = reads.get(parentId);
-            LinkWrites.requireOrder(parent, node);
-            parents.add(parent);
-        }
+        // The store refuses an id it holds already (DuplicateNodeException), as its primary key does.
         tx.insert(node);
         List<NewEvent> appended = new ArrayList<>();
         appended.add(events.created(node));
-        for (Node parent : parents) {
-            tx.insertLink(new Link(parent.id(), id));
-            appended.add(events.linked(parent.id(), id));
+        for (String parentId : parents) {
+            tx.insertLink(new Link(parentId, id));
+            appended.add(events.linked(parentId, id));
         }
         tx.append(appended);
         return node;

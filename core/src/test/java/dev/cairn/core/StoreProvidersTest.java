@@ -47,6 +47,20 @@ class StoreProvidersTest {
         assertThat(StoreProviders.select(config)).isSameAs(provider);
     }
 
+    @Test
+    void theConfigurationNamesTheProviderThatWouldOpenItsStore() {
+        Named low = new Named("sqlite", 0);
+        Named high = new Named("sqlite", 10);
+        CairnConfig config = CairnConfig.builder("sqlite:x").serviceLoader(false).provider(low).provider(high).build();
+        CairnConfig missing = CairnConfig.builder("h2:mem:x").serviceLoader(false).provider(low).build();
+
+        assertThat(config.storeProvider()).isSameAs(high);
+        assertThatThrownBy(missing::storeProvider)
+                .isInstanceOf(StoreConfigurationException.class)
+                .hasMessage("No store provider for scheme 'h2' (url=h2:mem:x). Available: [sqlite]. "
+                        + "Add dev.cairn:cairn-store-h2, or register a provider.");
+    }
+
     private static class Named implements StoreProvider {
         private final String scheme;
         private final int priority;

@@ -2,6 +2,7 @@ package dev.cairn.core.spi;
 
 import dev.cairn.core.Event;
 import dev.cairn.core.Label;
+import dev.cairn.core.Layer;
 import dev.cairn.core.Link;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
@@ -52,6 +53,18 @@ public interface StoreTransaction {
             node(id).ifPresent(found::add);
         }
         return found;
+    }
+
+    /**
+     * The layers of the nodes of {@code ids} that exist, by id: all that the rules read of a new link's ends.
+     * The default reads the whole nodes; a store that can read the layers alone overrides it.
+     */
+    default Map<String, Layer> layers(Collection<String> ids) {
+        Map<String, Layer> layers = new LinkedHashMap<>();
+        for (Node node : nodes(ids)) {
+            layers.put(node.id(), node.layer());
+        }
+        return layers;
     }
 
     /**

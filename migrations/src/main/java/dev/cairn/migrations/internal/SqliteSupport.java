@@ -2,6 +2,7 @@ package dev.cairn.migrations.internal;
 
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrationLockTimeoutException;
+import dev.cairn.migrations.SqliteErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,8 +12,6 @@ import java.time.Duration;
  * goes away with the process; each migration is a savepoint inside it.
  */
 final class SqliteSupport extends DialectSupport {
-    private static final int SQLITE_BUSY = 5;
-
     @Override
     public Dialect dialect() {
         return Dialect.SQLITE;
@@ -51,7 +50,7 @@ final class SqliteSupport extends DialectSupport {
         try {
             execute(connection, "BEGIN IMMEDIATE");
         } catch (SQLException failure) {
-            if (failure.getErrorCode() == SQLITE_BUSY || String.valueOf(failure.getMessage()).contains("SQLITE_BUSY")) {
+            if (SqliteErrors.isBusy(failure)) {
                 throw new MigrationLockTimeoutException(target, timeout, failure);
             }
             throw failure;

@@ -5,12 +5,12 @@ import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.StoreUrls;
 import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreCapability;
-import dev.cairn.core.spi.StoreProvider;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.Migrator;
 import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
+import dev.cairn.store.jdbc.SqlStoreProvider;
 import dev.cairn.store.jdbc.StoreProperties;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * alone. A {@link CairnConfig#dataSource() DataSource} given by the caller is used instead of connections
  * made here.
  */
-public final class H2StoreProvider implements StoreProvider {
+public final class H2StoreProvider implements SqlStoreProvider {
     /** The URL scheme served. */
     public static final String SCHEME = "h2";
 
@@ -51,6 +51,11 @@ public final class H2StoreProvider implements StoreProvider {
         return SCHEME;
     }
 
+    @Override
+    public JdbcDialect dialect() {
+        return H2Dialect.INSTANCE;
+    }
+
     /**
      * @throws StoreConfigurationException when the URL is neither {@code h2:mem:NAME} nor {@code h2:file:PATH},
      *                                     or a property is invalid
@@ -58,7 +63,7 @@ public final class H2StoreProvider implements StoreProvider {
     @Override
     public Store open(CairnConfig config) {
         MigrateMode migrate = MigrateMode.parse(config.property(MigrateMode.PROPERTY).orElse(null));
-        JdbcStore.Builder builder = JdbcStore.builder(JdbcDialect.H2)
+        JdbcStore.Builder builder = JdbcStore.builder(H2Dialect.INSTANCE)
                 .description(config.maskedUrl())
                 .migrationSet(new H2MigrationSet())
                 .migrateMode(migrate);
@@ -77,12 +82,17 @@ public final class H2StoreProvider implements StoreProvider {
     }
 
     /**
-     * A migrator connected to the database an {@code h2:} URL names, read as {@link #open} reads it: for tools
-     * that migrate without opening a store, such as the command line's {@code migrate}.
+     * A migrator connected to the database an {@code h2:} URL names, read as {@link #open} reads it, or to the
+     * configuration's DataSource: for tools that migrate without opening a store, such as the command line's
+     * {@code migrate}.
      *
      * @throws StoreConfigurationException when the URL is neither {@code h2:mem:NAME} nor {@code h2:file:PATH}
      */
-    public static Migrator.Builder migrator(CairnConfig config) {
+    @Override
+    public Migrator.Builder migrator(CairnConfig config) {
+        if (config.dataSource().isPresent()) {
+            return Migrator.builder().dialect(Dialect.H2).dataSource(config.dataSource().get());
+        }
         String jdbcUrl = jdbcUrl(config);
         StoreProperties.checkDriverSettings(config, jdbcUrl, Map.of());
         return Migrator.builder().dialect(Dialect.H2).jdbcUrl(jdbcUrl);

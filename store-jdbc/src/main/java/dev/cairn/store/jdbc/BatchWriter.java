@@ -1,12 +1,7 @@
 package dev.cairn.store.jdbc;
 
 import static dev.cairn.store.jdbc.Schema.COMMANDS;
-import static dev.cairn.store.jdbc.Schema.COMMAND_AC_REF;
-import static dev.cairn.store.jdbc.Schema.COMMAND_ARTIFACTS;
-import static dev.cairn.store.jdbc.Schema.COMMAND_ENV;
-import static dev.cairn.store.jdbc.Schema.COMMAND_NODE;
-import static dev.cairn.store.jdbc.Schema.COMMAND_SHELL;
-import static dev.cairn.store.jdbc.Schema.COMMAND_WORKDIR;
+import static dev.cairn.store.jdbc.Schema.COMMAND_COLUMNS;
 import static dev.cairn.store.jdbc.Schema.EVENTS;
 import static dev.cairn.store.jdbc.Schema.EVENT_ACTOR;
 import static dev.cairn.store.jdbc.Schema.EVENT_AT;
@@ -28,7 +23,6 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
-import dev.cairn.core.CommandSpec;
 import dev.cairn.core.DuplicateNodeException;
 import dev.cairn.core.InvalidLinkException;
 import dev.cairn.core.Link;
@@ -38,7 +32,6 @@ import dev.cairn.core.spi.NewEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +48,7 @@ import org.jooq.InsertOnDuplicateStep;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 
@@ -82,16 +76,17 @@ final class BatchWriter {
     private static final Field<?>[] LINK_COLUMNS = {LINK_PARENT, LINK_CHILD};
     private static final Field<?>[] EVENT_COLUMNS = {EVENT_NODE, EVENT_TYPE, EVENT_AT, EVENT_ACTOR, EVENT_DETAILS};
     private static final Field<?>[] NODE_LABEL_COLUMNS = {NODE_LABEL_NODE, NODE_LABEL_NAME};
-    private static final Field<?>[] COMMAND_COLUMNS = {COMMAND_NODE, COMMAND_AC_REF, COMMAND_SHELL, COMMAND_WORKDIR,
-            COMMAND_ENV, COMMAND_ARTIFACTS};
 
-    /** Rendered SQL by dialect, table and row count: a bounded set, as row counts go up to {@link #MAX_ROWS}. */
+    /**
+     * Rendered SQL by jOOQ dialect, statement and row count: a bounded set, as row counts go up to {@link #MAX_ROWS}
+     * and what is rendered depends on nothing else.
+     */
     private static final Map<Rendering, String> RENDERED = new ConcurrentHashMap<>();
 
-    private final JdbcStore.UnitOfWork unit;
+    private final UnitOfWork unit;
     private final DSLContext sql;
 
-    BatchWriter(JdbcStore.UnitOfWork unit, DSLContext sql) {
+    BatchWriter(UnitOfWork unit, DSLContext sql) {
         this.unit = unit;
         this.sql = sql;
     }
@@ -158,7 +153,7 @@ final class BatchWriter {
     }
 
     private String render(Table<Record> table, Field<?>[] columns, int rows) {
-        return RENDERED.computeIfAbsent(new Rendering(unit.dialect(), table.getName(), rows), key -> {
+        return RENDERED.computeIfAbsent(new Rendering(sql.dialect(), table.getName(), rows), key -> {
             Object[] placeholders = new Object[columns.length];
             InsertValuesStepN<Record> insert = sql.insertInto(table).columns(columns).values(placeholders);
             for (int row = 1; row < rows; row++) {
@@ -180,13 +175,15 @@ final class BatchWriter {
         if (names.isEmpty()) {
             return;
         }
-        String defineLabel = RENDERED.computeIfAbsent(new Rendering(unit.dialect(), "define label", 1), key -> {
+        boolean onConflict = unit.dialect().failureAbortsTransaction();
+        String defineLabel = RENDERED.computeIfAbsent(new Rendering(sql.dialect(),
+                onConflict ? "define label on conflict" : "define label", 1), key -> {
             // The portable "insert if missing" of JdbcTransaction; ON CONFLICT too where a concurrent writer's
             // insert of the same name would otherwise fail the transaction.
             InsertOnDuplicateStep<Record> ifMissing = sql.insertInto(LABELS, LABEL_NAME)
                     .select(select(val((String) null)).whereNotExists(selectOne().from(LABELS)
                             .where(LABEL_NAME.eq((String) null))));
-            Query query = unit.dialect().failureAbortsTransaction() ? ifMissing.onConflictDoNothing() : ifMissing;
+            Query query = onConflict ? ifMissing.onConflictDoNothing() : ifMissing;
             return sql.render(query);
         });
         try (PreparedStatement insert = connection.prepareStatement(defineLabel)) {
@@ -205,32 +202,11 @@ final class BatchWriter {
 
     /** Binds the {@link Schema#NODE_COLUMNS} of {@code node}. */
     private static void bindNode(PreparedStatement insert, int offset, Node node) throws SQLException {
-        insert.setString(offset + 1, node.id());
-        insert.setString(offset + 2, NodeRows.layer(node.layer()));
-        insert.setString(offset + 3, node.title());
-        insert.setString(offset + 4, node.description());
-        insert.setString(offset + 5, NodeRows.wire(node.status()));
-        insert.setInt(offset + 6, node.progress());
-        insert.setString(offset + 7, node.owner());
-        insert.setString(offset + 8, node.assignee());
-        insert.setString(offset + 9, NodeRows.wire(node.severity()));
-        insert.setString(offset + 10, NodeRows.wire(node.workType()));
-        setMillis(insert, offset + 11, NodeRows.millis(node.startedAt()));
-        setMillis(insert, offset + 12, NodeRows.millis(node.completedAt()));
-        insert.setLong(offset + 13, node.createdAt().toEpochMilli());
-        insert.setLong(offset + 14, node.updatedAt().toEpochMilli());
-        insert.setLong(offset + 15, node.version());
-        insert.setString(offset + 16, Json.write(node.customFields()));
+        NodeColumns.bind(insert, offset, NODE_COLUMNS, NodeColumns.values(node));
     }
 
     private static void bindCommand(PreparedStatement insert, int offset, Node node) throws SQLException {
-        CommandSpec command = node.command();
-        insert.setString(offset + 1, node.id());
-        insert.setString(offset + 2, command.acRef());
-        insert.setString(offset + 3, command.run().shell());
-        insert.setString(offset + 4, command.run().workdir());
-        insert.setString(offset + 5, Json.write(command.run().env()));
-        insert.setString(offset + 6, Json.write(command.artifacts()));
+        NodeColumns.bind(insert, offset, COMMAND_COLUMNS, NodeColumns.commandValues(node));
     }
 
     private static void bindLabelled(PreparedStatement insert, int offset, Labelled labelled) throws SQLException {
@@ -249,14 +225,6 @@ final class BatchWriter {
         insert.setLong(offset + 3, event.at().toEpochMilli());
         insert.setString(offset + 4, event.actor());
         insert.setString(offset + 5, Json.write(event.details()));
-    }
-
-    private static void setMillis(PreparedStatement insert, int index, Long millis) throws SQLException {
-        if (millis == null) {
-            insert.setNull(index, Types.BIGINT);
-        } else {
-            insert.setLong(index, millis);
-        }
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -359,7 +327,7 @@ final class BatchWriter {
         RuntimeException translate(SQLException failure, List<T> rows);
     }
 
-    private record Rendering(JdbcDialect dialect, String statement, int rows) {
+    private record Rendering(SQLDialect dialect, String statement, int rows) {
     }
 
     private record Labelled(String nodeId, String label) {

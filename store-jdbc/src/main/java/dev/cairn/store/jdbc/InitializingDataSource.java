@@ -9,9 +9,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A caller's {@link DataSource} whose connections are readied for a store as they are taken: made to use the
- * store's schema, given the functions its queries call. What a pool resets when a connection comes back
- * (HikariCP resets the schema) is set again on each loan. Thread-safe as the wrapped source is.
+ * A caller's {@link DataSource} whose connections are readied for a store as they are taken, such as made to use
+ * the store's schema. What a pool resets when a connection comes back (HikariCP resets the schema) is set again
+ * on each loan. Thread-safe as the wrapped source is.
  */
 public final class InitializingDataSource implements DataSource {
     /** Readies one connection. */

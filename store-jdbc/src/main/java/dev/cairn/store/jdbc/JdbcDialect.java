@@ -5,262 +5,182 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.util.Locale;
-import org.jooq.Field;
+import java.util.Objects;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * What differs between the SQL databases Cairn stores into: how a unit of work begins and ends, how
- * savepoints are written, how a driver reports a broken key, and the jOOQ dialect that renders the
- * queries. Every such difference is in this one class; the rest of the store is the same SQL for all.
- * Immutable and thread-safe.
+ * savepoints are written, how a driver reports a broken key or a held lock, how text is folded for a search,
+ * whether writes queue in the JVM and how graph walks run. The rest of the store is the same SQL for all.
  *
- * <p>Adding a database means adding one constant here, a provider and a migration set.
+ * <p>Each database's dialect lives in its store module, beside its provider, and overrides the hooks where
+ * the database departs from plain JDBC and standard SQLSTATEs; adding a database means adding such a module,
+ * not editing this one. The hooks are {@code protected}: they are called by the store, not by applications.
+ * A dialect is stateless: implementations must be immutable and thread-safe, and one instance serves every
+ * store of its database.
  */
-public final class JdbcDialect {
-    /**
-     * SQLite. Connections stay in auto-commit mode and units of work are opened with SQL: a write with
-     * {@code BEGIN IMMEDIATE}, which takes the write lock up front so that two writers never deadlock
-     * upgrading a read lock, and a read with a deferred {@code BEGIN}, whose snapshot (in WAL mode) holds
-     * until it ends. SQLite lets one writer in at a time per file, so writes of one store also queue on a
-     * lock in the JVM rather than spinning in the driver's busy handler.
-     */
-    public static final JdbcDialect SQLITE = new JdbcDialect("sqlite", SQLDialect.SQLITE, Dialect.SQLITE, true, true);
-
-    /**
-     * H2. Units of work use JDBC transactions; a read runs at repeatable read, which in H2's MVStore is a
-     * snapshot taken at its first statement. Writes of one store queue on a lock in the JVM: an embedded H2
-     * belongs to one process, and serial writers give events increasing sequences in commit order.
-     *
-     * <p>Graph walks run one query per level instead of a recursive CTE: H2 evaluates a recursive CTE again
-     * for every row of the query that reads it, which makes a walk over 10,000 nodes take minutes. Layers
-     * strictly descend along links, so a walk has at most eleven levels.
-     */
-    public static final JdbcDialect H2 = new JdbcDialect("h2", SQLDialect.H2, Dialect.H2, true, false);
-
-    /**
-     * PostgreSQL. Units of work use JDBC transactions, so that the driver sends {@code BEGIN} with the first
-     * statement instead of in a round trip of its own. A read runs at repeatable read, one snapshot for all
-     * of its statements: the session's default on connections the store pools itself, set per transaction
-     * on a caller's. A write runs at read committed, set as its first statement, where an update that lost a
-     * race re-reads the row and finds its version changed. The pool never sees a changed isolation level to
-     * reset.
-     *
-     * <p>Writes to one schema commit one at a time, across threads and processes alike: each begins by taking
-     * a transaction-scoped advisory lock of its schema, before any row lock, so writers cannot deadlock on
-     * each other's order, and events get their sequence numbers in commit order, so a reader paging through
-     * them by sequence never passes one that commits later. Reads never wait for it; tenants in other schemas
-     * do not share it.
-     *
-     * <p>A failed statement aborts the whole PostgreSQL transaction, so the store never lets one fail on
-     * purpose: inserts that may meet an existing key say {@code ON CONFLICT DO NOTHING} and count rows.
-     */
-    public static final JdbcDialect POSTGRES = new JdbcDialect("postgresql", SQLDialect.POSTGRES,
-            Dialect.POSTGRESQL, false, true);
-
+public abstract class JdbcDialect {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     private final String name;
     private final SQLDialect sqlDialect;
     private final Dialect migrationDialect;
-    private final boolean serialWrites;
-    private final boolean recursiveWalks;
 
-    private JdbcDialect(String name, SQLDialect sqlDialect, Dialect migrationDialect, boolean serialWrites,
-                        boolean recursiveWalks) {
-        this.name = name;
-        this.sqlDialect = sqlDialect;
-        this.migrationDialect = migrationDialect;
-        this.serialWrites = serialWrites;
-        this.recursiveWalks = recursiveWalks;
+    /**
+     * @param name             the backend's short name, as {@link dev.cairn.core.spi.Store#backend()} reports it
+     * @param jooqDialect      the name of the jOOQ {@code SQLDialect} that renders the store's queries, such as
+     *                         {@code POSTGRES}; a name, so that no jOOQ type is in this API
+     * @param migrationDialect the dialect of the migration engine, whose sets this database runs
+     * @throws IllegalArgumentException when jOOQ has no dialect of that name
+     */
+    protected JdbcDialect(String name, String jooqDialect, Dialect migrationDialect) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.sqlDialect = SQLDialect.valueOf(Objects.requireNonNull(jooqDialect, "jooqDialect"));
+        this.migrationDialect = Objects.requireNonNull(migrationDialect, "migrationDialect");
     }
 
     /** The backend's short name, as {@link dev.cairn.core.spi.Store#backend()} reports it. */
-    public String name() {
+    public final String name() {
         return name;
     }
 
     /** The dialect of the migration engine, whose sets this database runs. */
-    public Dialect migrationDialect() {
+    public final Dialect migrationDialect() {
         return migrationDialect;
     }
 
-    SQLDialect sqlDialect() {
+    final SQLDialect sqlDialect() {
         return sqlDialect;
     }
 
-    /** Whether one store's writes queue on a lock in the JVM before they reach the database. */
-    boolean serialWrites() {
-        return serialWrites;
-    }
+    // ----------------------------------------------------------------------------------------------
+    // Connections and units of work
 
-    /** Whether graph walks run as one recursive query; otherwise as one query per level. */
-    boolean recursiveWalks() {
-        return recursiveWalks;
-    }
-
-    /** Readies a connection just made or taken from a caller's pool. */
-    void prepare(Connection connection) throws SQLException {
-        if (this == SQLITE) {
-            // A caller's DataSource may not set these; they are per connection and cheap to repeat.
-            execute(connection, "PRAGMA foreign_keys = ON");
-        }
+    /** Readies a connection just made or taken from a caller's pool; nothing unless overridden. */
+    protected void prepare(Connection connection) throws SQLException {
     }
 
     /**
      * Begins a unit of work through {@code run}, which executes a statement (the store prepares each once per
      * connection where it pools its own).
+     *
+     * @param write            whether the unit of work writes
+     * @param snapshotSessions whether the connection's session runs transactions at repeatable read already, as
+     *                         a pool the backend configured does
      */
-    void begin(Connection connection, boolean write, boolean snapshotSessions, SqlRunner run) throws SQLException {
-        if (this == SQLITE) {
-            run.execute(connection, write ? "BEGIN IMMEDIATE" : "BEGIN");
-        } else if (this == POSTGRES) {
-            connection.setAutoCommit(false);
-            if (write) {
-                // One round trip: read committed, then the schema's write lock (see POSTGRES).
-                run.execute(connection, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; "
-                        + "SELECT pg_advisory_xact_lock(hashtext('cairn_write.' || current_schema()))");
-            } else if (!snapshotSessions) {
-                run.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            }
-        } else {
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(write ? Connection.TRANSACTION_READ_COMMITTED
-                    : Connection.TRANSACTION_REPEATABLE_READ);
-        }
+    protected abstract void begin(Connection connection, boolean write, boolean snapshotSessions, SqlRunner run)
+            throws SQLException;
+
+    /** Commits a unit of work; a JDBC commit, back to auto-commit, unless overridden. */
+    protected void commit(Connection connection, SqlRunner run) throws SQLException {
+        connection.commit();
+        connection.setAutoCommit(true);
     }
 
-    void commit(Connection connection, SqlRunner run) throws SQLException {
-        if (sqlTransactions()) {
-            run.execute(connection, "COMMIT");
-        } else {
-            connection.commit();
-            connection.setAutoCommit(true);
-        }
-    }
-
-    void rollback(Connection connection, SqlRunner run) throws SQLException {
-        if (sqlTransactions()) {
-            run.execute(connection, "ROLLBACK");
-        } else {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
+    /** Rolls a unit of work back; a JDBC rollback, back to auto-commit, unless overridden. */
+    protected void rollback(Connection connection, SqlRunner run) throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
     }
 
     /** Executes one statement on a connection. */
     @FunctionalInterface
-    interface SqlRunner {
+    public interface SqlRunner {
         void execute(Connection connection, String sql) throws SQLException;
     }
 
-    /** Sets a savepoint named {@code name}; returns the JDBC savepoint, or null where SQL names it. */
-    Savepoint savepoint(Connection connection, String name) throws SQLException {
-        if (sqlTransactions()) {
-            // JDBC savepoints need auto-commit off, which would make the driver issue BEGIN itself.
-            execute(connection, "SAVEPOINT " + name);
-            return null;
-        }
+    /**
+     * Sets a savepoint named {@code name} for a write nested in another; returns the JDBC savepoint, or null where
+     * SQL names it. A JDBC savepoint unless overridden.
+     */
+    protected Savepoint savepoint(Connection connection, String name) throws SQLException {
         return connection.setSavepoint(name);
     }
 
-    void releaseSavepoint(Connection connection, String name, Savepoint savepoint) throws SQLException {
-        if (sqlTransactions()) {
-            execute(connection, "RELEASE SAVEPOINT " + name);
-        } else {
-            connection.releaseSavepoint(savepoint);
-        }
+    /** Releases the savepoint of a nested write that succeeded. */
+    protected void releaseSavepoint(Connection connection, String name, Savepoint savepoint) throws SQLException {
+        connection.releaseSavepoint(savepoint);
     }
 
-    void rollbackToSavepoint(Connection connection, String name, Savepoint savepoint) throws SQLException {
-        if (sqlTransactions()) {
-            execute(connection, "ROLLBACK TO SAVEPOINT " + name);
-            execute(connection, "RELEASE SAVEPOINT " + name);
-        } else {
-            connection.rollback(savepoint);
-        }
-    }
-
-    /** Whether units of work are begun and ended with SQL on a connection left in auto-commit mode. */
-    private boolean sqlTransactions() {
-        return this == SQLITE;
+    /** Undoes a nested write that failed, back to its savepoint. */
+    protected void rollbackToSavepoint(Connection connection, String name, Savepoint savepoint) throws SQLException {
+        connection.rollback(savepoint);
     }
 
     /**
-     * Whether a failed statement aborts the transaction it ran in (PostgreSQL), so that a store must avoid
-     * failing ones, as with {@code ON CONFLICT DO NOTHING}, rather than catch their failure.
+     * Whether one store's writes queue on a lock in the JVM before they reach the database; false unless
+     * overridden.
      */
-    boolean failureAbortsTransaction() {
-        return this == POSTGRES;
+    protected boolean serialWrites() {
+        return false;
     }
 
     /**
-     * Whether {@code failure} says the connection is gone (the server restarted, the network dropped), so
-     * that a unit of work not yet begun may take a new connection and try again.
+     * Whether a failed statement aborts the transaction it ran in, so that a store must avoid failing ones, as
+     * with {@code ON CONFLICT DO NOTHING}, rather than catch their failure; false unless overridden.
      */
-    boolean isConnectionLost(SQLException failure) {
+    protected boolean failureAbortsTransaction() {
+        return false;
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Queries
+
+    /** Whether graph walks run as one recursive query, as unless overridden; otherwise as one query per level. */
+    protected boolean recursiveWalks() {
+        return true;
+    }
+
+    /**
+     * The SQL that folds {@code {0}} to lower case, for searches that ignore case: it must fold every letter as
+     * Java does, not ASCII only. {@code lower({0})} unless overridden.
+     */
+    protected String foldCase() {
+        return "lower({0})";
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // What a driver's failure means
+
+    /**
+     * Whether {@code failure} says the connection is gone, so that a unit of work not yet begun may take a new
+     * connection and try again; SQLSTATE class 08 (connection exception) unless overridden.
+     */
+    protected boolean isConnectionLost(SQLException failure) {
         String state = failure.getSQLState();
-        // 08: connection exception; 57P01..57P03: the server is shutting down or not yet accepting.
-        return state != null && (state.startsWith("08") || state.startsWith("57P"));
-    }
-
-
-    /**
-     * {@code text} in lower case, for searches that ignore case, folding every letter as Java does, not ASCII
-     * only. SQLite's own {@code lower()} folds ASCII only, so its store registers {@code cairn_lower} on each
-     * connection. PostgreSQL folds under the database's own locale: Cairn's text columns sort under collation
-     * "C", which would fold ASCII only.
-     */
-    Field<String> foldCase(Field<String> text) {
-        if (this == SQLITE) {
-            return DSL.function("cairn_lower", String.class, text);
-        }
-        if (this == POSTGRES) {
-            return DSL.field("lower({0} COLLATE \"default\")", String.class, text);
-        }
-        return DSL.lower(text);
+        return state != null && state.startsWith("08");
     }
 
     /**
      * Whether {@code failure} is the database undoing a transaction to resolve a conflict with a concurrent
-     * one (a deadlock, a serialization failure), after which running it again may succeed.
+     * one, after which running it again may succeed; SQLSTATE 40001 (serialization failure) unless overridden.
      */
-    boolean isConcurrencyFailure(SQLException failure) {
-        String state = failure.getSQLState();
-        return "40P01".equals(state) || "40001".equals(state);
+    protected boolean isConcurrencyFailure(SQLException failure) {
+        return SERIALIZATION_FAILURE.equals(failure.getSQLState());
     }
 
-    /** Whether {@code failure} is a unique or primary key violation. */
-    boolean isUniqueViolation(SQLException failure) {
-        if (this == SQLITE) {
-            return hasCode(failure, "SQLITE_CONSTRAINT_PRIMARYKEY") || hasCode(failure, "SQLITE_CONSTRAINT_UNIQUE");
-        }
+    /** Whether {@code failure} is a unique or primary key violation; SQLSTATE 23505 unless overridden. */
+    protected boolean isUniqueViolation(SQLException failure) {
         return UNIQUE_VIOLATION.equals(failure.getSQLState());
     }
 
-    /** Whether {@code failure} is a foreign key violation. */
-    boolean isForeignKeyViolation(SQLException failure) {
-        if (this == SQLITE) {
-            return hasCode(failure, "SQLITE_CONSTRAINT_FOREIGNKEY");
-        }
-        // H2 reports a missing parent row as 23506, and keeps the standard 23503 for a row still referenced.
-        return FOREIGN_KEY_VIOLATION.equals(failure.getSQLState())
-                || this == H2 && "23506".equals(failure.getSQLState());
+    /** Whether {@code failure} is a foreign key violation; SQLSTATE 23503 unless overridden. */
+    protected boolean isForeignKeyViolation(SQLException failure) {
+        return FOREIGN_KEY_VIOLATION.equals(failure.getSQLState());
     }
 
-    /** Whether {@code failure} says another connection holds the lock, so that trying again may work. */
-    boolean isBusy(SQLException failure) {
-        return this == SQLITE && (hasCode(failure, "SQLITE_BUSY") || hasCode(failure, "SQLITE_LOCKED"));
+    /**
+     * Whether {@code failure} says another connection holds the lock, so that beginning again after a pause may
+     * work; false unless overridden, for databases that wait for locks themselves.
+     */
+    protected boolean isBusy(SQLException failure) {
+        return false;
     }
 
-    private static boolean hasCode(SQLException failure, String code) {
-        String message = failure.getMessage();
-        return message != null && message.toUpperCase(Locale.ROOT).contains(code);
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
+    /** Executes {@code sql} on {@code connection}, for hooks that run a statement of their own. */
+    protected static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -5,33 +5,21 @@ import dev.cairn.core.StoreException;
 import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.core.spi.StoreTransaction;
-import dev.cairn.migrations.MigrationConfigurationException;
-import dev.cairn.migrations.MigrationException;
-import dev.cairn.migrations.MigrationInfo;
 import dev.cairn.migrations.MigrationSet;
-import dev.cairn.migrations.MigrationState;
-import dev.cairn.migrations.MigrationValidationException;
-import dev.cairn.migrations.MigrationVersion;
-import dev.cairn.migrations.Migrator;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 
 /**
  * A store in a SQL database, shared by every SQL backend: a backend module gives it a {@link JdbcDialect},
@@ -41,6 +29,10 @@ import org.jooq.impl.DSL;
  * a connection of their own, held by the calling thread until the work returns. On one thread, a write
  * inside a write joins it under a savepoint (so that a failed inner write undoes only its own changes), a
  * read inside a write sees the write's changes, and a write inside a read is refused.
+ *
+ * <p>This class is the store's face and its configuration; the work is done by its parts: {@link Transactions}
+ * begins and ends units of work ({@link UnitOfWork}, whose {@link JdbcTransaction} holds the queries),
+ * {@link StoreSchema} migrates or checks the schema, and {@link Connections} keeps the connections.
  */
 public final class JdbcStore implements Store {
     static {
@@ -51,7 +43,8 @@ public final class JdbcStore implements Store {
         quietUnlessSet("org.jooq.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport", "ERROR");
     }
 
-    private static final Settings SETTINGS = new Settings()
+    /** How every query of a store is rendered. */
+    static final Settings SETTINGS = new Settings()
             .withRenderQuotedNames(RenderQuotedNames.NEVER)
             .withExecuteLogging(false)
             .withRenderSchema(false);
@@ -60,17 +53,14 @@ public final class JdbcStore implements Store {
     private final Connections connections;
     private final String description;
     private final Set<StoreCapability> capabilities;
-    private final Duration busyTimeout;
-    private final MigrationSet migrationSet;
-    private final String schema;
+    private final StoreSchema storeSchema;
     private final NodeReads nodeReads;
-    private final boolean snapshotSessions;
+    private final Transactions transactions;
     private volatile String serverVersion;
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
     private volatile boolean closed;
 
-    private JdbcStore(Builder builder, Connections connections) {
+    private JdbcStore(Builder builder, Connections connections, StoreSchema storeSchema) {
         this.dialect = builder.dialect;
         this.connections = connections;
         this.description = builder.description;
@@ -78,11 +68,9 @@ public final class JdbcStore implements Store {
         EnumSet<StoreCapability> declared = EnumSet.of(StoreCapability.COMMAND_RUNS);
         declared.addAll(builder.capabilities);
         this.capabilities = Set.copyOf(declared);
-        this.busyTimeout = builder.busyTimeout;
-        this.migrationSet = builder.migrationSet;
-        this.schema = builder.schema;
+        this.storeSchema = storeSchema;
         this.nodeReads = new NodeReads(dialect, SETTINGS);
-        this.snapshotSessions = builder.snapshotSessions;
+        this.transactions = new Transactions(this, dialect, connections, builder.busyTimeout, builder.snapshotSessions);
     }
 
     /** A builder of a store of {@code dialect}. */
@@ -94,38 +82,29 @@ public final class JdbcStore implements Store {
     public <T> T read(Function<StoreTransaction, T> work) {
         Objects.requireNonNull(work, "work");
         checkOpen();
-        UnitOfWork active = current.get();
+        UnitOfWork active = transactions.current();
         if (active != null) {
-            return work.apply(active.readView);
+            return work.apply(active.readView());
         }
         try {
-            return run(false, work);
+            return transactions.run(false, work);
         } catch (StoreException failure) {
             // A read changes nothing, so one that found its pooled connection dead (the server restarted since
             // the connection was made) runs again, once, on another; begin() waits for the server if need be.
-            if (!connectionLost(failure)) {
+            if (!transactions.connectionLost(failure)) {
                 throw failure;
             }
-            return run(false, work);
+            return transactions.run(false, work);
         }
-    }
-
-    private boolean connectionLost(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sqlFailure && dialect.isConnectionLost(sqlFailure)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
         Objects.requireNonNull(work, "work");
         checkOpen();
-        UnitOfWork active = current.get();
+        UnitOfWork active = transactions.current();
         if (active != null) {
-            if (!active.write) {
+            if (!active.write()) {
                 throw new IllegalStateException("Store.write called inside Store.read on the same thread ("
                         + description + "): a read cannot become a write. Do the whole unit of work inside "
                         + "write, which may read too.");
@@ -133,101 +112,13 @@ public final class JdbcStore implements Store {
             return active.nested(work);
         }
         if (!dialect.serialWrites()) {
-            return run(true, work);
+            return transactions.run(true, work);
         }
         writeLock.lock();
         try {
-            return run(true, work);
+            return transactions.run(true, work);
         } finally {
             writeLock.unlock();
-        }
-    }
-
-    private <T> T run(boolean write, Function<StoreTransaction, T> work) {
-        Connection connection = begin(write);
-        UnitOfWork unit = new UnitOfWork(this, connection, write);
-        current.set(unit);
-        boolean broken = false;
-        try {
-            T result;
-            try {
-                result = work.apply(unit.transaction);
-            } catch (RuntimeException | Error failure) {
-                broken = !rollbackQuietly(connection, failure);
-                throw failure;
-            }
-            try {
-                dialect.commit(connection, connections::execute);
-            } catch (SQLException failure) {
-                broken = !rollbackQuietly(connection, failure);
-                throw Failures.translate(this, failure, failure);
-            }
-            return result;
-        } finally {
-            unit.open = false;
-            current.remove();
-            connections.release(connection, broken);
-        }
-    }
-
-    /**
-     * A connection in a new transaction. SQLite answers busy when another process holds the write lock
-     * longer than the busy timeout lets the driver wait; then this tries again, backing off, until the
-     * store's busy timeout has passed, so that "database is locked" reaches no caller that can wait. A
-     * connection found dead (a PostgreSQL server restarted since it was made) is dropped and another taken,
-     * within the same time: nothing has run on it yet, so trying again is safe.
-     */
-    private Connection begin(boolean write) {
-        long deadline = System.nanoTime() + busyTimeout.toNanos();
-        long pause = 1;
-        while (true) {
-            Connection connection;
-            try {
-                connection = connections.acquire();
-            } catch (SQLException failure) {
-                if (!dialect.isConnectionLost(failure) || System.nanoTime() > deadline) {
-                    throw new StoreException("Cannot connect to the " + backend() + " store " + description + ": "
-                            + failure.getMessage(), failure);
-                }
-                sleep(pause);
-                pause = Math.min(pause * 2, 1000);
-                continue;
-            }
-            try {
-                dialect.begin(connection, write, snapshotSessions, connections::execute);
-                return connection;
-            } catch (SQLException failure) {
-                boolean busy = dialect.isBusy(failure);
-                boolean lost = dialect.isConnectionLost(failure);
-                connections.release(connection, !busy);
-                if (!(busy || lost) || System.nanoTime() > deadline) {
-                    throw new StoreException("Cannot begin a " + (write ? "write" : "read") + " on the " + backend()
-                            + " store " + description + ": " + failure.getMessage(), failure);
-                }
-                if (busy) {
-                    sleep(pause);
-                    pause = Math.min(pause * 2, 100);
-                }
-            }
-        }
-    }
-
-    private boolean rollbackQuietly(Connection connection, Throwable failure) {
-        try {
-            dialect.rollback(connection, connections::execute);
-            return true;
-        } catch (SQLException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
-            return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("Interrupted while waiting for the database lock", interrupted);
         }
     }
 
@@ -267,33 +158,7 @@ public final class JdbcStore implements Store {
     @Override
     public Map<String, String> schemaVersions() {
         checkOpen();
-        if (migrationSet == null) {
-            return Map.of();
-        }
-        try {
-            Map<String, MigrationVersion> highest = new TreeMap<>();
-            for (MigrationInfo info : migrator().info()) {
-                if (info.state() == MigrationState.APPLIED || info.state() == MigrationState.BASELINE) {
-                    highest.merge(info.module(), info.version(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-                }
-            }
-            Map<String, String> versions = new TreeMap<>();
-            highest.forEach((module, version) -> versions.put(module, version.toString()));
-            return versions;
-        } catch (MigrationException failure) {
-            throw new StoreException("Cannot read the schema history of the " + backend() + " store " + description
-                    + ": " + failure.getMessage(), failure);
-        }
-    }
-
-    private Migrator migrator() {
-        return Migrator.builder()
-                .dataSource(connections.dataSource())
-                .dialect(dialect.migrationDialect())
-                .sets(migrationSet)
-                .schema(schema)
-                .lockTimeout(busyTimeout)
-                .build();
+        return storeSchema.versions(connections.dataSource());
     }
 
     /** Work on a connection of the store's, not in a unit of work; driver failures become StoreException. */
@@ -348,6 +213,10 @@ public final class JdbcStore implements Store {
         return connections;
     }
 
+    NodeReads nodeReads() {
+        return nodeReads;
+    }
+
     @Override
     public String toString() {
         return "JdbcStore[" + description + (closed ? ", closed]" : "]");
@@ -356,83 +225,6 @@ public final class JdbcStore implements Store {
     private void checkOpen() {
         if (closed) {
             throw new StoreException("The store " + description + " is closed: open it again to use it");
-        }
-    }
-
-    /** One unit of work on one connection: its transaction, its savepoints, its thread. Not thread-safe. */
-    static final class UnitOfWork {
-        private final JdbcStore store;
-        private final Connection connection;
-        private final boolean write;
-        private final Thread owner = Thread.currentThread();
-        private final JdbcTransaction transaction;
-        private final JdbcTransaction readView;
-        private int savepoints;
-        private boolean open = true;
-
-        UnitOfWork(JdbcStore store, Connection connection, boolean write) {
-            this.store = store;
-            this.connection = connection;
-            this.write = write;
-            DSLContext sql = DSL.using(connection, store.dialect.sqlDialect(), SETTINGS);
-            this.transaction = new JdbcTransaction(this, sql, write);
-            this.readView = write ? new JdbcTransaction(this, sql, false) : transaction;
-        }
-
-        /** Runs {@code work} under a savepoint: when it throws, its own changes are undone and it rethrows. */
-        <T> T nested(Function<StoreTransaction, T> work) {
-            String name = "cairn_nested_" + (++savepoints);
-            Savepoint savepoint;
-            try {
-                savepoint = store.dialect.savepoint(connection, name);
-            } catch (SQLException failure) {
-                savepoints--;
-                throw Failures.translate(store, failure, failure);
-            }
-            try {
-                T result = work.apply(transaction);
-                store.dialect.releaseSavepoint(connection, name, savepoint);
-                return result;
-            } catch (SQLException failure) {
-                throw Failures.translate(store, failure, failure);
-            } catch (RuntimeException | Error failure) {
-                try {
-                    store.dialect.rollbackToSavepoint(connection, name, savepoint);
-                } catch (SQLException rollbackFailure) {
-                    failure.addSuppressed(rollbackFailure);
-                }
-                throw failure;
-            } finally {
-                savepoints--;
-            }
-        }
-
-        JdbcStore store() {
-            return store;
-        }
-
-        Connection connection() {
-            return connection;
-        }
-
-        NodeReads nodeReads() {
-            return store.nodeReads;
-        }
-
-        JdbcDialect dialect() {
-            return store.dialect;
-        }
-
-        void checkUsable() {
-            if (!open) {
-                throw new IllegalStateException("This store transaction has ended: use a transaction only inside "
-                        + "the read or write call that gave it");
-            }
-            if (Thread.currentThread() != owner) {
-                throw new IllegalStateException("This store transaction belongs to thread " + owner.getName()
-                        + ", not to " + Thread.currentThread().getName() + ": a transaction is confined to its "
-                        + "thread");
-            }
         }
     }
 
@@ -583,49 +375,14 @@ public final class JdbcStore implements Store {
                 throw new StoreException("Cannot open the " + dialect.name() + " store " + description + ": "
                         + failure.getMessage(), failure);
             }
+            StoreSchema storeSchema = new StoreSchema(dialect, migrationSet, schema, busyTimeout, description);
             try {
-                migrate(connections.dataSource());
+                storeSchema.onOpening(connections.dataSource(), migrateMode);
             } catch (RuntimeException failure) {
                 connections.close();
                 throw failure;
             }
-            return new JdbcStore(this, connections);
-        }
-
-        private void migrate(DataSource target) {
-            if (migrateMode == MigrateMode.OFF) {
-                return;
-            }
-            Migrator migrator = Migrator.builder()
-                    .dataSource(target)
-                    .dialect(dialect.migrationDialect())
-                    .sets(migrationSet)
-                    .schema(schema)
-                    .lockTimeout(busyTimeout)
-                    .build();
-            try {
-                if (migrateMode == MigrateMode.AUTO) {
-                    migrator.migrate();
-                    return;
-                }
-                migrator.validate();
-                List<MigrationInfo> pending = migrator.info().stream()
-                        .filter(info -> info.module().equals(migrationSet.module()))
-                        .filter(info -> info.state() == MigrationState.PENDING)
-                        .toList();
-                if (!pending.isEmpty()) {
-                    throw new StoreConfigurationException("The " + dialect.name() + " store " + description
-                            + " is behind: " + pending.size() + " migration(s) of module '" + migrationSet.module()
-                            + "' not applied, from " + pending.get(0).script() + ". Open it with migrate=auto, "
-                            + "or migrate it first; migrate=validate changes nothing.");
-                }
-            } catch (MigrationValidationException | MigrationConfigurationException refused) {
-                throw new StoreConfigurationException("The schema of the " + dialect.name() + " store " + description
-                        + " does not match its migrations: " + refused.getMessage(), refused);
-            } catch (MigrationException failure) {
-                throw new StoreException("Cannot migrate the " + dialect.name() + " store " + description + ": "
-                        + failure.getMessage(), failure);
-            }
+            return new JdbcStore(this, connections, storeSchema);
         }
     }
 

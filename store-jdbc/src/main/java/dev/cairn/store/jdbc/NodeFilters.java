@@ -78,8 +78,8 @@ final class NodeFilters {
         }
         if (query.text().isPresent()) {
             String pattern = "%" + escapeLike(query.text().get().toLowerCase(Locale.ROOT)) + "%";
-            where = where.and(dialect.foldCase(NODE_TITLE).like(pattern, ESCAPE)
-                    .or(dialect.foldCase(NODE_DESCRIPTION).like(pattern, ESCAPE)));
+            where = where.and(foldCase(dialect, NODE_TITLE).like(pattern, ESCAPE)
+                    .or(foldCase(dialect, NODE_DESCRIPTION).like(pattern, ESCAPE)));
         }
         if (query.parentOf().isPresent()) {
             where = where.and(exists(selectOne().from(LINKS)
@@ -93,6 +93,11 @@ final class NodeFilters {
             where = where.and(notExists(selectOne().from(LINKS).where(LINK_CHILD.eq(NODE_ID))));
         }
         return where;
+    }
+
+    /** {@code text} in lower case, as the dialect folds it for a search that ignores case. */
+    private static Field<String> foldCase(JdbcDialect dialect, Field<String> text) {
+        return DSL.field(dialect.foldCase(), String.class, text);
     }
 
     /** The primary key the query names, then the id ascending; descending turns the primary key only. */

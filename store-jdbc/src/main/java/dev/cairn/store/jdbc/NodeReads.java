@@ -151,8 +151,8 @@ final class NodeReads {
         private final String commands;
 
         Walk(DSLContext sql, boolean down) {
-            CommonTableExpression<Record1<String>> walk = JdbcTransaction.walk(DSL.param("start", String.class), down);
-            Field<String> walkId = JdbcTransaction.WALK_ID;
+            CommonTableExpression<Record1<String>> walk = Walks.walk(DSL.param("start", String.class), down);
+            Field<String> walkId = Walks.WALK_ID;
             // IN, not JOIN: H2 keeps the duplicates of a recursive UNION, and IN lists each node once anyway.
             this.nodes = sql.render(sql.withRecursive(walk).select(NODE_COLUMNS).from(NODES)
                     .where(NODE_ID.in(DSL.select(walkId).from(walk))));

@@ -87,10 +87,14 @@ final class Schema {
     static final Field<Long> LEASE_ACQUIRED_AT = field(name("cairn_command_leases", "acquired_at"), Long.class);
     static final Field<Long> LEASE_EXPIRES_AT = field(name("cairn_command_leases", "expires_at"), Long.class);
 
-    /** The columns of a node row, in the order {@link NodeRows} reads them. */
+    /** The columns of a node row, in the order {@link NodeRows} reads them and {@link NodeColumns} gives them. */
     static final Field<?>[] NODE_COLUMNS = {NODE_ID, NODE_LAYER, NODE_TITLE, NODE_DESCRIPTION, NODE_STATUS,
             NODE_PROGRESS, NODE_OWNER, NODE_ASSIGNEE, NODE_SEVERITY, NODE_WORK_TYPE, NODE_STARTED_AT,
             NODE_COMPLETED_AT, NODE_CREATED_AT, NODE_UPDATED_AT, NODE_VERSION, NODE_CUSTOM_FIELDS};
+
+    /** The columns of a command spec's row, in the order {@link NodeColumns} gives their values. */
+    static final Field<?>[] COMMAND_COLUMNS = {COMMAND_NODE, COMMAND_AC_REF, COMMAND_SHELL, COMMAND_WORKDIR,
+            COMMAND_ENV, COMMAND_ARTIFACTS};
 
     private Schema() {
     }

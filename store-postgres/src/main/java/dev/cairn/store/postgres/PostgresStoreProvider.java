@@ -6,13 +6,13 @@ import dev.cairn.core.CairnConfig;
 import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreCapability;
-import dev.cairn.core.spi.StoreProvider;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.Migrator;
 import dev.cairn.store.jdbc.InitializingDataSource;
 import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
+import dev.cairn.store.jdbc.SqlStoreProvider;
 import dev.cairn.store.jdbc.StoreProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ import javax.sql.DataSource;
  * A {@link CairnConfig#dataSource() DataSource} given by the caller is used instead of a pool made here; the
  * caller pools and closes it, and {@code schema}, when set, is made current on each of its connections.
  */
-public final class PostgresStoreProvider implements StoreProvider {
+public final class PostgresStoreProvider implements SqlStoreProvider {
     /** The URL scheme served. */
     public static final String SCHEME = "postgresql";
 
@@ -67,6 +67,17 @@ public final class PostgresStoreProvider implements StoreProvider {
         return SCHEME;
     }
 
+    @Override
+    public JdbcDialect dialect() {
+        return PostgresDialect.INSTANCE;
+    }
+
+    /** The property {@code schema} names the store's schema; one database holds a store per schema. */
+    @Override
+    public boolean schemaPerStore() {
+        return true;
+    }
+
     /**
      * @throws StoreConfigurationException when the URL or a property is invalid, or the server refuses the
      *                                     credentials or has no such database
@@ -78,7 +89,7 @@ public final class PostgresStoreProvider implements StoreProvider {
         Duration connectTimeout = StoreProperties.millis(config, "connectTimeout", 30_000);
         Duration lockTimeout = StoreProperties.millis(config, "lockTimeout", 30_000);
         int poolSize = StoreProperties.positive(config, "poolSize", 10);
-        JdbcStore.Builder builder = JdbcStore.builder(JdbcDialect.POSTGRES)
+        JdbcStore.Builder builder = JdbcStore.builder(PostgresDialect.INSTANCE)
                 .description(config.maskedUrl())
                 .migrationSet(new PostgresMigrationSet())
                 .migrateMode(MigrateMode.parse(config.property(MigrateMode.PROPERTY).orElse(null)))
@@ -128,12 +139,18 @@ public final class PostgresStoreProvider implements StoreProvider {
 
     /**
      * A migrator connected to the database a {@code postgresql:} URL names, with the URL's credentials and
-     * driver properties, read as {@link #open} reads them, and no schema set: for tools that migrate without
-     * opening a store, such as the command line's {@code migrate --schemas a,b}.
+     * driver properties, read as {@link #open} reads them, or to the configuration's DataSource; in the schema of
+     * the property {@code schema} when it is set, which {@link Migrator.Builder#schema} may change: for tools that
+     * migrate without opening a store, such as the command line's {@code migrate --schemas a,b}.
      *
-     * @throws StoreConfigurationException when the URL names no server and database
+     * @throws StoreConfigurationException when the URL names no server and database, or the schema is invalid
      */
-    public static Migrator.Builder migrator(CairnConfig config) {
+    @Override
+    public Migrator.Builder migrator(CairnConfig config) {
+        String schema = config.property("schema").map(PostgresStoreProvider::schemaName).orElse(null);
+        if (config.dataSource().isPresent()) {
+            return Migrator.builder().dialect(Dialect.POSTGRESQL).dataSource(config.dataSource().get()).schema(schema);
+        }
         PostgresUrl url = PostgresUrl.parse(config);
         StoreProperties.checkDriverSettings(config, url.jdbcUrl(), driverProperties(config));
         String query = driverProperties(config).entrySet().stream()
@@ -141,7 +158,8 @@ public final class PostgresStoreProvider implements StoreProvider {
                 .collect(Collectors.joining("&"));
         return Migrator.builder().dialect(Dialect.POSTGRESQL)
                 .jdbcUrl(url.jdbcUrl() + (query.isEmpty() ? "" : "?" + query), url.user().orElse(null),
-                        url.password().orElse(null));
+                        url.password().orElse(null))
+                .schema(schema);
     }
 
     private static String encode(String text) {

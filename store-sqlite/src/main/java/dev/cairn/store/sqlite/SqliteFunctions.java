@@ -7,12 +7,13 @@ import org.sqlite.Function;
 import org.sqlite.SQLiteConnection;
 
 /**
- * The SQL functions Cairn's queries call on SQLite, registered on each connection. SQLite's own
- * {@code lower()} folds ASCII letters only, so a search for "été" would miss "ÉTÉ"; {@code cairn_lower} folds
- * as Java does, as the memory, H2 and PostgreSQL stores do. Stateless and thread-safe.
+ * The SQL functions Cairn's queries call on SQLite, registered on each connection by
+ * {@link SqliteDialect#prepare}. SQLite's own {@code lower()} folds ASCII letters only, so a search for "été"
+ * would miss "ÉTÉ"; {@code cairn_lower} folds as Java does, as the memory, H2 and PostgreSQL stores do.
+ * Stateless and thread-safe.
  */
 final class SqliteFunctions {
-    /** The name the store's queries use; see {@code JdbcDialect.foldCase}. */
+    /** The name the store's queries use; see {@link SqliteDialect#foldCase}. */
     static final String LOWER = "cairn_lower";
 
     private SqliteFunctions() {

@@ -5,18 +5,17 @@ import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.StoreException;
 import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreCapability;
-import dev.cairn.core.spi.StoreProvider;
-import dev.cairn.store.jdbc.InitializingDataSource;
+import dev.cairn.migrations.Dialect;
+import dev.cairn.migrations.Migrator;
 import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
+import dev.cairn.store.jdbc.SqlStoreProvider;
 import dev.cairn.store.jdbc.StoreProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -43,8 +42,11 @@ import org.sqlite.SQLiteConfig;
  * </ul>
  * A {@link CairnConfig#dataSource() DataSource} given by the caller is used instead of connections made
  * here; it must give connections to one SQLite file, ideally in WAL mode.
+ *
+ * <p>{@link #migrator(CairnConfig)} connects the migration engine to the same file, for tools that migrate
+ * without opening a store.
  */
-public final class SqliteStoreProvider implements StoreProvider {
+public final class SqliteStoreProvider implements SqlStoreProvider {
     /** The URL scheme served. */
     public static final String SCHEME = "sqlite";
 
@@ -60,6 +62,11 @@ public final class SqliteStoreProvider implements StoreProvider {
         return SCHEME;
     }
 
+    @Override
+    public JdbcDialect dialect() {
+        return SqliteDialect.INSTANCE;
+    }
+
     /**
      * @throws StoreConfigurationException when the URL names no file or a property is invalid
      */
@@ -67,40 +74,73 @@ public final class SqliteStoreProvider implements StoreProvider {
     public Store open(CairnConfig config) {
         MigrateMode migrate = MigrateMode.parse(config.property(MigrateMode.PROPERTY).orElse(null));
         Duration busyTimeout = StoreProperties.millis(config, "busyTimeout", 30_000);
-        JdbcStore.Builder builder = JdbcStore.builder(JdbcDialect.SQLITE)
+        JdbcStore.Builder builder = JdbcStore.builder(SqliteDialect.INSTANCE)
                 .description(config.maskedUrl())
                 .migrationSet(new SqliteMigrationSet())
                 .migrateMode(migrate)
                 .busyTimeout(busyTimeout)
                 .capabilities(EnumSet.of(StoreCapability.PERSISTENT, StoreCapability.MULTI_PROCESS));
         if (config.dataSource().isPresent()) {
-            return builder.dataSource(new InitializingDataSource(config.dataSource().get(), SqliteFunctions::register))
-                    .open();
+            return builder.dataSource(config.dataSource().get()).open();
         }
         if (config.location().equals(IN_MEMORY)) {
             SQLiteConfig memory = new SQLiteConfig();
             memory.enforceForeignKeys(true);
             return builder.capabilities(EnumSet.noneOf(StoreCapability.class))
                     .singleConnection(true)
-                    .connections(() -> withFunctions(memory.createConnection("jdbc:sqlite::memory:")))
+                    .connections(() -> memory.createConnection("jdbc:sqlite::memory:"))
                     .open();
         }
-        Path file = file(config);
+        Path file = withFolder(file(config));
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits, not a crash.
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
-        String jdbcUrl = "jdbc:sqlite:" + file;
+        String jdbcUrl = jdbcUrl(file);
         StoreProperties.checkDriverSettings(config, jdbcUrl, Map.of());
-        return builder.connections(() -> withFunctions(sqlite.createConnection(jdbcUrl))).open();
+        return builder.connections(() -> sqlite.createConnection(jdbcUrl)).open();
     }
 
-    private static Connection withFunctions(Connection connection) throws SQLException {
-        return InitializingDataSource.initialize(connection, SqliteFunctions::register);
+    /**
+     * A migrator of the file {@code sqlite:PATH} names, as {@link #open} reads it, or of the configuration's
+     * DataSource; no folder is made.
+     *
+     * @throws StoreConfigurationException for {@code sqlite::memory:}, which lives only as long as its store, or a URL
+     *                                     that names no file
+     */
+    @Override
+    public Migrator.Builder migrator(CairnConfig config) {
+        if (config.dataSource().isPresent()) {
+            return Migrator.builder().dialect(Dialect.SQLITE).dataSource(config.dataSource().get());
+        }
+        if (config.location().equals(IN_MEMORY)) {
+            throw new StoreConfigurationException("Cannot migrate " + config.maskedUrl() + ": a SQLite database in "
+                    + "memory is gone when its store closes, and holds no schema apart from it. Migrate a file, such as "
+                    + "sqlite:plan.db.");
+        }
+        String jdbcUrl = jdbcUrl(file(config));
+        StoreProperties.checkDriverSettings(config, jdbcUrl, Map.of());
+        return Migrator.builder().dialect(Dialect.SQLITE).jdbcUrl(jdbcUrl);
     }
 
+    /**
+     * A migrator of one SQLite file, for tools that migrate many files by their paths, such as the command line's
+     * {@code migrate --folder}; no folder is made.
+     *
+     * @throws dev.cairn.migrations.UnsafeDriverSettingException when the path reads as a driver setting that would
+     *                                                           run code ({@link dev.cairn.migrations.DriverSettings})
+     */
+    public Migrator.Builder migrator(Path file) {
+        return Migrator.builder().dialect(Dialect.SQLITE).jdbcUrl(jdbcUrl(file.toAbsolutePath()));
+    }
+
+    private static String jdbcUrl(Path file) {
+        return "jdbc:sqlite:" + file;
+    }
+
+    /** The absolute path of the file {@code sqlite:PATH} names. */
     private static Path file(CairnConfig config) {
         String path = config.location();
         if (path.isBlank() || path.startsWith("file:")) {
@@ -108,13 +148,16 @@ public final class SqliteStoreProvider implements StoreProvider {
                     + ": name a file, such as sqlite:plan.db or sqlite:/var/lib/cairn/plan.db, or use sqlite::memory: "
                     + "for a private database in memory.");
         }
-        Path file;
         try {
-            file = Path.of(path).toAbsolutePath();
+            return Path.of(path).toAbsolutePath();
         } catch (InvalidPathException e) {
             throw new StoreConfigurationException("Invalid SQLite file '" + path + "' (url=" + config.maskedUrl()
                     + "): " + e.getMessage(), e);
         }
+    }
+
+    /** {@code file}, its parent folders made if missing. */
+    private static Path withFolder(Path file) {
         try {
             Path parent = file.getParent();
             if (parent != null) {

@@ -1,0 +1,135 @@
+package dev.cairn.store.jdbc;
+
+import dev.cairn.core.StoreException;
+import dev.cairn.core.spi.StoreTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * How a store's units of work begin and end on their connections, through its dialect: a connection taken and
+ * a transaction begun (waiting out a database that answers busy, and a connection found lost), the work run,
+ * then committed, or rolled back when it throws; one unit of work per thread at a time. Thread-safe.
+ */
+final class Transactions {
+    private final JdbcStore store;
+    private final JdbcDialect dialect;
+    private final Connections connections;
+    private final Duration busyTimeout;
+    private final boolean snapshotSessions;
+    private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+
+    Transactions(JdbcStore store, JdbcDialect dialect, Connections connections, Duration busyTimeout,
+                 boolean snapshotSessions) {
+        this.store = store;
+        this.dialect = dialect;
+        this.connections = connections;
+        this.busyTimeout = busyTimeout;
+        this.snapshotSessions = snapshotSessions;
+    }
+
+    /** The unit of work the calling thread is in, or null. */
+    UnitOfWork current() {
+        return current.get();
+    }
+
+    /** Runs {@code work} in a unit of work of its own, committed when it returns and rolled back when it throws. */
+    <T> T run(boolean write, Function<StoreTransaction, T> work) {
+        Connection connection = begin(write);
+        UnitOfWork unit = new UnitOfWork(store, connection, write);
+        current.set(unit);
+        boolean broken = false;
+        try {
+            T result;
+            try {
+                result = work.apply(unit.transaction());
+            } catch (RuntimeException | Error failure) {
+                broken = !rollbackQuietly(connection, failure);
+                throw failure;
+            }
+            try {
+                dialect.commit(connection, connections::execute);
+            } catch (SQLException failure) {
+                broken = !rollbackQuietly(connection, failure);
+                throw Failures.translate(store, failure, failure);
+            }
+            return result;
+        } finally {
+            unit.close();
+            current.remove();
+            connections.release(connection, broken);
+        }
+    }
+
+    /** Whether {@code failure}, or a cause of it, says the connection was lost (see the dialect). */
+    boolean connectionLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sqlFailure && dialect.isConnectionLost(sqlFailure)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A connection in a new transaction. A database may answer busy when another process holds its lock longer
+     * than its driver waits (SQLite's busy timeout); then this tries again, backing off, until the store's busy
+     * timeout has passed, so that "database is locked" reaches no caller that can wait. A connection found dead
+     * (a server restarted since it was made) is dropped and another taken, within the same time: nothing has run
+     * on it yet, so trying again is safe.
+     */
+    private Connection begin(boolean write) {
+        long deadline = System.nanoTime() + busyTimeout.toNanos();
+        long pause = 1;
+        while (true) {
+            Connection connection;
+            try {
+                connection = connections.acquire();
+            } catch (SQLException failure) {
+                if (!dialect.isConnectionLost(failure) || System.nanoTime() > deadline) {
+                    throw new StoreException("Cannot connect to the " + store.backend() + " store "
+                            + store.description() + ": " + failure.getMessage(), failure);
+                }
+                sleep(pause);
+                pause = Math.min(pause * 2, 1000);
+                continue;
+            }
+            try {
+                dialect.begin(connection, write, snapshotSessions, connections::execute);
+                return connection;
+            } catch (SQLException failure) {
+                boolean busy = dialect.isBusy(failure);
+                boolean lost = dialect.isConnectionLost(failure);
+                connections.release(connection, !busy);
+                if (!(busy || lost) || System.nanoTime() > deadline) {
+                    throw new StoreException("Cannot begin a " + (write ? "write" : "read") + " on the "
+                            + store.backend() + " store " + store.description() + ": " + failure.getMessage(), failure);
+                }
+                if (busy) {
+                    sleep(pause);
+                    pause = Math.min(pause * 2, 100);
+                }
+            }
+        }
+    }
+
+    private boolean rollbackQuietly(Connection connection, Throwable failure) {
+        try {
+            dialect.rollback(connection, connections::execute);
+            return true;
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for the database lock", interrupted);
+        }
+    }
+}
