@@ -19,6 +19,7 @@ import dev.cairn.core.spi.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -29,14 +30,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The store's side of running Commands, through the SPI: runs numbered and recorded whole, leases taken,
  * renewed, taken over and released, and both gone with their Command. The runner on top of them is in
- * {@link CommandRunnerContractTest}. A store module extends this class and supplies a fresh, empty store for
- * each test:
+ * {@link CommandRunnerContractTest}. A store module extends this class and hands it the backend's
+ * {@link StoreFixture}, which makes a fresh, empty store for each test:
  *
  * <pre>{@code
  * class SqliteCommandRunStoreTest extends CommandRunStoreContractTest {
- *     @TempDir Path folder;
- *
- *     @Override protected Store createStore() { return new SqliteStoreProvider().open(CairnConfig.of("sqlite:" + folder.resolve("plan.db"))); }
+ *     SqliteCommandRunStoreTest() { super(SqliteFixture.inFiles()); }
  * }
  * }</pre>
  *
@@ -46,10 +45,19 @@ public abstract class CommandRunStoreContractTest {
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
     private static final String SHA_A = "0a".repeat(32);
 
+    /** The backend's stores. */
+    protected final StoreFixture fixture;
     protected Store store;
 
+    /** A suite on the stores {@code fixture} makes, one for each test. */
+    protected CommandRunStoreContractTest(StoreFixture fixture) {
+        this.fixture = Objects.requireNonNull(fixture, "fixture");
+    }
+
     /** A new, empty store; the suite closes it after the test. */
-    protected abstract Store createStore();
+    private Store createStore() {
+        return fixture.createStore();
+    }
 
     @BeforeEach
     void createCommands() {
@@ -66,6 +74,7 @@ public abstract class CommandRunStoreContractTest {
     @AfterEach
     void closeStore() {
         store.close();
+        fixture.close();
     }
 
     private <T> T write(Function<StoreTransaction, T> work) {

@@ -54,6 +54,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -88,22 +89,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract every Cairn store keeps, exercised through the {@link Cairn} facade. A store module
- * extends this class and supplies a fresh, empty store for each test:
+ * extends this class and hands it the backend's {@link StoreFixture}, which makes a fresh, empty store for
+ * each test:
  *
  * <pre>{@code
  * class SqliteStoreContractTest extends StoreContractTest {
- *     @TempDir Path folder;
- *
- *     @Override
- *     protected Store createStore() {
- *         return new SqliteStoreProvider().open(CairnConfig.of("sqlite:" + folder.resolve("plan.db")));
+ *     SqliteStoreContractTest() {
+ *         super(SqliteFixture.inFiles());
  *     }
  * }
  * }</pre>
  *
- * <p>Backends differ only in what they declare: the tests of a {@link StoreCapability} run on the stores
- * that declare it, and a {@link StoreCapability#PERSISTENT} store overrides {@link #reopen(Store)}.
- * Every test goes through the rules in core, so one mistake gives one exception type on every store.
+ * <p>Backends differ only in what their fixture declares: the tests of a {@link StoreCapability} run on the
+ * stores whose {@link StoreFixture#capabilities capabilities} include it, and a
+ * {@link StoreCapability#PERSISTENT} store is {@link StoreFixture#reopen reopened}. Every test goes through
+ * the rules in core, so one mistake gives one exception type on every store.
  *
  * <p>Not thread-safe: JUnit makes an instance per test.
  */
@@ -116,31 +116,31 @@ public abstract class StoreContractTest {
     /** The statuses each status may move to, as DESIGN.md states them; written out, not derived. */
     private static final Map<Status, Set<Status>> TRANSITIONS = transitions();
 
+    /** The backend's stores. */
+    protected final StoreFixture fixture;
     protected TestClock clock;
     protected Store store;
     protected Cairn cairn;
 
-    /** A new, empty store; the suite closes it after the test. */
-    protected abstract Store createStore();
-
-    /** The capabilities whose tests run; by default those the store declares. */
-    protected Set<StoreCapability> capabilities() {
-        return store.capabilities();
+    /** A suite on the stores {@code fixture} makes, one for each test. */
+    protected StoreContractTest(StoreFixture fixture) {
+        this.fixture = Objects.requireNonNull(fixture, "fixture");
     }
 
-    /**
-     * Opens again the store that {@code closed} was, after it was closed. Stores that declare
-     * {@link StoreCapability#PERSISTENT} override this; the others are never asked.
-     */
-    protected Store reopen(Store closed) {
-        throw new UnsupportedOperationException(getClass().getName() + " declares PERSISTENT but does not "
-                + "override reopen(Store): return a store opened on the same data as the closed one.");
+    /** The capabilities whose tests run: those the fixture declares for the test's store. */
+    protected final Set<StoreCapability> capabilities() {
+        return fixture.capabilities(store);
+    }
+
+    /** Opens again the store that {@code closed} was, after it was closed, as the fixture does. */
+    protected final Store reopen(Store closed) {
+        return fixture.reopen(closed);
     }
 
     @BeforeEach
     void openStore() {
         clock = new TestClock(START);
-        store = createStore();
+        store = fixture.createStore();
         assertThat(store).as("createStore()").isNotNull();
         cairn = over(store);
     }
@@ -150,6 +150,7 @@ public abstract class StoreContractTest {
         if (cairn != null) {
             cairn.close();
         }
+        fixture.close();
     }
 
     /** A facade over {@code target} with the suite's clock and actor. */
