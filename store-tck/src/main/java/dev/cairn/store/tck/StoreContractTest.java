@@ -760,48 +760,6 @@ public abstract class StoreContractTest {
     }
 
     @Nested
-    class Parsing {
-        @Test
-        void layersParseByTheirNamesPrefixesAndUsualSpellings() {
-            assertThat(Layer.parse("AcceptanceCriteria")).isEqualTo(Layer.ACCEPTANCE_CRITERIA);
-            assertThat(Layer.parse("acceptance_criteria")).isEqualTo(Layer.ACCEPTANCE_CRITERIA);
-            assertThat(Layer.parse("ac")).isEqualTo(Layer.ACCEPTANCE_CRITERIA);
-            assertThat(Layer.parse("sub-task")).isEqualTo(Layer.SUB_TASK);
-            assertThat(Layer.parse("SubTask")).isEqualTo(Layer.SUB_TASK);
-            assertThat(Layer.parse("goals")).isEqualTo(Layer.GOAL);
-            assertThat(Layer.parse("CMD")).isEqualTo(Layer.COMMAND);
-        }
-
-        @Test
-        void layersHaveTheirIndexPrefixAndFolder() {
-            assertThat(Stream.of(Layer.values()).map(Layer::prefix)).containsExactly(
-                    "GOAL", "CON", "CTX", "CST", "R", "AC", "IF", "PH", "STP", "TSK", "SUB", "CMD");
-            assertThat(Stream.of(Layer.values()).map(Layer::index))
-                    .containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().toList());
-            assertThat(Layer.GOAL.folder()).isEqualTo("plans/goals");
-            assertThat(Layer.SUB_TASK.folder()).isEqualTo("plans/subtasks");
-            assertThat(Layer.COMMAND.folder()).isEqualTo("commands");
-        }
-
-        @Test
-        void aliasesOfSeverityAndWorkTypeParse() {
-            assertThat(Severity.parse("med")).isEqualTo(Severity.MEDIUM);
-            assertThat(Severity.parse("Critical")).isEqualTo(Severity.CRITICAL);
-            assertThat(WorkType.parse("development")).isEqualTo(WorkType.IMPLEMENTATION);
-            assertThat(WorkType.parse("operations")).isEqualTo(WorkType.OPS);
-            assertThat(Status.parse("in-progress")).isEqualTo(Status.IN_PROGRESS);
-        }
-
-        @Test
-        void anUnknownNameIsRefusedWithTheAcceptedNames() {
-            assertViolation(() -> Status.parse("done"), "status", "done", "in_progress");
-            assertViolation(() -> Layer.parse("epic"), "layer", "epic", "AcceptanceCriteria");
-            assertViolation(() -> Severity.parse("urgent"), "severity", "urgent", "critical");
-            assertViolation(() -> WorkType.parse("coding"), "workType", "coding", "implementation");
-        }
-    }
-
-    @Nested
     class Statuses {
         @ParameterizedTest(name = "{0} → {1}")
         @MethodSource("dev.cairn.store.tck.StoreContractTest#allowedTransitions")
