@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * PostgreSQL stores for the contract suites, on a real server (embedded binaries, or the one named by
  * {@code CAIRN_TEST_PG_URL}): a schema of its own for each store name, not created, since the store and the
- * migrator create their schema when they first open it. Drift is written as another tool could, after
- * dropping the schema's checks on nodes and foreign keys on links.
+ * migrator create their schema when they first open it, and left behind, as the suites always left them (the
+ * embedded server's files are temporary). Drift is written as another tool could, after dropping the schema's
+ * checks on nodes and foreign keys on links.
  */
 final class PostgresFixture extends SqlStoreFixture {
     private final Map<String, String> schemas = new HashMap<>();
