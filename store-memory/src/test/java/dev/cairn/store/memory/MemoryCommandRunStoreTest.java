@@ -3,19 +3,15 @@ package dev.cairn.store.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.core.CairnConfig;
 import dev.cairn.core.NoSuchNodeException;
 import dev.cairn.core.Node;
 import dev.cairn.core.run.ArtifactCheck;
 import dev.cairn.core.run.CommandLease;
 import dev.cairn.core.run.CommandRun;
-import dev.cairn.core.spi.Store;
 import dev.cairn.store.tck.CommandRunStoreContractTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +22,8 @@ import org.junit.jupiter.api.Test;
 class MemoryCommandRunStoreTest extends CommandRunStoreContractTest {
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
 
-    private final String name = "command-runs-" + UUID.randomUUID();
-
-    @Override
-    protected Store createStore() {
-        return new MemoryStoreProvider().open(CairnConfig.of("memory:" + name));
-    }
-
-    @AfterEach
-    void dropStore() {
-        MemoryStoreProvider.drop(name);
+    MemoryCommandRunStoreTest() {
+        super(new MemoryFixture());
     }
 
     @Nested

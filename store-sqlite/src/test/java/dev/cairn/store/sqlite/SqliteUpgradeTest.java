@@ -3,7 +3,6 @@ package dev.cairn.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.Cairn;
-import dev.cairn.migrations.MigrationSet;
 import dev.cairn.migrations.Migrator;
 import dev.cairn.store.tck.PlanSample;
 import dev.cairn.store.tck.TestClock;
@@ -18,41 +17,11 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A SQLite file made by the first schema version, holding a plan, keeps all of it when migrated to the latest. */
 class SqliteUpgradeTest extends UpgradeContractTest {
-    @TempDir
-    Path folder;
-
-    @Override
-    protected String cairnUrl() {
-        return "sqlite:" + file();
-    }
-
-    @Override
-    protected String jdbcUrl() {
-        return jdbcUrl(file());
-    }
-
-    @Override
-    protected MigrationSet migrationSet() {
-        return new SqliteMigrationSet();
-    }
-
-    @Override
-    protected String booleanText(boolean value) {
-        return value ? "1" : "0";
-    }
-
-    @Override
-    protected Connection connect() throws SQLException {
-        return connect(file());
-    }
-
-    @Override
-    protected void assertRefusedAsDuplicate(SQLException refusal) {
-        assertThat(refusal.getMessage()).contains("cairn_command_leases");
+    SqliteUpgradeTest() {
+        super(SqliteFixture.inFiles());
     }
 
     @Test
@@ -76,7 +45,7 @@ class SqliteUpgradeTest extends UpgradeContractTest {
     }
 
     private Path file() {
-        return folder.resolve("plan.db");
+        return ((SqliteFixture) fixture).file(DATABASE);
     }
 
     private static String jdbcUrl(Path file) {
@@ -98,7 +67,7 @@ class SqliteUpgradeTest extends UpgradeContractTest {
     }
 
     private List<Path> backups() throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(file().getParent())) {
             return files.filter(path -> path.getFileName().toString().matches("plan\\.db\\..+\\.bak")).toList();
         }
     }

@@ -22,6 +22,7 @@ import dev.cairn.core.spi.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -35,13 +36,11 @@ import org.junit.jupiter.api.Test;
  * leases taken, renewed, taken over and released, and both gone with their Command. The runner on top of them
  * is in {@link CommandRunnerContractTest}. The tests run on a store that declares
  * {@link StoreCapability#COMMAND_RUNS}; on one that does not, they are skipped. A store module extends this
- * class and supplies a fresh, empty store for each test:
+ * class and hands it the backend's {@link StoreFixture}, which makes a fresh, empty store for each test:
  *
  * <pre>{@code
  * class SqliteCommandRunStoreTest extends CommandRunStoreContractTest {
- *     @TempDir Path folder;
- *
- *     @Override protected Store createStore() { return new SqliteStoreProvider().open(CairnConfig.of("sqlite:" + folder.resolve("plan.db"))); }
+ *     SqliteCommandRunStoreTest() { super(SqliteFixture.inFiles()); }
  * }
  * }</pre>
  *
@@ -51,10 +50,19 @@ public abstract class CommandRunStoreContractTest {
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
     private static final String SHA_A = "0a".repeat(32);
 
+    /** The backend's stores. */
+    protected final StoreFixture fixture;
     protected Store store;
 
+    /** A suite on the stores {@code fixture} makes, one for each test. */
+    protected CommandRunStoreContractTest(StoreFixture fixture) {
+        this.fixture = Objects.requireNonNull(fixture, "fixture");
+    }
+
     /** A new, empty store; the suite closes it after the test. */
-    protected abstract Store createStore();
+    private Store createStore() {
+        return fixture.createStore();
+    }
 
     /** The capabilities whose tests run; by default those the store declares. */
     protected Set<StoreCapability> capabilities() {
@@ -83,6 +91,7 @@ public abstract class CommandRunStoreContractTest {
     @AfterEach
     void closeStore() {
         store.close();
+        fixture.close();
     }
 
     private <T> T write(Function<StoreTransaction, T> work) {

@@ -13,10 +13,11 @@ import dev.cairn.core.NodeDraft;
 import dev.cairn.core.NodePatch;
 import dev.cairn.core.Status;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,15 +26,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The tables of schema version 2 that record command runs and leases, as a SQL store leaves them: the
  * store's changes to a Command keep its rows, its deletion takes them along, and rows that cannot be true
- * are refused by the schema. A SQL store module extends this class and names a fresh, empty database for
- * each test:
+ * are refused by the schema. A SQL store module extends this class and hands it the backend's
+ * {@link SqlStoreFixture}, which names a fresh, empty database for each test:
  *
  * <pre>{@code
  * class H2CommandRunTablesTest extends CommandRunTablesContractTest {
- *     @TempDir Path folder;
- *
- *     @Override protected String cairnUrl() { return "h2:file:" + folder.resolve("plan"); }
- *     @Override protected String jdbcUrl() { return "jdbc:h2:file:" + folder.resolve("plan"); }
+ *     H2CommandRunTablesTest() { super(H2Fixture.inFiles()); }
  * }
  * }</pre>
  *
@@ -43,21 +41,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Not thread-safe: JUnit makes an instance per test.
  */
 public abstract class CommandRunTablesContractTest {
-    /** Cairn's URL of the test's database, empty when the test starts and the same on every call. */
-    protected abstract String cairnUrl();
+    /** The fixture's name of the test's database. */
+    private static final String DATABASE = "plan";
 
-    /** A JDBC URL of the same database, for the rows the store does not write yet. */
-    protected abstract String jdbcUrl();
+    /** The backend's databases. */
+    protected final SqlStoreFixture fixture;
 
-    /** A JDBC connection to the test's database, with whatever settings the store's own connections use. */
-    protected Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl());
+    /** A suite on the databases {@code fixture} names, a new one for each test. */
+    protected CommandRunTablesContractTest(SqlStoreFixture fixture) {
+        this.fixture = Objects.requireNonNull(fixture, "fixture");
     }
 
-    /** Asserts that {@code refusal} reports a row refused by a constraint (SQLSTATE class 23 by default). */
-    protected void assertRefusedByAConstraint(SQLException refusal) {
-        // SQLSTATE class 23: integrity constraint violation (check, unique, foreign key).
-        assertThat(refusal.getSQLState()).startsWith("23");
+    /** Cairn's URL of the test's database, empty when the test starts and the same on every call. */
+    private String cairnUrl() {
+        return fixture.storeUrl(DATABASE);
+    }
+
+    /** A JDBC connection to the test's database, for the rows the store does not write yet. */
+    private Connection connect() throws SQLException {
+        return fixture.connect(DATABASE);
+    }
+
+    private void assertRefusedByAConstraint(SQLException refusal) {
+        fixture.assertRefusedByAConstraint(refusal);
     }
 
     @BeforeEach
@@ -73,6 +79,11 @@ public abstract class CommandRunTablesContractTest {
                 + "VALUES ('CMD-1', 1, 'out.txt', TRUE, 3, '" + "0f".repeat(32) + "')");
         execute("INSERT INTO cairn_command_leases (node_id, holder, acquired_at, expires_at) "
                 + "VALUES ('CMD-1', 'runner-a', 1000, 61000)");
+    }
+
+    @AfterEach
+    void deleteDatabase() {
+        fixture.close();
     }
 
     @Test

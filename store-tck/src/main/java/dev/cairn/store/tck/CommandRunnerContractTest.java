@@ -41,6 +41,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,15 +54,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Running Command nodes with {@link CommandRunner}, each run recorded in the store under test: real processes
- * through {@code sh -c}, in a temporary base folder. A store module extends this class:
+ * through {@code sh -c}, in a temporary base folder. A store module extends this class and hands it the
+ * backend's {@link StoreFixture}:
  *
  * <pre>{@code
  * class SqliteCommandRunnerTest extends CommandRunnerContractTest {
- *     @TempDir Path stores;
- *
- *     @Override protected Store createStore() {
- *         return new SqliteStoreProvider().open(CairnConfig.of("sqlite:" + stores.resolve(UUID.randomUUID() + ".db")));
- *     }
+ *     SqliteCommandRunnerTest() { super(SqliteFixture.inFiles()); }
  * }
  * }</pre>
  *
@@ -74,11 +72,20 @@ public abstract class CommandRunnerContractTest {
     @TempDir
     protected Path base;
 
+    /** The backend's stores. */
+    protected final StoreFixture fixture;
     protected TestClock clock;
     protected Cairn cairn;
 
+    /** A suite on the stores {@code fixture} makes, one or more for each test. */
+    protected CommandRunnerContractTest(StoreFixture fixture) {
+        this.fixture = Objects.requireNonNull(fixture, "fixture");
+    }
+
     /** A new, empty store on each call; the suite closes it after the test. */
-    protected abstract Store createStore();
+    private Store createStore() {
+        return fixture.createStore();
+    }
 
     @BeforeEach
     void openStore() {
@@ -91,6 +98,7 @@ public abstract class CommandRunnerContractTest {
     @AfterEach
     void closeStore() {
         cairn.close();
+        fixture.close();
     }
 
     private Cairn open(Store store) {

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -33,13 +34,12 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link StoreCopy} between two stores of one backend: the whole {@link PlanSample} arrives field by field and
  * verifies, the modes for nodes the target holds already, a copy onto itself refused, and a verification that
- * finds a node changed afterwards. A store module extends this class and names new, empty stores:
+ * finds a node changed afterwards. A store module extends this class and hands it the backend's
+ * {@link StoreFixture}, whose {@link StoreFixture#storeUrl store URLs} the copies open:
  *
  * <pre>{@code
  * class SqliteCopyTest extends CopyContractTest {
- *     @TempDir Path folder;
- *
- *     @Override protected String newStoreUrl(String name) { return "sqlite:" + folder.resolve(name + ".db"); }
+ *     SqliteCopyTest() { super(SqliteFixture.inFiles()); }
  * }
  * }</pre>
  *
@@ -52,17 +52,23 @@ public abstract class CopyContractTest {
     /** The target's clock, after the sample's, so that what the target writes itself can be told apart. */
     private static final Instant TARGET_START = Instant.parse("2025-01-01T00:00:00Z");
 
+    /** The backend's stores. */
+    protected final StoreFixture fixture;
     protected TestClock sourceClock;
     protected TestClock targetClock;
     protected Cairn source;
     protected Cairn target;
     private final List<Cairn> opened = new ArrayList<>();
 
-    /**
-     * The URL of a new, empty store of the backend under test: another for each {@code name} (a lower-case
-     * word), the same for the same name within a test.
-     */
-    protected abstract String newStoreUrl(String name);
+    /** A suite on the stores {@code fixture} names, new ones for each test. */
+    protected CopyContractTest(StoreFixture fixture) {
+        this.fixture = Objects.requireNonNull(fixture, "fixture");
+    }
+
+    /** The URL of a new, empty store: another for each {@code name}, the same for the same name within a test. */
+    private String newStoreUrl(String name) {
+        return fixture.storeUrl(name);
+    }
 
     @BeforeEach
     void openStores() {
@@ -75,6 +81,7 @@ public abstract class CopyContractTest {
     @AfterEach
     void closeStores() {
         opened.forEach(Cairn::close);
+        fixture.close();
     }
 
     /** Opens {@code url} with the sample's actor and {@code clock}; closed after the test. */

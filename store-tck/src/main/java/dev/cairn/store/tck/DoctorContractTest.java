@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,21 +45,18 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The doctor and traceability, the same on every store. A store module extends this class
- * and supplies a fresh, empty store for each test:
+ * The doctor and traceability, the same on every store. A store module extends this class and hands it the
+ * backend's {@link StoreFixture}, which makes a fresh, empty store for each test:
  *
  * <pre>{@code
  * class H2DoctorTest extends DoctorContractTest {
- *     private final String name = "doctor-" + UUID.randomUUID();
- *
- *     @Override protected Store createStore() { return new H2StoreProvider().open(CairnConfig.of("h2:mem:" + name)); }
- *
- *     @Override protected Optional<RawDatabase> rawDatabase() { return Optional.of(new RawDatabase() { … }); }
+ *     H2DoctorTest() { super(H2Fixture.inMemory()); }
  * }
  * }</pre>
  *
- * <p>The tests of what another tool can write past Cairn's rules (drift) run on the stores whose
- * {@link #rawDatabase()} gives SQL access to their tables, as that tool has it; the others are skipped.
+ * <p>The tests of what another tool can write past Cairn's rules (drift) run on the stores whose fixture
+ * gives {@link StoreFixture#rawDatabase SQL access} to their tables, as that tool has it; the others are
+ * skipped.
  *
  * <p>Not thread-safe: JUnit makes an instance per test.
  */
@@ -66,43 +64,33 @@ public abstract class DoctorContractTest {
     protected static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
     protected static final String ACTOR = "doctor-tck";
 
+    /** The backend's stores. */
+    protected final StoreFixture fixture;
     protected TestClock clock;
     protected Cairn cairn;
+    private Store store;
 
-    /** A new, empty store; the suite closes it after the test. */
-    protected abstract Store createStore();
-
-    /**
-     * SQL access to the tables of the store {@link #createStore()} made, as a tool other than Cairn has it;
-     * empty for a store that keeps what passed Cairn's rules only (the memory store), whose drift tests are
-     * skipped.
-     */
-    protected Optional<RawDatabase> rawDatabase() {
-        return Optional.empty();
+    /** A suite on the stores {@code fixture} makes, one for each test. */
+    protected DoctorContractTest(StoreFixture fixture) {
+        this.fixture = Objects.requireNonNull(fixture, "fixture");
     }
 
-    /** The tables of a store, reached past Cairn. */
-    public interface RawDatabase {
-        /** A new connection to the store's tables, in auto-commit mode. */
-        Connection connect() throws SQLException;
-
-        /**
-         * Lets {@code connection} write what the schema's checks and foreign keys forbid, as another tool could:
-         * a pragma on SQLite, dropping the constraints on a server database.
-         */
-        void allowDrift(Connection connection) throws SQLException;
+    /** SQL access to the tables of the test's store, as the fixture gives it; empty when it gives none. */
+    protected final Optional<RawDatabase> rawDatabase() {
+        return fixture.rawDatabase(store);
     }
 
     @BeforeEach
     void openStore() {
         clock = new TestClock(START);
-        Store store = createStore();
+        store = fixture.createStore();
         cairn = Cairn.over(store, CairnConfig.builder("test:").clock(clock).actor(ACTOR).build());
     }
 
     @AfterEach
     void closeStore() {
         cairn.close();
+        fixture.close();
     }
 
     /**

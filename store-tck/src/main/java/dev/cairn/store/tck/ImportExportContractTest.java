@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -39,22 +40,34 @@ import org.junit.jupiter.api.io.TempDir;
  * whole, field by field; ToDoWrite's own files import and export so that its schema accepts them; what is
  * wrong is refused with its file, line and field, and leaves the store as it was.
  *
+ * <p>A store module extends this class and hands it the backend's {@link StoreFixture}:
+ *
  * <pre>{@code
  * class SqliteImportExportTest extends ImportExportContractTest {
- *     @TempDir Path folder;
- *     protected Store createStore() { return new SqliteStoreProvider().open(CairnConfig.of("sqlite:" + folder.resolve(UUID.randomUUID() + ".db"))); }
+ *     SqliteImportExportTest() { super(SqliteFixture.inFiles()); }
  * }
  * }</pre>
+ *
+ * <p>Not thread-safe: JUnit makes an instance per test.
  */
 public abstract class ImportExportContractTest {
+    /** The backend's stores. */
+    protected final StoreFixture fixture;
     private final List<Cairn> opened = new ArrayList<>();
     private final TestClock clock = new TestClock(PlanSample.START);
 
     @TempDir
     protected Path files;
 
+    /** A suite on the stores {@code fixture} makes, several for each test. */
+    protected ImportExportContractTest(StoreFixture fixture) {
+        this.fixture = Objects.requireNonNull(fixture, "fixture");
+    }
+
     /** A new, empty store; called several times a test, each store apart from the others. */
-    protected abstract Store createStore();
+    private Store createStore() {
+        return fixture.createStore();
+    }
 
     /**
      * How many mutated trees {@link Mutations} imports: 500 by default. A backend whose every import costs a
@@ -74,6 +87,7 @@ public abstract class ImportExportContractTest {
     @AfterEach
     void closePlans() {
         opened.forEach(Cairn::close);
+        fixture.close();
     }
 
     private Cairn filledPlan() {

@@ -9,7 +9,6 @@ import dev.cairn.migrations.MigrationSet;
 import dev.cairn.migrations.MigrationState;
 import dev.cairn.migrations.Migrator;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,46 +16,52 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A database made by a SQL store's first schema version, holding the whole {@link PlanSample}, keeps all
  * of it when Cairn opens it and migrates it to the latest version. A SQL store module extends this class
- * and names a fresh, empty database for each test:
+ * and hands it the backend's {@link SqlStoreFixture}, which names a fresh, empty database for each test:
  *
  * <pre>{@code
  * class H2UpgradeTest extends UpgradeContractTest {
- *     @TempDir Path folder;
- *
- *     @Override protected String cairnUrl() { return "h2:file:" + folder.resolve("plan"); }
- *     @Override protected String jdbcUrl() { return "jdbc:h2:file:" + folder.resolve("plan"); }
- *     @Override protected MigrationSet migrationSet() { return new H2MigrationSet(); }
- *     @Override protected String booleanText(boolean value) { return value ? "TRUE" : "FALSE"; }
+ *     H2UpgradeTest() { super(H2Fixture.inFiles()); }
  * }
  * }</pre>
  *
- * <p>Backends differ only in what the hooks return; the test itself is the same on every backend.
+ * <p>Backends differ only in what their fixture returns; the test itself is the same on every backend.
  *
  * <p>Not thread-safe: JUnit makes an instance per test.
  */
 public abstract class UpgradeContractTest {
     /** The schema version the database is made by before Cairn opens it. */
     protected static final String FIRST_VERSION = "1";
+    /** The fixture's name of the test's database. */
+    protected static final String DATABASE = "plan";
+
+    /** The backend's databases. */
+    protected final SqlStoreFixture fixture;
+
+    /** A suite on the databases {@code fixture} names, a new one for each test. */
+    protected UpgradeContractTest(SqlStoreFixture fixture) {
+        this.fixture = Objects.requireNonNull(fixture, "fixture");
+    }
 
     /** Cairn's URL of the test's database, empty when the test starts and the same on every call. */
-    protected abstract String cairnUrl();
-
-    /** A JDBC URL of the same database, for the migrator and for plain SQL checks. */
-    protected abstract String jdbcUrl();
+    protected final String cairnUrl() {
+        return fixture.storeUrl(DATABASE);
+    }
 
     /** The store's migration set, whose first version makes the old database. */
-    protected abstract MigrationSet migrationSet();
+    protected final MigrationSet migrationSet() {
+        return fixture.migrationSet();
+    }
 
-    /**
-     * The text the database gives for a boolean column in a string concatenation ({@code 'x' || flag}):
-     * {@code TRUE} on H2, {@code true} on PostgreSQL, {@code 1} on SQLite, which keeps booleans as integers.
-     */
-    protected abstract String booleanText(boolean value);
+    private String booleanText(boolean value) {
+        return fixture.booleanText(value);
+    }
 
     /** {@link #cairnUrl()} with migrations switched off, so that Cairn opens the old schema as it is. */
     protected String cairnUrlWithoutMigration() {
@@ -64,22 +69,23 @@ public abstract class UpgradeContractTest {
         return url + (url.contains("?") ? "&" : "?") + "migrate=off";
     }
 
-    /**
-     * A migrator of the test's database with the store's migration set and no target; a store whose
-     * tables live in a schema of their own names it here.
-     */
-    protected Migrator.Builder migrator() {
-        return Migrator.builder().jdbcUrl(jdbcUrl()).sets(migrationSet());
+    /** A migrator of the test's database with the store's migration set and no target, as the fixture makes it. */
+    private Migrator.Builder migrator() {
+        return fixture.migrator(DATABASE);
     }
 
     /** A JDBC connection to the test's database, with whatever settings the store's own connections use. */
-    protected Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl());
+    private Connection connect() throws SQLException {
+        return fixture.connect(DATABASE);
     }
 
-    /** Asserts that {@code refusal} reports a row refused by a unique key (SQLSTATE class 23 by default). */
-    protected void assertRefusedAsDuplicate(SQLException refusal) {
-        assertThat(refusal.getSQLState()).startsWith("23");
+    private void assertRefusedAsDuplicate(SQLException refusal) {
+        fixture.assertRefusedAsDuplicate(refusal);
+    }
+
+    @AfterEach
+    void deleteDatabase() {
+        fixture.close();
     }
 
     @Test
