@@ -112,7 +112,9 @@ public final class Cairn implements PlanGraph, AutoCloseable {
     /**
      * Runs several changes as one: all are kept when {@code work} returns, none when it throws. A
      * concurrent change to a node the work updates fails it with {@link VersionConflictException} rather
-     * than redoing it.
+     * than redoing it. A SQL store whose connection is lost while the work runs (a server restart) runs the work
+     * once more on a new connection, since nothing of it was committed: keep side effects outside the store
+     * out of {@code work}, or make them safe to repeat.
      */
     public <T> T inTransaction(Function<PlanGraph, T> work) {
         Objects.requireNonNull(work, "work");

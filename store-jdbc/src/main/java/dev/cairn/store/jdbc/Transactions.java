@@ -34,8 +34,38 @@ final class Transactions {
         return current.get();
     }
 
-    /** Runs {@code work} in a unit of work of its own, committed when it returns and rolled back when it throws. */
+    /**
+     * Runs {@code work} in a unit of work of its own, committed when it returns and rolled back when it throws.
+     * When the connection is lost while the work runs (the server restarted or was told to stop the session),
+     * nothing of it has been committed, since the server rolls back what a lost session held: the work runs again,
+     * once, on a new connection. A connection lost while committing is not tried again: the commit may have
+     * happened.
+     */
     <T> T run(boolean write, Function<StoreTransaction, T> work) {
+        try {
+            return runOnce(write, work);
+        } catch (LostDuringWork lost) {
+            try {
+                return runOnce(write, work);
+            } catch (LostDuringWork again) {
+                throw again.failure;
+            }
+        }
+    }
+
+    /** The failure of a unit of work whose connection was lost before it committed. */
+    private static final class LostDuringWork extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        final RuntimeException failure;
+
+        LostDuringWork(RuntimeException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private <T> T runOnce(boolean write, Function<StoreTransaction, T> work) {
         Connection connection = begin(write);
         UnitOfWork unit = new UnitOfWork(store, connection, write);
         current.set(unit);
@@ -44,7 +74,10 @@ final class Transactions {
             T result;
             try {
                 result = work.apply(unit.transaction());
-            } catch (RuntimeException | Error failure) {
+            } catch (RuntimeException failure) {
+                broken = !rollbackQuietly(connection, failure);
+                throw connectionLost(failure) ? new LostDuringWork(failure) : failure;
+            } catch (Error failure) {
                 broken = !rollbackQuietly(connection, failure);
                 throw failure;
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.Cairn;
+import dev.cairn.core.Event;
+import dev.cairn.core.EventType;
 import dev.cairn.core.Layer;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeDraft;
@@ -12,8 +14,13 @@ import dev.cairn.core.Status;
 import dev.cairn.core.StoreException;
 import dev.cairn.test.postgres.OwnedPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +114,33 @@ class PostgresRestartTest {
             Thread.sleep(millis);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aWriteWhoseSessionTheServerEndsBeforeItCommitsRunsAgainAndCommitsOnce() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        try (Cairn cairn = Cairn.open(server.cairnUrl("terminated") + "&ApplicationName=cairn-terminated");
+             Connection admin = DriverManager.getConnection(server.jdbcUrl())) {
+            cairn.create(NodeDraft.of(Layer.GOAL, "Ship").id("GOAL-1"));
+            cairn.inTransaction(graph -> {
+                graph.create(NodeDraft.of(Layer.TASK, "First").id("TSK-1").parents("GOAL-1"));
+                if (attempts.incrementAndGet() == 1) {
+                    // What a restart does to a session: "terminating connection due to administrator command".
+                    try (Statement statement = admin.createStatement()) {
+                        statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                + " WHERE application_name = 'cairn-terminated'");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                graph.create(NodeDraft.of(Layer.TASK, "Second").id("TSK-2").parents("GOAL-1"));
+                return null;
+            });
+
+            assertThat(attempts).hasValue(2);
+            assertThat(cairn.children("GOAL-1")).extracting(Node::id).containsExactly("TSK-1", "TSK-2");
+            assertThat(cairn.history("TSK-1")).extracting(Event::type).containsOnlyOnce(EventType.CREATED);
         }
     }
 }
