@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.migrations.ExecutedMigration;
 import dev.cairn.migrations.MigrateResult;
+import dev.cairn.migrations.MigrationConfigurationException;
 import dev.cairn.migrations.MigrationInfo;
 import dev.cairn.migrations.RepairResult;
 import dev.cairn.migrations.UndoResult;
@@ -126,7 +127,11 @@ final class MigrateCommand extends CliCommand {
         @Override
         MigrationTargets.Target adjust(MigrationTargets.Target target) {
             if (this.target != null) {
-                target.builder().target(options.module(), this.target);
+                try {
+                    target.builder().target(options.module(), this.target);
+                } catch (MigrationConfigurationException malformed) {
+                    throw new UsageException("--target: " + malformed.getMessage());
+                }
             }
             return target;
         }

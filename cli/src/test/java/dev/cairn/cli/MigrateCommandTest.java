@@ -149,6 +149,18 @@ final class MigrateCommandTest {
     }
 
     @Test
+    void aTargetThatIsNoVersionFailsNamingTheVersionsAndAMalformedOneIsAUsageError() {
+        Cli.Result missing = run(new Cli(folder), "migrate", "up", "--location", sql.toString(), "--target", "3");
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(missing.err()).contains("Target version 3 of module 'app' does not exist").contains("1, 2");
+        assertThat(ok("migrate", "info", "--location", sql.toString())).doesNotContain("applied");
+
+        Cli.Result malformed = run(new Cli(folder), "migrate", "up", "--location", sql.toString(), "--target", "v2");
+        assertThat(malformed.exitCode()).as(malformed.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(malformed.err()).contains("--target").contains("'v2'");
+    }
+
+    @Test
     void anEmptyFolderHasNothingToDo() throws IOException {
         Path empty = Files.createDirectories(folder.resolve("empty"));
         assertThat(ok("migrate", "up", "--folder", empty.toString())).contains("holds no SQLite file");

@@ -83,6 +83,31 @@ public abstract class DialectSupport {
         return List.of();
     }
 
+    /** Whether the connection enforces foreign keys, where that is a session setting (SQLite). */
+    public boolean foreignKeysOn(Connection connection) throws SQLException {
+        return false;
+    }
+
+    /** Switches foreign keys on or off for the session, outside a transaction, where that is possible. */
+    public void setForeignKeys(Connection connection, boolean on) throws SQLException {
+    }
+
+    /** Rows that break a foreign key, described, where the database lets them be written (SQLite). */
+    public List<String> foreignKeyViolations(Connection connection) throws SQLException {
+        return List.of();
+    }
+
+    /**
+     * The session's name resolution (PostgreSQL's search path, H2's schema), read after the engine set it, so
+     * that it can be restored after each migration; null where a migration cannot change it.
+     */
+    public String sessionPath(Connection connection) throws SQLException {
+        return null;
+    }
+
+    public void restoreSessionPath(Connection connection, String path) throws SQLException {
+    }
+
     static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -8,17 +8,20 @@ import java.util.List;
 final class DryRunPrinter {
     private final Session session;
     private final PrintWriter out;
+    /** Unqualified, as the script is for a session in the schema, the way a user would run it. */
+    private final HistoryTable history;
 
     DryRunPrinter(Session session, PrintWriter out) {
         this.session = session;
         this.out = out;
+        this.history = new HistoryTable(session.dialect(), session.history.name());
     }
 
     void print(List<ResolvedMigration> pending) throws SQLException {
         out.println("-- Dry run on " + session.target + ": " + pending.size() + " pending migration(s); nothing"
                 + " is changed.");
         if (!session.historyExists()) {
-            for (String statement : session.history.createStatements()) {
+            for (String statement : history.createStatements()) {
                 out.println(statement + ";");
             }
         }
@@ -34,7 +37,7 @@ final class DryRunPrinter {
             for (SqlStatement statement : work.statements()) {
                 out.println(statement.sql() + ";");
             }
-            out.println(session.history.insertLiteral(session.newRow(migration, 0, true)) + ";");
+            out.println(history.insertLiteral(session.newRow(migration, 0, true)) + ";");
         }
     }
 }

@@ -82,6 +82,16 @@ final class H2Support extends DialectSupport {
     }
 
     @Override
+    public String sessionPath(Connection connection) throws SQLException {
+        return connection.getSchema();
+    }
+
+    @Override
+    public void restoreSessionPath(Connection connection, String path) throws SQLException {
+        connection.setSchema(path);
+    }
+
+    @Override
     public boolean useSchema(Connection connection, String schema, boolean create) throws SQLException {
         if (schema == null) {
             return true;

@@ -22,10 +22,29 @@ public final class HistoryTable {
 
     private final Dialect dialect;
     private final String table;
+    private final String schema;
+    private final String reference;
 
+    /** A history table in the connection's current schema, for dry runs that print SQL. */
     public HistoryTable(Dialect dialect, String table) {
+        this(dialect, table, null);
+    }
+
+    /**
+     * A history table in {@code schema}, named with it in every statement, so that what a migration does to the
+     * session (a {@code search_path} set to empty by every plain {@code pg_dump}) cannot redirect the engine.
+     *
+     * @param schema the schema, or null (SQLite, or a dry run) to use the current one
+     */
+    public HistoryTable(Dialect dialect, String table, String schema) {
         this.dialect = dialect;
         this.table = checkName(table);
+        this.schema = dialect == Dialect.SQLITE || schema == null || schema.isEmpty() ? null : schema;
+        this.reference = this.schema == null ? this.table : quote(this.schema) + "." + this.table;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** The name, if it is a plain identifier; quoting is avoided so it reads the same on every database. */
@@ -41,16 +60,26 @@ public final class HistoryTable {
         return table;
     }
 
+    /** The table as the engine's statements name it, with its schema where it has one. */
+    public String qualifiedName() {
+        return reference;
+    }
+
     public boolean exists(Connection connection) throws SQLException {
         String sql = switch (dialect) {
             case SQLITE -> "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
-            case POSTGRESQL -> "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
-                    + " AND table_name = lower(?)";
-            case H2 -> "SELECT 1 FROM information_schema.tables WHERE table_schema = SCHEMA()"
+            case POSTGRESQL -> "SELECT 1 FROM information_schema.tables WHERE table_schema = coalesce(?,"
+                    + " current_schema()) AND table_name = lower(?)";
+            case H2 -> "SELECT 1 FROM information_schema.tables WHERE table_schema = coalesce(?, SCHEMA())"
                     + " AND table_name = upper(?)";
         };
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, table);
+            if (dialect == Dialect.SQLITE) {
+                statement.setString(1, table);
+            } else {
+                statement.setString(1, schema);
+                statement.setString(2, table);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }
@@ -61,7 +90,9 @@ public final class HistoryTable {
         boolean sqlite = dialect == Dialect.SQLITE;
         String text = sqlite ? "TEXT" : "VARCHAR(1000)";
         String shortText = sqlite ? "TEXT" : "VARCHAR(200)";
-        return List.of("CREATE TABLE IF NOT EXISTS " + table + " ("
+        // PostgreSQL puts an index in its table's schema and takes no schema before its name; H2 wants one.
+        String index = (dialect == Dialect.H2 && schema != null ? quote(schema) + "." : "") + table + "_module_version";
+        return List.of("CREATE TABLE IF NOT EXISTS " + reference + " ("
                 + "installed_rank INTEGER NOT NULL PRIMARY KEY, "
                 + "module " + shortText + " NOT NULL, "
                 + "version " + shortText + " NOT NULL, "
@@ -74,7 +105,7 @@ public final class HistoryTable {
                 + "installed_on " + (sqlite ? "TEXT" : "TIMESTAMP WITH TIME ZONE") + " NOT NULL, "
                 + "execution_time_ms " + (sqlite ? "INTEGER" : "BIGINT") + " NOT NULL, "
                 + "success " + (sqlite ? "INTEGER" : "BOOLEAN") + " NOT NULL)",
-                "CREATE UNIQUE INDEX IF NOT EXISTS " + table + "_module_version ON " + table + " (module, version)");
+                "CREATE UNIQUE INDEX IF NOT EXISTS " + index + " ON " + reference + " (module, version)");
     }
 
     public void create(Connection connection) throws SQLException {
@@ -88,7 +119,7 @@ public final class HistoryTable {
     public List<HistoryRow> readAll(Connection connection) throws SQLException {
         List<HistoryRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT " + COLUMNS + " FROM " + table
+             ResultSet result = statement.executeQuery("SELECT " + COLUMNS + " FROM " + reference
                      + " ORDER BY installed_rank")) {
             while (result.next()) {
                 rows.add(new HistoryRow(result.getInt(1), result.getString(2),
@@ -108,7 +139,7 @@ public final class HistoryTable {
     }
 
     public void insert(Connection connection, HistoryRow row) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + reference + " (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setInt(1, row.rank());
             statement.setString(2, row.module());
@@ -137,7 +168,7 @@ public final class HistoryTable {
                 .replace("Z", "+00"));
         String success = dialect == Dialect.SQLITE ? (row.success() ? "1" : "0")
                 : String.valueOf(row.success()).toUpperCase(Locale.ROOT);
-        return "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (" + row.rank() + ", " + literal(row.module())
+        return "INSERT INTO " + reference + " (" + COLUMNS + ") VALUES (" + row.rank() + ", " + literal(row.module())
                 + ", " + literal(row.version().toString()) + ", " + literal(row.description()) + ", "
                 + literal(row.type()) + ", " + literal(row.script()) + ", " + literal(row.checksum()) + ", "
                 + literal(row.checksumAlgorithm()) + ", " + literal(row.installedBy()) + ", " + installedOn + ", "
@@ -145,7 +176,7 @@ public final class HistoryTable {
     }
 
     public void markSucceeded(Connection connection, int rank, long executionTimeMillis) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + reference
                 + " SET success = ?, execution_time_ms = ? WHERE installed_rank = ?")) {
             statement.setBoolean(1, true);
             statement.setLong(2, executionTimeMillis);
@@ -155,7 +186,7 @@ public final class HistoryTable {
     }
 
     public void delete(Connection connection, int rank) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + reference
                 + " WHERE installed_rank = ?")) {
             statement.setInt(1, rank);
             statement.executeUpdate();
@@ -164,7 +195,7 @@ public final class HistoryTable {
 
     public void updateChecksum(Connection connection, int rank, String checksum, String algorithm)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + reference
                 + " SET checksum = ?, checksum_algorithm = ? WHERE installed_rank = ?")) {
             statement.setString(1, checksum);
             statement.setString(2, algorithm);

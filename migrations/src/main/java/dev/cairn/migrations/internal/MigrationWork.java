@@ -18,9 +18,11 @@ import java.util.Map;
  * @param java the Java migration, else null
  * @param undo whether this is the undo direction
  * @param outsideTransaction whether it must run outside a transaction
+ * @param foreignKeysOff whether it runs with foreign keys off (SQLite's {@code PRAGMA foreign_keys = OFF},
+ *     which only takes effect outside a transaction, so the engine sets it around the migration's one)
  */
 record MigrationWork(String script, List<SqlStatement> statements, JavaMigration java, boolean undo,
-                     boolean outsideTransaction) {
+                     boolean outsideTransaction, boolean foreignKeysOff) {
 
     static MigrationWork of(ResolvedMigration migration, boolean undo, Dialect dialect, int serverMajorVersion,
                             Map<String, String> placeholders) {
@@ -29,7 +31,7 @@ record MigrationWork(String script, List<SqlStatement> statements, JavaMigration
                 throw new MigrationConfigurationException("Cannot undo " + migration.label()
                         + ": the Java migration does not implement undo.");
             }
-            return new MigrationWork(java.script(), List.of(), java, undo, !java.transactional());
+            return new MigrationWork(java.script(), List.of(), java, undo, !java.transactional(), false);
         }
         SqlMigration sql = (SqlMigration) migration.migration();
         if (undo && !sql.canUndo()) {
@@ -41,7 +43,11 @@ record MigrationWork(String script, List<SqlStatement> statements, JavaMigration
         List<SqlStatement> statements = StatementSplitter.forDialect(dialect)
                 .split(Placeholders.replace(text, placeholders, script));
         boolean outside = TransactionMode.outsideTransaction(dialect, serverMajorVersion, script, text, statements);
-        return new MigrationWork(script, statements, null, undo, outside);
+        if (dialect == Dialect.SQLITE && !outside) {
+            SqlitePragmas.Inspected pragmas = SqlitePragmas.inspect(script, statements);
+            return new MigrationWork(script, pragmas.statements(), null, undo, false, pragmas.foreignKeysOff());
+        }
+        return new MigrationWork(script, statements, null, undo, outside, false);
     }
 
     void run(Connection connection) throws StepFailure {

@@ -2,6 +2,7 @@ package dev.cairn.migrations.internal;
 
 import dev.cairn.migrations.Migration;
 import dev.cairn.migrations.MigrationChecksumMismatchException;
+import dev.cairn.migrations.MigrationConfigurationException;
 import dev.cairn.migrations.MigrationInfo;
 import dev.cairn.migrations.MigrationSet;
 import dev.cairn.migrations.MigrationState;
@@ -135,7 +136,31 @@ public final class Plan {
         return problems;
     }
 
+    /**
+     * @throws MigrationConfigurationException when a target names a module or version that does not exist, which
+     *                                         would otherwise apply everything below it
+     */
+    public void checkTargets() {
+        for (Map.Entry<String, MigrationVersion> target : targets.entrySet()) {
+            TreeMap<MigrationVersion, ResolvedMigration> module = local.get(target.getKey());
+            if (module == null) {
+                throw new MigrationConfigurationException("Target " + target.getValue() + " names module '"
+                        + target.getKey() + "', which has no migrations here. Modules: " + local.keySet() + ".");
+            }
+            boolean known = module.containsKey(target.getValue())
+                    || applied.getOrDefault(target.getKey(), Map.of()).containsKey(target.getValue());
+            if (!known) {
+                List<String> versions = new ArrayList<>();
+                module.keySet().forEach(version -> versions.add(version.toString()));
+                throw new MigrationConfigurationException("Target version " + target.getValue() + " of module '"
+                        + target.getKey() + "' does not exist. Its versions: " + String.join(", ", versions)
+                        + ". Give one of them.");
+            }
+        }
+    }
+
     public void throwIfInvalid() {
+        checkTargets();
         if (problems.isEmpty()) {
             return;
         }

@@ -60,7 +60,7 @@ final class PostgresSupport extends DialectSupport {
             sleep(Math.min(POLL_MILLIS, Math.max(1, remaining / 1_000_000)));
         }
         return () -> {
-            try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_catalog.pg_advisory_unlock(?)")) {
                 unlock.setLong(1, key);
                 unlock.execute();
             }
@@ -68,7 +68,7 @@ final class PostgresSupport extends DialectSupport {
     }
 
     private static boolean tryLock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?)")) {
             statement.setLong(1, key);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -99,6 +99,25 @@ final class PostgresSupport extends DialectSupport {
         }
         connection.setSchema(schema);
         return true;
+    }
+
+    @Override
+    public String sessionPath(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_catalog.current_setting('search_path')");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    @Override
+    public void restoreSessionPath(Connection connection, String path) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_catalog.set_config('search_path', ?, false)")) {
+            statement.setString(1, path);
+            statement.execute();
+        }
     }
 
     private static boolean exists(Connection connection, String schema) throws SQLException {

@@ -20,19 +20,19 @@ final class Session implements AutoCloseable {
     final MigratorConfig config;
     final Connection connection;
     final DialectSupport support;
-    final HistoryTable history;
+    HistoryTable history;
     final String target;
     private MigrationLock lock;
     private boolean historyExists;
     private List<HistoryRow> rows = List.of();
     private int nextRank = 1;
     private String schemaName;
+    private String sessionPath;
 
     private Session(MigratorConfig config, Connection connection, DialectSupport support) {
         this.config = config;
         this.connection = connection;
         this.support = support;
-        this.history = new HistoryTable(support.dialect(), config.historyTable());
         this.target = config.connections().describe() + (config.schema() == null ? "" : " schema " + config.schema());
     }
 
@@ -69,6 +69,8 @@ final class Session implements AutoCloseable {
                     config.historyTable(), config.lockTimeout());
         }
         boolean schemaExists = support.useSchema(connection, config.schema(), locked);
+        history = new HistoryTable(support.dialect(), config.historyTable(), schemaName);
+        sessionPath = schemaExists ? support.sessionPath(connection) : null;
         historyExists = schemaExists && history.exists(connection);
         if (historyExists) {
             rows = history.readAll(connection);
@@ -166,6 +168,27 @@ final class Session implements AutoCloseable {
         values.put("historyTable", config.historyTable());
         values.putAll(config.placeholders());
         return values;
+    }
+
+    /** Gives the session back the search path (or schema) the engine set, whatever the migration did to it. */
+    void restoreSessionPath() throws SQLException {
+        if (sessionPath != null) {
+            support.restoreSessionPath(connection, sessionPath);
+        }
+    }
+
+    /**
+     * Fails when another migrator wrote to the history while this one let go of the lock (SQLite, to switch
+     * foreign keys off), so that no migration is applied twice.
+     */
+    void requireHistoryUnchanged(ResolvedMigration migration) throws SQLException {
+        List<HistoryRow> now = history.readAll(connection);
+        int last = now.stream().mapToInt(HistoryRow::rank).max().orElse(0);
+        if (last != nextRank - 1) {
+            throw new MigrationDatabaseException("Another migrator changed " + history.name() + " on " + target
+                    + " while this one released its lock to switch foreign keys off for " + migration.label()
+                    + "; nothing of it was applied. Run migrate again.", null);
+        }
     }
 
     int takeRank() {

@@ -3,8 +3,12 @@ package dev.cairn.migrations.internal;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrationLockTimeoutException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * SQLite: the lock is the write lock of one {@code BEGIN IMMEDIATE} transaction that spans the run, so it
@@ -56,6 +60,32 @@ final class SqliteSupport extends DialectSupport {
             }
             throw failure;
         }
+    }
+
+    @Override
+    public boolean foreignKeysOn(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("PRAGMA foreign_keys")) {
+            return result.next() && result.getInt(1) == 1;
+        }
+    }
+
+    @Override
+    public void setForeignKeys(Connection connection, boolean on) throws SQLException {
+        execute(connection, "PRAGMA foreign_keys = " + (on ? "ON" : "OFF"));
+    }
+
+    @Override
+    public List<String> foreignKeyViolations(Connection connection) throws SQLException {
+        List<String> violations = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("PRAGMA foreign_key_check")) {
+            while (result.next()) {
+                violations.add("table " + result.getString(1) + " rowid " + result.getString(2)
+                        + " refers to a missing row of " + result.getString(3));
+            }
+        }
+        return violations;
     }
 
     @Override
