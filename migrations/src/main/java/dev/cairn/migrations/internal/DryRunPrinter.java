@@ -34,8 +34,11 @@ final class DryRunPrinter {
             if (work.java() != null) {
                 out.println("-- (Java migration " + work.script() + ": runs code, statements unknown)");
             }
+            for (String note : work.notes()) {
+                out.println("-- " + note);
+            }
             for (SqlStatement statement : work.statements()) {
-                out.println(statement.sql() + ";");
+                out.println(statement.asScript());
             }
             out.println(history.insertLiteral(session.newRow(migration, 0, true)) + ";");
         }

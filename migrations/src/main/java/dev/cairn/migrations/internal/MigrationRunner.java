@@ -42,7 +42,7 @@ final class MigrationRunner {
         } catch (SQLException bookkeeping) {
             throw bookkeepingFailed(migration, work, bookkeeping);
         }
-        return executed(migration, start);
+        return executed(migration, start, work.notes());
     }
 
     private void applyInTransaction(ResolvedMigration migration, MigrationWork work, long start) throws SQLException {
@@ -179,7 +179,7 @@ final class MigrationRunner {
         } catch (SQLException bookkeeping) {
             throw bookkeepingFailed(migration, work, bookkeeping);
         }
-        return executed(migration, start);
+        return executed(migration, start, work.notes());
     }
 
     private void undoOnce(ResolvedMigration migration, MigrationWork work, HistoryRow row) throws SQLException {
@@ -235,10 +235,10 @@ final class MigrationRunner {
         void run() throws SQLException;
     }
 
-    private static ExecutedMigration executed(ResolvedMigration migration, long start) {
+    private static ExecutedMigration executed(ResolvedMigration migration, long start, List<String> notes) {
         return new ExecutedMigration(migration.module(), migration.migration().version(),
                 migration.migration().description(), migration.migration().script(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), notes);
     }
 
     private MigrationFailedException failed(ResolvedMigration migration, MigrationWork work,
