@@ -81,6 +81,18 @@ public final class Migrator {
         engine.baseline(parsed);
     }
 
+    /**
+     * Adopts the history of a database that Flyway migrated: each applied row of {@code flyway_schema_history} is
+     * checked against the local file with Flyway's own CRC-32 checksum and recorded as applied in module
+     * {@code module}, so that {@link #migrate()} goes on from there. Flyway's table is left as it was.
+     *
+     * @return the adopted migrations, as {@code module version script}
+     * @throws MigrationValidationException naming each changed, missing or failed migration; nothing is adopted
+     */
+    public List<String> baselineFromFlyway(String module) {
+        return engine.adoptFlyway(module);
+    }
+
     /** Removes failed rows and realigns stored checksums with the local files. */
     public RepairResult repair() {
         return engine.repair();
@@ -136,6 +148,9 @@ public final class Migrator {
         private BackupPolicy backupPolicy = BackupPolicy.defaults();
         private String schema;
         private String installedBy;
+        private boolean outOfOrder;
+        private boolean cleanEnabled;
+        private final List<MigrationCallback> callbacks = new ArrayList<>();
 
         private Builder() {
         }
@@ -154,6 +169,9 @@ public final class Migrator {
             copy.backupPolicy = backupPolicy;
             copy.schema = schema;
             copy.installedBy = installedBy;
+            copy.outOfOrder = outOfOrder;
+            copy.cleanEnabled = cleanEnabled;
+            copy.callbacks.addAll(callbacks);
             return copy;
         }
 
@@ -271,6 +289,28 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * Applies a pending migration whose version is below the newest applied one of its module (Flyway's
+         * {@code outOfOrder}; off by default, when such a migration fails validation). Info shows it as
+         * {@link MigrationState#OUT_OF_ORDER} once applied.
+         */
+        public Builder outOfOrder(boolean outOfOrder) {
+            this.outOfOrder = outOfOrder;
+            return this;
+        }
+
+        /** Allows {@link Migrator#clean()} (Flyway's {@code cleanEnabled}; off by default). */
+        public Builder cleanEnabled(boolean cleanEnabled) {
+            this.cleanEnabled = cleanEnabled;
+            return this;
+        }
+
+        /** Java callbacks, run at the same points as a location's callback files, after them. */
+        public Builder callbacks(MigrationCallback... callbacks) {
+            this.callbacks.addAll(List.of(callbacks));
+            return this;
+        }
+
         /** @throws MigrationConfigurationException naming the missing property */
         public Migrator build() {
             if (connections == null) {
@@ -279,7 +319,7 @@ public final class Migrator {
             HistoryTable.checkName(historyTable);
             return new Migrator(new MigratorConfig(connections, dialect, sets == null ? null : List.copyOf(sets),
                     classLoader, Map.copyOf(placeholders), Map.copyOf(targets), historyTable, lockTimeout,
-                    backupPolicy, schema, installedBy));
+                    backupPolicy, schema, installedBy, outOfOrder, cleanEnabled, List.copyOf(callbacks)));
         }
     }
 }

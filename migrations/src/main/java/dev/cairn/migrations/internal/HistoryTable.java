@@ -122,8 +122,9 @@ public final class HistoryTable {
              ResultSet result = statement.executeQuery("SELECT " + COLUMNS + " FROM " + reference
                      + " ORDER BY installed_rank")) {
             while (result.next()) {
+                boolean repeatable = HistoryRow.TYPE_REPEATABLE.equals(result.getString(5));
                 rows.add(new HistoryRow(result.getInt(1), result.getString(2),
-                        MigrationVersion.parse(result.getString(3)), result.getString(4), result.getString(5),
+                        repeatable ? null : MigrationVersion.parse(result.getString(3)), result.getString(4), result.getString(5),
                         result.getString(6), result.getString(7), result.getString(8), result.getString(9),
                         readInstant(result), result.getLong(11), result.getBoolean(12)));
             }
@@ -143,7 +144,7 @@ public final class HistoryTable {
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setInt(1, row.rank());
             statement.setString(2, row.module());
-            statement.setString(3, row.version().toString());
+            statement.setString(3, versionColumn(row));
             statement.setString(4, row.description());
             statement.setString(5, row.type());
             statement.setString(6, row.script());
@@ -169,10 +170,35 @@ public final class HistoryTable {
         String success = dialect == Dialect.SQLITE ? (row.success() ? "1" : "0")
                 : String.valueOf(row.success()).toUpperCase(Locale.ROOT);
         return "INSERT INTO " + reference + " (" + COLUMNS + ") VALUES (" + row.rank() + ", " + literal(row.module())
-                + ", " + literal(row.version().toString()) + ", " + literal(row.description()) + ", "
+                + ", " + literal(versionColumn(row)) + ", " + literal(row.description()) + ", "
                 + literal(row.type()) + ", " + literal(row.script()) + ", " + literal(row.checksum()) + ", "
                 + literal(row.checksumAlgorithm()) + ", " + literal(row.installedBy()) + ", " + installedOn + ", "
                 + row.executionTimeMillis() + ", " + success + ")";
+    }
+
+    private static String versionColumn(HistoryRow row) {
+        return row.version() == null ? HistoryRow.repeatableKey(row.description()) : row.version().toString();
+    }
+
+    /** Records that a repeatable migration was applied again: its one row takes the new checksum and time. */
+    public void updateRepeatable(Connection connection, int rank, HistoryRow applied) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + reference
+                + " SET checksum = ?, checksum_algorithm = ?, installed_by = ?, installed_on = ?,"
+                + " execution_time_ms = ?, success = ?, script = ? WHERE installed_rank = ?")) {
+            statement.setString(1, applied.checksum());
+            statement.setString(2, applied.checksumAlgorithm());
+            statement.setString(3, applied.installedBy());
+            if (dialect == Dialect.SQLITE) {
+                statement.setString(4, applied.installedOn().toString());
+            } else {
+                statement.setObject(4, applied.installedOn().atOffset(ZoneOffset.UTC));
+            }
+            statement.setLong(5, applied.executionTimeMillis());
+            statement.setBoolean(6, applied.success());
+            statement.setString(7, applied.script());
+            statement.setInt(8, rank);
+            statement.executeUpdate();
+        }
     }
 
     public void markSucceeded(Connection connection, int rank, long executionTimeMillis) throws SQLException {

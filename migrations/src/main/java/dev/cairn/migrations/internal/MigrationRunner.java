@@ -1,6 +1,7 @@
 package dev.cairn.migrations.internal;
 
 import dev.cairn.migrations.ExecutedMigration;
+import dev.cairn.migrations.MigrationCallback;
 import dev.cairn.migrations.MigrationFailedException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ final class MigrationRunner {
     private final DialectSupport support;
     private final int serverMajorVersion;
     private final Map<String, String> placeholders;
+    private Callbacks callbacks;
 
     MigrationRunner(Session session) throws SQLException {
         this.session = session;
@@ -22,6 +24,25 @@ final class MigrationRunner {
         this.support = session.support;
         this.serverMajorVersion = support.serverMajorVersion(connection);
         this.placeholders = session.placeholders();
+    }
+
+    /** Runs these callbacks around each migration applied (not around undo). */
+    MigrationRunner withCallbacks(Callbacks eachMigration) {
+        this.callbacks = eachMigration;
+        return this;
+    }
+
+    private void callback(MigrationCallback.Event event, ResolvedMigration migration)
+            throws MigrationWork.StepFailure {
+        if (callbacks != null && !callbacks.isEmpty()) {
+            callbacks.run(event, migration);
+        }
+    }
+
+    private void errorCallback(ResolvedMigration migration, Throwable failure) {
+        if (callbacks != null && !callbacks.isEmpty()) {
+            callbacks.runAfterError(MigrationCallback.Event.AFTER_EACH_MIGRATE_ERROR, migration, failure);
+        }
     }
 
     MigrationWork work(ResolvedMigration migration, boolean undo) {
@@ -45,17 +66,47 @@ final class MigrationRunner {
         return executed(migration, start, work.notes());
     }
 
+    /** Applies a repeatable migration again, or for the first time, in a transaction; its one row is updated. */
+    ExecutedMigration applyRepeatable(Plan.PendingRepeatable pending) throws SQLException {
+        ResolvedMigration migration = pending.migration();
+        MigrationWork work = work(migration, false);
+        long start = System.nanoTime();
+        try {
+            if (work.foreignKeysOff()) {
+                withForeignKeysOff(migration, () -> applyInTransaction(migration, work, start, pending.row()));
+            } else {
+                applyInTransaction(migration, work, start, pending.row());
+            }
+        } catch (SQLException bookkeeping) {
+            throw bookkeepingFailed(migration, work, bookkeeping);
+        }
+        return executed(migration, start, work.notes());
+    }
+
     private void applyInTransaction(ResolvedMigration migration, MigrationWork work, long start) throws SQLException {
+        applyInTransaction(migration, work, start, null);
+    }
+
+    private void applyInTransaction(ResolvedMigration migration, MigrationWork work, long start,
+                                    HistoryRow existingRepeatable) throws SQLException {
         support.beginMigration(connection);
         try {
+            callback(MigrationCallback.Event.BEFORE_EACH_MIGRATE, migration);
             work.run(connection);
+            callback(MigrationCallback.Event.AFTER_EACH_MIGRATE, migration);
             checkAfter(work);
-            session.history.insert(connection, session.newRow(migration, millisSince(start), true));
+            if (existingRepeatable != null) {
+                session.history.updateRepeatable(connection, existingRepeatable.rank(),
+                        session.newRow(migration, millisSince(start), true));
+            } else {
+                session.history.insert(connection, session.newRow(migration, millisSince(start), true));
+            }
             support.commitMigration(connection);
         } catch (MigrationWork.StepFailure failure) {
             rollBack(failure.getCause());
             MigrationFailedException failedMigration = failed(migration, work, failure, support.transactionalDdl());
-            if (!support.transactionalDdl()) {
+            errorCallback(migration, failedMigration);
+            if (!support.transactionalDdl() && existingRepeatable == null && migration.migration().version() != null) {
                 try {
                     session.history.insert(connection, session.newRow(migration, millisSince(start), false));
                 } catch (SQLException recording) {
@@ -80,12 +131,16 @@ final class MigrationRunner {
         support.leaveRunTransaction(connection);
         boolean foreignKeys = support.foreignKeysOn(connection);
         try {
+            callback(MigrationCallback.Event.BEFORE_EACH_MIGRATE, migration);
             work.run(connection);
+            callback(MigrationCallback.Event.AFTER_EACH_MIGRATE, migration);
             checkAfter(work);
         } catch (MigrationWork.StepFailure failure) {
             restoreOutside(foreignKeys, failure.getCause());
             support.enterRunTransaction(connection);
-            throw failed(migration, work, failure, false);
+            MigrationFailedException failedMigration = failed(migration, work, failure, false);
+            errorCallback(migration, failedMigration);
+            throw failedMigration;
         }
         restoreOutside(foreignKeys, null);
         support.enterRunTransaction(connection);
@@ -226,7 +281,7 @@ final class MigrationRunner {
                 + (failure.getSQLState() == null ? "" : " [SQLState " + failure.getSQLState() + "]") + "\n"
                 + (rolledBack ? "The migration was rolled back: the database is exactly as it was before it."
                 : "The migration ran; check the history table before migrating again.");
-        return new MigrationFailedException(message, migration.module(), migration.migration().version().toString(),
+        return new MigrationFailedException(message, migration.module(), String.valueOf(migration.migration().version()),
                 work.script(), 0, rolledBack, failure);
     }
 
@@ -257,9 +312,10 @@ final class MigrationRunner {
                 + ")" + (work.undo() ? "." : "; a failed row was recorded in " + session.history.name()
                 + ". Fix the database by hand, then run repair to remove the failed row before migrating again.");
         String message = (work.undo() ? "Undo of " : "Migration ") + work.script() + " failed (module '"
-                + migration.module() + "', version " + migration.migration().version() + ", file " + work.script()
+                + migration.module() + "', " + (migration.migration().version() == null ? "repeatable"
+                : "version " + migration.migration().version()) + ", file " + work.script()
                 + ") at " + step + ".\nDatabase message: " + databaseMessage + "\n" + outcome;
-        return new MigrationFailedException(message, migration.module(), migration.migration().version().toString(),
+        return new MigrationFailedException(message, migration.module(), String.valueOf(migration.migration().version()),
                 work.script(), failure.statementNumber, rolledBack, cause);
     }
 

@@ -3,6 +3,7 @@ package dev.cairn.migrations.internal;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.JavaMigration;
 import dev.cairn.migrations.MigrationConfigurationException;
+import dev.cairn.migrations.RepeatableMigration;
 import dev.cairn.migrations.SqlMigration;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -38,13 +39,26 @@ record MigrationWork(String script, List<SqlStatement> statements, JavaMigration
             }
             return new MigrationWork(java.script(), List.of(), java, undo, !java.transactional(), false, List.of());
         }
-        SqlMigration sql = (SqlMigration) migration.migration();
-        if (undo && !sql.canUndo()) {
-            throw new MigrationConfigurationException("Cannot undo " + migration.label() + ": there is no undo file U"
-                    + sql.version() + "__" + sql.description().replace(' ', '_') + ".sql.");
+        String script;
+        String text;
+        if (migration.migration() instanceof RepeatableMigration repeatable) {
+            script = repeatable.script();
+            text = repeatable.sql();
+        } else {
+            SqlMigration sql = (SqlMigration) migration.migration();
+            if (undo && !sql.canUndo()) {
+                throw new MigrationConfigurationException("Cannot undo " + migration.label() + ": there is no undo"
+                        + " file U" + sql.version() + "__" + sql.description().replace(' ', '_') + ".sql.");
+            }
+            script = undo ? sql.undoScript() : sql.script();
+            text = undo ? sql.undoSql() : sql.sql();
         }
-        String script = undo ? sql.undoScript() : sql.script();
-        String text = undo ? sql.undoSql() : sql.sql();
+        return ofText(script, text, undo, dialect, serverMajorVersion, placeholders);
+    }
+
+    /** The work of SQL text: a migration's, a repeatable's or a callback file's. */
+    static MigrationWork ofText(String script, String text, boolean undo, Dialect dialect, int serverMajorVersion,
+                                Map<String, String> placeholders) {
         List<SqlStatement> statements = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         // Split first, then replace placeholders in SQL only: a COPY block's data is kept byte for byte.

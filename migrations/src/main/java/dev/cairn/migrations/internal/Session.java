@@ -101,12 +101,26 @@ final class Session implements AutoCloseable {
      * Local migrations against the history; a failed row's problem names what its run left in the database
      * (an INVALID index, say) and how to clear it.
      */
-    Plan plan() throws SQLException {
+    /** The sets to migrate, dependencies first. */
+    List<MigrationSet> sets() {
         List<MigrationSet> sets = config.sets() != null ? config.sets()
                 : MigrationSetRegistry.sets(config.classLoader()).stream()
                         .filter(set -> set.dialect() == dialect())
                         .toList();
-        Plan plan = new Plan(ModuleOrder.order(sets), rows, config.targets());
+        return ModuleOrder.order(sets);
+    }
+
+    FlywayHistory flywayHistory() {
+        return new FlywayHistory(dialect(), schemaName);
+    }
+
+    Callbacks callbacks() throws SQLException {
+        return new Callbacks(connection, sets(), config.callbacks(), support, support.serverMajorVersion(connection),
+                placeholders());
+    }
+
+    Plan plan() throws SQLException {
+        Plan plan = new Plan(sets(), rows, config.targets(), config.outOfOrder());
         for (HistoryRow failed : plan.failedRows()) {
             MigrationWork work = interruptedWork(plan, failed);
             if (work == null) {
