@@ -248,6 +248,53 @@ abstract class AbstractFlywayConventionsTest {
                 .containsOnly(MigrationState.PENDING);
     }
 
+    @Test
+    void cleanIsRefusedUnlessEnabledAndThenDropsEveryObjectSoMigrateStartsOver() throws SQLException {
+        Path main = temp.resolve("main");
+        TestFiles.write(main, "V1__items.sql", "CREATE TABLE items (id INTEGER PRIMARY KEY);\n"
+                + "CREATE TABLE parts (id INTEGER, item_id INTEGER REFERENCES items (id));\n"
+                + "CREATE INDEX parts_item ON parts (item_id);\n"
+                + "CREATE VIEW item_parts AS SELECT i.id, p.id AS part FROM items i JOIN parts p ON p.item_id = i.id;\n"
+                + "INSERT INTO items VALUES (1);\nINSERT INTO parts VALUES (1, 1);\n");
+        builder(main).build().migrate();
+
+        assertThatThrownBy(() -> builder(main).build().clean()).isInstanceOf(MigrationConfigurationException.class)
+                .hasMessageContaining("cleanEnabled").hasMessageContaining("--allow-clean");
+        assertThat(query("SELECT count(*) FROM parts")).containsExactly("1");
+        List<String> dropped = builder(main).cleanEnabled(true).build().clean();
+
+        assertThat(dropped).anyMatch(object -> object.toLowerCase(java.util.Locale.ROOT).equals("view item_parts"))
+                .anyMatch(object -> object.toLowerCase(java.util.Locale.ROOT).equals("table cairn_schema_history"));
+        assertThat(query(tablesQuery())).isEmpty();
+        assertThat(builder(main).build().migrate().applied()).hasSize(1);
+    }
+
+    @Test
+    void offlineDryRunWritesTheScriptFromAVersionToATargetWithoutADatabase() {
+        Path main = temp.resolve("main");
+        for (int version = 1; version <= 4; version++) {
+            TestFiles.write(main, "V" + version + "__step" + version + ".sql",
+                    "CREATE TABLE step" + version + " (id INTEGER);\n");
+        }
+        StringWriter between = new StringWriter();
+        StringWriter fromEmpty = new StringWriter();
+        Migrator.Builder offline = Migrator.builder().dialect(dialect())
+                .sets(MigrationSets.directory(main, "app", dialect()));
+
+        List<MigrationInfo> script = Migrator.offlineDryRun(offline.copy().target("app", "3"), "1", between);
+        Migrator.offlineDryRun(offline, null, fromEmpty);
+
+        assertThat(script).extracting(MigrationInfo::script).containsExactly("V2__step2.sql", "V3__step3.sql");
+        assertThat(between.toString()).contains("no database was opened").contains("CREATE TABLE step2 (id INTEGER);")
+                .contains("CREATE TABLE step3").doesNotContain("step1 (").doesNotContain("step4")
+                .doesNotContain("CREATE TABLE IF NOT EXISTS cairn_schema_history")
+                .contains("INSERT INTO cairn_schema_history").contains("'V3__step3.sql'");
+        assertThat(fromEmpty.toString()).contains("CREATE TABLE IF NOT EXISTS cairn_schema_history")
+                .contains("CREATE TABLE step1").contains("CREATE TABLE step4");
+        assertThatThrownBy(() -> Migrator.offlineDryRun(offline.copy().target("app", "9"), null, new StringWriter()))
+                .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("1, 2, 3, 4");
+    }
+
     /**
      * A service's folders: a main location, a data location, and an optional one whose versions interleave with
      * the main one's, first migrated without it and later with it (outOfOrder): the same schema and rows as a

@@ -108,6 +108,34 @@ public abstract class DialectSupport {
     public void restoreSessionPath(Connection connection, String path) throws SQLException {
     }
 
+    /**
+     * Drops every object of the managed schema (or file) that is no part of an extension, the history table
+     * among them; the engine's lock table is kept.
+     *
+     * @return what was dropped, as {@code kind name}
+     */
+    public abstract List<String> clean(Connection connection, String schema, String lockTable) throws SQLException;
+
+    static List<String[]> rows(Connection connection, String sql, String parameter) throws SQLException {
+        List<String[]> rows = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (java.sql.ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    String[] row = new String[columns];
+                    for (int column = 0; column < columns; column++) {
+                        row[column] = result.getString(column + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
     static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);

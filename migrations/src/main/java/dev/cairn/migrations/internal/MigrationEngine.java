@@ -207,6 +207,19 @@ public final class MigrationEngine {
                 local.checksumAlgorithm(), row.installedBy(), row.installedOn(), row.executionTimeMillis(), true);
     }
 
+    /** @throws MigrationConfigurationException unless clean was enabled */
+    public List<String> clean() {
+        if (!config.cleanEnabled()) {
+            throw new MigrationConfigurationException("clean is disabled: it drops every object in "
+                    + config.connections().describe() + (config.schema() == null ? "" : " schema " + config.schema())
+                    + ", data and history included. Enable it with Migrator.builder().cleanEnabled(true)"
+                    + " (cairn migrate clean --allow-clean), as Flyway's cleanEnabled.");
+        }
+        try (Session session = Session.open(config, true)) {
+            return run(session, session::clean);
+        }
+    }
+
     public RepairResult repair() {
         try (Session session = Session.open(config, true)) {
             return run(session, () -> {

@@ -110,6 +110,44 @@ final class Session implements AutoCloseable {
         return ModuleOrder.order(sets);
     }
 
+    /** Drops every object of the managed schema or file, the history table among them, in one transaction. */
+    List<String> clean() throws SQLException {
+        boolean sqlite = dialect() == Dialect.SQLITE;
+        boolean foreignKeys = false;
+        if (sqlite) {
+            // Off, and outside a transaction where that takes effect: no drop order can then fail or cascade.
+            support.leaveRunTransaction(connection);
+            foreignKeys = support.foreignKeysOn(connection);
+            support.setForeignKeys(connection, false);
+            support.enterRunTransaction(connection);
+        }
+        try {
+            support.beginMigration(connection);
+            List<String> dropped;
+            try {
+                dropped = support.clean(connection, schemaName, config.historyTable() + "_lock");
+                support.commitMigration(connection);
+            } catch (SQLException | RuntimeException failure) {
+                try {
+                    support.rollbackMigration(connection);
+                } catch (SQLException rollback) {
+                    failure.addSuppressed(rollback);
+                }
+                throw failure;
+            }
+            historyExists = false;
+            rows = List.of();
+            nextRank = 1;
+            return dropped;
+        } finally {
+            if (sqlite) {
+                support.leaveRunTransaction(connection);
+                support.setForeignKeys(connection, foreignKeys);
+                support.enterRunTransaction(connection);
+            }
+        }
+    }
+
     FlywayHistory flywayHistory() {
         return new FlywayHistory(dialect(), schemaName);
     }

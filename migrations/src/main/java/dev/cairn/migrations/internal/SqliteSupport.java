@@ -88,6 +88,23 @@ final class SqliteSupport extends DialectSupport {
         return violations;
     }
 
+    /** Runs with foreign keys off (the caller switched them), so no drop order can fail or cascade. */
+    @Override
+    public List<String> clean(Connection connection, String schema, String lockTable) throws SQLException {
+        List<String> dropped = new ArrayList<>();
+        for (String[] object : rows(connection, "SELECT name, type FROM sqlite_master WHERE type IN ('view', 'table')"
+                + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY CASE type WHEN 'view' THEN 0 ELSE 1 END, name",
+                null)) {
+            execute(connection, "DROP " + object[1].toUpperCase(java.util.Locale.ROOT) + " IF EXISTS \""
+                    + object[0].replace("\"", "\"\"") + "\"");
+            dropped.add(object[1] + " " + object[0]);
+        }
+        if (!rows(connection, "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'", null).isEmpty()) {
+            execute(connection, "DELETE FROM sqlite_sequence");
+        }
+        return dropped;
+    }
+
     @Override
     public void beginMigration(Connection connection) throws SQLException {
         execute(connection, "SAVEPOINT cairn_migration");
