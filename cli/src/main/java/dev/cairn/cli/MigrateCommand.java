@@ -2,7 +2,10 @@ package dev.cairn.cli;
 
 import dev.cairn.migrations.ExecutedMigration;
 import dev.cairn.migrations.MigrateResult;
+import dev.cairn.migrations.MigrationConfigurationException;
 import dev.cairn.migrations.MigrationInfo;
+import dev.cairn.migrations.MigrationState;
+import dev.cairn.migrations.MigrationVersion;
 import dev.cairn.migrations.RepairResult;
 import dev.cairn.migrations.UndoResult;
 import java.io.PrintWriter;
@@ -22,10 +25,10 @@ import picocli.CommandLine.ParameterException;
         description = {"Migrates the store's schema (opening a store migrates it too, unless its URL says "
                 + "?migrate=off), a folder of your own SQL files (--location), or many databases at once: every "
                 + "SQLite file of a folder (--folder), or several PostgreSQL schemas (--schemas)."},
-        synopsisSubcommandLabel = "(info | validate | up | undo | baseline | repair | dry-run)",
+        synopsisSubcommandLabel = "(info | validate | up | undo | baseline | repair | dry-run | clean)",
         subcommands = {MigrateCommand.Info.class, MigrateCommand.Validate.class, MigrateCommand.Up.class,
             MigrateCommand.Undo.class, MigrateCommand.Baseline.class, MigrateCommand.Repair.class,
-            MigrateCommand.DryRun.class},
+            MigrateCommand.DryRun.class, MigrateCommand.Clean.class},
         footerHeading = "%nExamples:%n",
         footer = {"  cairn migrate info", "  cairn migrate up --folder plans/ --parallel 4",
             "  cairn --url postgresql://db/plan migrate up --schemas tenant_a,tenant_b",
@@ -40,7 +43,7 @@ final class MigrateCommand extends CliCommand {
     static Map<String, Object> info(MigrationInfo info) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("module", info.module());
-        map.put("version", info.version().toString());
+        map.put("version", info.version() == null ? null : info.version().toString());
         map.put("description", info.description());
         map.put("script", info.script());
         map.put("state", info.state().name().toLowerCase(Locale.ROOT));
@@ -54,7 +57,7 @@ final class MigrateCommand extends CliCommand {
         for (ExecutedMigration migration : migrations) {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("module", migration.module());
-            map.put("version", migration.version().toString());
+            map.put("version", migration.version() == null ? null : migration.version().toString());
             map.put("description", migration.description());
             map.put("script", migration.script());
             map.put("executionTimeMillis", migration.executionTime().toMillis());
@@ -64,8 +67,13 @@ final class MigrateCommand extends CliCommand {
     }
 
     static String names(List<ExecutedMigration> migrations) {
-        return migrations.stream().map(migration -> migration.module() + " " + migration.version() + " "
-                + migration.description()).collect(Collectors.joining(", "));
+        return migrations.stream().map(migration -> migration.module() + " " + (migration.version() == null
+                ? "repeatable" : migration.version()) + " " + migration.description()).collect(Collectors.joining(", "));
+    }
+
+    /** A state as people read it; {@code applied out of order} says what Flyway's info says. */
+    static String stateText(MigrationState state) {
+        return state == MigrationState.OUT_OF_ORDER ? "applied out of order" : state.name().toLowerCase(Locale.ROOT);
     }
 
     @Command(name = "info", description = "Lists every migration, applied and pending, with its state.",
@@ -82,8 +90,8 @@ final class MigrateCommand extends CliCommand {
                         }
                         Table table = new Table("MODULE", "VERSION", "DESCRIPTION", "STATE", "INSTALLED").alignRight(1);
                         for (MigrationInfo info : outcome.result()) {
-                            table.row(info.module(), info.version(), info.description(),
-                                    info.state().name().toLowerCase(Locale.ROOT), info.installedOn());
+                            table.row(info.module(), info.version() == null ? "R" : info.version(),
+                                    info.description(), stateText(info.state()), info.installedOn());
                         }
                         table.print(out);
                     });
@@ -126,9 +134,18 @@ final class MigrateCommand extends CliCommand {
         @Override
         MigrationTargets.Target adjust(MigrationTargets.Target target) {
             if (this.target != null) {
-                target.builder().target(options.module(), this.target);
+                target.builder().target(options.module(), version(this.target));
             }
             return target;
+        }
+
+        /** A version given on the command line; a malformed one is a usage error. */
+        static String version(String text) {
+            try {
+                return MigrationVersion.parse(text).toString();
+            } catch (MigrationConfigurationException malformed) {
+                throw new UsageException("--target: " + malformed.getMessage());
+            }
         }
 
         private static Map<String, Object> data(MigrateResult result) {
@@ -179,15 +196,30 @@ final class MigrateCommand extends CliCommand {
     @Command(name = "baseline",
             description = "Adopts a database made before migrations: the module's migrations up to VERSION count as "
                     + "applied.",
-            footerHeading = "%nExample:%n", footer = "  cairn migrate baseline --version 1 --location db/migration")
+            footerHeading = "%nExamples:%n", footer = {"  cairn migrate baseline --version 1 --location db/migration",
+                "  cairn migrate baseline --from-flyway --location src/main/resources/db/migration"})
     static final class Baseline extends MigrateSubcommand {
-        @Option(names = "--version", paramLabel = "VERSION", required = true,
-                description = "The version the database is at.")
+        @Option(names = "--version", paramLabel = "VERSION", description = "The version the database is at.")
         String version;
+
+        @Option(names = "--from-flyway", negatable = false,
+                description = "Adopt the history Flyway kept (flyway_schema_history), each applied file checked with"
+                        + " Flyway's checksum, instead of giving --version.")
+        boolean fromFlyway;
 
         @Override
         int run() {
             String module = options.module();
+            if (fromFlyway == (version != null)) {
+                throw new UsageException("Give --version VERSION or --from-flyway, one of them");
+            }
+            if (fromFlyway) {
+                return report(each("adopting", 4, migrator -> migrator.baselineFromFlyway(module)),
+                        adopted -> Map.of("module", module, "adopted", adopted),
+                        (out, outcome) -> out.println(outcome.target().name() + ": adopted Flyway's history of "
+                                + outcome.result().size() + " migration(s) into module " + module
+                                + (outcome.result().isEmpty() ? "" : ": " + String.join(", ", outcome.result()))));
+            }
             return report(each("baselining", 4, migrator -> {
                 migrator.baseline(module, version);
                 return Boolean.TRUE;
@@ -221,14 +253,43 @@ final class MigrateCommand extends CliCommand {
 
     @Command(name = "dry-run",
             description = "Prints every statement 'migrate up' would run, history rows included, and changes nothing.",
-            footerHeading = "%nExample:%n", footer = "  cairn migrate dry-run --url sqlite:plan.db > pending.sql")
+            footerHeading = "%nExamples:%n", footer = {"  cairn migrate dry-run --url sqlite:plan.db > pending.sql",
+                "  cairn migrate dry-run --offline --dialect postgresql --location db/migration --from 3 --target 5"})
     static final class DryRun extends MigrateSubcommand {
         /** The pending migrations and the statements, per target. */
         record Plan(List<MigrationInfo> pending, String statements) {
         }
 
+        @Option(names = "--offline", negatable = false,
+                description = "Print the script without a database (give --dialect): from an empty one, or --from.")
+        boolean offline;
+
+        @Option(names = "--dialect", paramLabel = "DIALECT", description = "With --offline: postgresql, sqlite or h2.")
+        String dialect;
+
+        @Option(names = "--from", paramLabel = "VERSION",
+                description = "With --offline: the database has every version up to VERSION applied.")
+        String from;
+
+        @Option(names = "--target", paramLabel = "VERSION", description = "Go no further than VERSION.")
+        String target;
+
+        @Override
+        MigrationTargets.Target adjust(MigrationTargets.Target target) {
+            if (this.target != null) {
+                target.builder().target(options.module(), Up.version(this.target));
+            }
+            return target;
+        }
+
         @Override
         int run() {
+            if (offline) {
+                return OfflineScript.print(this, options, dialect, from, target);
+            }
+            if (dialect != null || from != null) {
+                throw new UsageException("--dialect and --from go with --offline");
+            }
             return report(each("planning", 4, migrator -> {
                 StringWriter statements = new StringWriter();
                 List<MigrationInfo> pending = migrator.dryRun(new PrintWriter(statements));
@@ -243,6 +304,31 @@ final class MigrateCommand extends CliCommand {
                         + " pending migrations");
                 out.print(outcome.result().statements());
             });
+        }
+    }
+
+    @Command(name = "clean",
+            description = "Drops every object of the managed schema or SQLite file, data and history included. "
+                    + "Refused unless --allow-clean, or cleanEnabled=true in the URL or cairn.yaml (as Flyway).",
+            footerHeading = "%nExample:%n", footer = "  cairn --url sqlite:scratch.db migrate clean --allow-clean")
+    static final class Clean extends MigrateSubcommand {
+        @Option(names = "--allow-clean", negatable = false, description = "Allow dropping everything.")
+        boolean allowClean;
+
+        @Override
+        MigrationTargets.Target adjust(MigrationTargets.Target target) {
+            boolean enabled = allowClean || root().located().config().property("cleanEnabled")
+                    .map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
+            target.builder().cleanEnabled(enabled);
+            return target;
+        }
+
+        @Override
+        int run() {
+            return report(each("cleaning", 4, migrator -> migrator.clean()), dropped -> Map.of("dropped", dropped),
+                    (out, outcome) -> out.println(outcome.target().name() + ": dropped " + outcome.result().size()
+                            + " object(s)" + (outcome.result().isEmpty() ? "" : ": "
+                            + String.join(", ", outcome.result()))));
         }
     }
 }

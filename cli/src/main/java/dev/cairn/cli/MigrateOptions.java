@@ -3,13 +3,30 @@ package dev.cairn.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where and what {@code cairn migrate} migrates; shared by its subcommands. Not thread-safe. */
 final class MigrateOptions {
     @Option(names = "--location", paramLabel = "DIR",
-            description = "Your own SQL folder (V1__init.sql, V2__more.sql, undo U2__more.sql) instead of Cairn's schema.")
-    Path location;
+            description = "Your own SQL folder (V1__init.sql, V2__more.sql, undo U2__more.sql, R__views.sql, "
+                    + "beforeMigrate.sql, ...) instead of Cairn's schema; subfolders are read. Repeat it for several "
+                    + "folders: their files form one ordered set (see --module-per-location).")
+    List<Path> locations;
+
+    @Option(names = "--module-per-location", negatable = false,
+            description = "Each --location is a module of its own, named after its folder, with its own versions.")
+    boolean modulePerLocation;
+
+    @Option(names = "--out-of-order", negatable = false,
+            description = "Apply a pending migration whose version is below the newest applied one (Flyway's "
+                    + "outOfOrder).")
+    boolean outOfOrder;
+
+    @Option(names = "--placeholder", paramLabel = "KEY=VALUE",
+            description = "A ${KEY} value in SQL files; repeatable. Also from CAIRN_PLACEHOLDER_KEY environment "
+                    + "variables and 'placeholders:' in cairn.yaml; this option wins over both.")
+    Map<String, String> placeholders;
 
     @Option(names = "--module", paramLabel = "NAME",
             description = "The module whose versions --target, --to and baseline name: cairn, or app for --location.")
@@ -37,7 +54,7 @@ final class MigrateOptions {
         if (module != null) {
             return module;
         }
-        return location != null ? MigrationTargets.LOCATION_MODULE : MigrationTargets.CAIRN_MODULE;
+        return locations != null ? MigrationTargets.LOCATION_MODULE : MigrationTargets.CAIRN_MODULE;
     }
 
     boolean manyTargets() {

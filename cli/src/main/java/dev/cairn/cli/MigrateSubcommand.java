@@ -41,6 +41,7 @@ abstract class MigrateSubcommand extends CliCommand {
                     if (lockTimeout != null) {
                         target.builder().lockTimeout(lockTimeout);
                     }
+                    MigrateLocations.apply(target.builder(), config, environment().variables(), options);
                     return adjust(target);
                 })
                 .toList();

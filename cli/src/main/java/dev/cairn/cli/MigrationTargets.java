@@ -5,7 +5,6 @@ import dev.cairn.core.spi.StoreProvider;
 import dev.cairn.migrations.BackupPolicy;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrateAll;
-import dev.cairn.migrations.MigrationSets;
 import dev.cairn.migrations.Migrator;
 import dev.cairn.store.jdbc.SqlStoreProvider;
 import dev.cairn.store.sqlite.SqliteStoreProvider;
@@ -77,11 +76,8 @@ final class MigrationTargets {
 
     /** {@code builder} with the user's own migrations and backup choice. */
     private static Migrator.Builder withOptions(Migrator.Builder builder, MigrateOptions options, Dialect dialect) {
-        if (options.location != null) {
-            if (!Files.isDirectory(options.location)) {
-                throw new UsageException("--location " + options.location + " is no folder");
-            }
-            builder.sets(MigrationSets.directory(options.location, options.module(), dialect));
+        if (options.locations != null) {
+            builder.sets(MigrateLocations.sets(options, dialect));
         }
         if (options.noBackup) {
             builder.backupPolicy(BackupPolicy.off());

@@ -149,6 +149,93 @@ final class MigrateCommandTest {
     }
 
     @Test
+    void aTargetThatIsNoVersionFailsNamingTheVersionsAndAMalformedOneIsAUsageError() {
+        Cli.Result missing = run(new Cli(folder), "migrate", "up", "--location", sql.toString(), "--target", "3");
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(missing.err()).contains("Target version 3 of module 'app' does not exist").contains("1, 2");
+        assertThat(ok("migrate", "info", "--location", sql.toString())).doesNotContain("applied");
+
+        Cli.Result malformed = run(new Cli(folder), "migrate", "up", "--location", sql.toString(), "--target", "v2");
+        assertThat(malformed.exitCode()).as(malformed.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(malformed.err()).contains("--target").contains("'v2'");
+    }
+
+    @Test
+    void severalLocationsWithPlaceholdersFromTheOptionTheEnvironmentAndCairnYamlAndOutOfOrder()
+            throws IOException, SQLException {
+        Path extra = Files.createDirectories(folder.resolve("extra"));
+        Files.writeString(extra.resolve("V1.5__labels.sql"), "CREATE TABLE ${prefix}_labels (id INTEGER);\n"
+                + "CREATE TABLE ${suffix_owner} (id INTEGER);\nCREATE TABLE ${fromyaml} (id INTEGER);\n");
+        Files.writeString(extra.resolve("README.md"), "Not a migration.\n");
+        Files.writeString(folder.resolve("cairn.yaml"), "url: " + url + "\nplaceholders:\n  fromyaml: yaml_table\n");
+        ok("migrate", "up", "--location", sql.toString());
+        Cli cli = new Cli(folder).variable("CAIRN_PLACEHOLDER_SUFFIX_OWNER", "env_table");
+
+        Cli.Result refused = cli.run("migrate", "up", "--location", sql.toString(), "--location", extra.toString(),
+                "--placeholder", "prefix=opt");
+        Cli.Result applied = cli.run("migrate", "up", "--location", sql.toString(), "--location", extra.toString(),
+                "--placeholder", "prefix=opt", "--out-of-order");
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(refused.err()).contains("V1.5__labels.sql").contains("--out-of-order");
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.out()).contains("applied app 1.5 labels");
+        assertThat(cli.run("migrate", "info", "--location", sql.toString(), "--location", extra.toString()).out())
+                .contains("applied out of order");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("plan.db"));
+             Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT count(*) FROM opt_labels, env_table, yaml_table").close();
+        }
+    }
+
+    @Test
+    void upOnAFlywayManagedDatabasePointsToBaselineFromFlywayWhichAdoptsItsHistory() throws IOException, SQLException {
+        String v1 = Files.readString(sql.resolve("V1__widgets.sql"));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("plan.db"));
+             Statement statement = connection.createStatement()) {
+            // The table and row Flyway writes on SQLite.
+            statement.execute("CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY,"
+                    + " version VARCHAR(50), description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL,"
+                    + " script VARCHAR(1000) NOT NULL, checksum INT, installed_by VARCHAR(100) NOT NULL,"
+                    + " installed_on TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
+                    + " execution_time INT NOT NULL, success BOOLEAN NOT NULL)");
+            statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, execution_time, success) VALUES (1, '1', 'widgets', 'SQL',"
+                    + " 'V1__widgets.sql', " + dev.cairn.migrations.internal.FlywayChecksums.of(v1) + ", 'ana', 3, 1)");
+            statement.execute(v1);
+        }
+
+        Cli.Result refused = run(new Cli(folder), "migrate", "up", "--location", sql.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(refused.err()).contains("managed by Flyway").contains("baseline --from-flyway");
+        assertThat(ok("migrate", "baseline", "--from-flyway", "--location", sql.toString()))
+                .contains("adopted Flyway's history of 1 migration(s)");
+        assertThat(ok("migrate", "up", "--location", sql.toString())).contains("applied app 2 widget name");
+        Cli.Result both = run(new Cli(folder), "migrate", "baseline", "--from-flyway", "--version", "1");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void cleanNeedsAllowCleanAndDryRunOfflineNeedsNoDatabase() {
+        ok("migrate", "up", "--location", sql.toString());
+        Cli.Result refused = run(new Cli(folder), "migrate", "clean", "--location", sql.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(refused.err()).contains("--allow-clean");
+        assertThat(ok("migrate", "clean", "--allow-clean", "--location", sql.toString())).contains("table widget");
+        assertThat(ok("migrate", "info", "--location", sql.toString())).doesNotContain("applied");
+
+        Path none = folder.resolve("none.db");
+        Cli.Result offline = new Cli(folder).run("--url", "sqlite:" + none, "migrate", "dry-run", "--offline",
+                "--dialect", "postgresql", "--location", sql.toString(), "--from", "1", "--target", "2");
+        assertThat(offline.exitCode()).as(offline.toString()).isZero();
+        assertThat(offline.out()).contains("ALTER TABLE widget ADD COLUMN name TEXT;")
+                .doesNotContain("CREATE TABLE widget").contains("INSERT INTO cairn_schema_history");
+        assertThat(Files.exists(none)).isFalse();
+        Cli.Result noDialect = run(new Cli(folder), "migrate", "dry-run", "--offline");
+        assertThat(noDialect.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void anEmptyFolderHasNothingToDo() throws IOException {
         Path empty = Files.createDirectories(folder.resolve("empty"));
         assertThat(ok("migrate", "up", "--folder", empty.toString())).contains("holds no SQLite file");

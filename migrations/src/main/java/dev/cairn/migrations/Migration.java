@@ -1,12 +1,12 @@
 package dev.cairn.migrations;
 
 /**
- * One versioned change: SQL ({@link SqlMigration}) or Java code ({@link JavaMigration}). Implementations are
- * immutable values and thread-safe.
+ * One change: versioned SQL ({@link SqlMigration}), Java code ({@link JavaMigration}), or repeatable SQL
+ * ({@link RepeatableMigration}). Implementations are immutable values and thread-safe.
  */
-public sealed interface Migration permits SqlMigration, JavaMigration {
+public sealed interface Migration permits SqlMigration, JavaMigration, RepeatableMigration {
 
-    /** The version, unique within the module. */
+    /** The version, unique within the module; null for a {@link RepeatableMigration}. */
     MigrationVersion version();
 
     /** A short human description, such as {@code add index on title}. */

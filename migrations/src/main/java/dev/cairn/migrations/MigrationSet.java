@@ -21,6 +21,16 @@ public interface MigrationSet {
     /** The migrations, in any order; the engine orders them by version. */
     List<Migration> migrations();
 
+    /** Repeatable migrations ({@code R__name.sql}), applied after the versioned ones when they changed. */
+    default List<RepeatableMigration> repeatables() {
+        return List.of();
+    }
+
+    /** Callback files ({@code beforeMigrate.sql}, …), run at their events. */
+    default List<SqlCallback> callbacks() {
+        return List.of();
+    }
+
     /** Modules whose migrations must be applied before this one's. */
     default Set<String> dependsOn() {
         return Set.of();

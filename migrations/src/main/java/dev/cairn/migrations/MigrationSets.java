@@ -3,13 +3,15 @@ package dev.cairn.migrations;
 import dev.cairn.migrations.internal.FolderLoader;
 import dev.cairn.migrations.internal.MigrationSetRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Builds migration sets from Flyway-named folders ({@code V1__init.sql}, {@code V1.1__x.sql}, undo
- * {@code U1__init.sql}) and finds registered ones. A file name that does not parse is an error naming
+ * {@code U1__init.sql}, repeatable {@code R__views.sql}, callbacks such as {@code beforeMigrate.sql}) and finds
+ * registered ones. A file name that does not parse is an error naming
  * the file, never skipped. Thread-safe.
  */
 public final class MigrationSets {
@@ -18,11 +20,38 @@ public final class MigrationSets {
     }
 
     /**
-     * Every {@code .sql} file of a folder on disk (not recursive). Files whose names start with a dot are
-     * ignored; any other file must parse as a migration name.
+     * Every {@code .sql} file of a folder on disk and its subfolders, as Flyway reads a location. Other files
+     * ({@code README.md}) and names starting with a dot are ignored; a {@code .sql} file must parse as a
+     * migration name.
      */
     public static MigrationSet directory(Path folder, String module, Dialect dialect, String... dependsOn) {
-        return MigrationSet.of(module, dialect, FolderLoader.fromDirectory(folder), Set.of(dependsOn));
+        return directories(List.of(folder), module, dialect, dependsOn);
+    }
+
+    /**
+     * Several folders (Flyway's {@code locations}) as one module: their files form one ordered set, and one
+     * version in two folders is an error naming both files.
+     */
+    public static MigrationSet directories(List<Path> folders, String module, Dialect dialect, String... dependsOn) {
+        if (folders.isEmpty()) {
+            throw new MigrationConfigurationException("directories needs at least one folder for module '" + module
+                    + "'.");
+        }
+        FolderLoader.Contents contents = FolderLoader.load(folders);
+        return new FolderMigrationSet(module, dialect, contents.migrations(), contents.repeatables(),
+                contents.callbacks(), Set.of(dependsOn));
+    }
+
+    /**
+     * One module per folder, named after the folder, each with its own versions: for locations kept apart on
+     * purpose (a library's and an application's), where {@link #directories} would mix them.
+     */
+    public static List<MigrationSet> modulePerDirectory(List<Path> folders, Dialect dialect) {
+        List<MigrationSet> sets = new ArrayList<>();
+        for (Path folder : folders) {
+            sets.add(directory(folder, folder.toAbsolutePath().normalize().getFileName().toString(), dialect));
+        }
+        return List.copyOf(sets);
     }
 
     /**

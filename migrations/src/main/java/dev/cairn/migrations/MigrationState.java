@@ -6,6 +6,8 @@ public enum MigrationState {
     PENDING,
     /** Applied successfully. */
     APPLIED,
+    /** Applied successfully after a later version of its module was (allowed by {@code outOfOrder}). */
+    OUT_OF_ORDER,
     /** Applied and failed (a database that commits DDL); needs {@code repair}. */
     FAILED,
     /** Applied, but no longer present locally. */

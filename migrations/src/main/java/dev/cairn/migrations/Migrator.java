@@ -5,12 +5,15 @@ import dev.cairn.migrations.internal.HistoryTable;
 import dev.cairn.migrations.internal.JdbcConnectionSources;
 import dev.cairn.migrations.internal.MigrationEngine;
 import dev.cairn.migrations.internal.MigratorConfig;
+import dev.cairn.migrations.internal.OfflineDryRun;
 import dev.cairn.migrations.internal.ResolvedMigration;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +84,29 @@ public final class Migrator {
         engine.baseline(parsed);
     }
 
+    /**
+     * Adopts the history of a database that Flyway migrated: each applied row of {@code flyway_schema_history} is
+     * checked against the local file with Flyway's own CRC-32 checksum and recorded as applied in module
+     * {@code module}, so that {@link #migrate()} goes on from there. Flyway's table is left as it was.
+     *
+     * @return the adopted migrations, as {@code module version script}
+     * @throws MigrationValidationException naming each changed, missing or failed migration; nothing is adopted
+     */
+    public List<String> baselineFromFlyway(String module) {
+        return engine.adoptFlyway(module);
+    }
+
+    /**
+     * Drops every object of the managed schema (PostgreSQL, H2) or file (SQLite), data and both history tables
+     * included, under the migration lock; objects of extensions are kept.
+     *
+     * @return what was dropped, as {@code kind name}
+     * @throws MigrationConfigurationException unless {@link Builder#cleanEnabled(boolean)} allowed it
+     */
+    public List<String> clean() {
+        return engine.clean();
+    }
+
     /** Removes failed rows and realigns stored checksums with the local files. */
     public RepairResult repair() {
         return engine.repair();
@@ -104,13 +130,59 @@ public final class Migrator {
      */
     public List<MigrationInfo> dryRun(Writer out) {
         PrintWriter printer = out instanceof PrintWriter writer ? writer : new PrintWriter(out);
+        Path missing = missingSqliteFile();
+        if (missing != null) {
+            // Opening it would create the file: a dry run changes nothing, so it prints the script of an empty one.
+            return infos(new OfflineDryRun(config.dialect() != null ? config : withDialect(Dialect.SQLITE))
+                    .print(null, target() + ", which does not exist yet", printer));
+        }
+        return infos(engine.dryRun(printer));
+    }
+
+    private MigratorConfig withDialect(Dialect dialect) {
+        return new MigratorConfig(config.connections(), dialect, config.sets(), config.classLoader(),
+                config.placeholders(), config.targets(), config.historyTable(), config.lockTimeout(), config.backup(),
+                config.schema(), config.installedBy(), config.outOfOrder(), config.cleanEnabled(), config.callbacks());
+    }
+
+    private Path missingSqliteFile() {
+        String url = config.connections().jdbcUrl();
+        if (url == null || !url.startsWith("jdbc:sqlite:")) {
+            return null;
+        }
+        String location = url.substring("jdbc:sqlite:".length());
+        int parameters = location.indexOf('?');
+        location = parameters < 0 ? location : location.substring(0, parameters);
+        location = location.startsWith("file:") ? location.substring("file:".length()) : location;
+        if (location.isEmpty() || location.contains(":memory:") || location.contains("mode=memory")) {
+            return null;
+        }
+        Path file = Path.of(location);
+        return Files.exists(file) ? null : file;
+    }
+
+    private static List<MigrationInfo> infos(List<ResolvedMigration> migrations) {
         List<MigrationInfo> pending = new ArrayList<>();
-        for (ResolvedMigration migration : engine.dryRun(printer)) {
+        for (ResolvedMigration migration : migrations) {
             pending.add(new MigrationInfo(migration.module(), migration.migration().version(),
                     migration.migration().description(), migration.migration().script(), MigrationState.PENDING,
                     null, null));
         }
         return pending;
+    }
+
+    /**
+     * Offline dry run (Flyway's {@code dryRunOutput} without a database): writes the script a migrate would run on
+     * a database of {@code dialect} that has every version up to {@code from} applied (null: an empty one), up to
+     * the targets, history DDL and rows included. Opens no connection and creates no file.
+     *
+     * @param builder the configuration: dialect and sets (else the registered sets of the dialect), targets,
+     *                placeholders; its connection, if any, is not used
+     */
+    public static List<MigrationInfo> offlineDryRun(Builder builder, String from, Writer out) {
+        PrintWriter printer = out instanceof PrintWriter writer ? writer : new PrintWriter(out);
+        return infos(new OfflineDryRun(builder.config()).print(from == null ? null : MigrationVersion.parse(from),
+                "offline", printer));
     }
 
     /** {@link #dryRun(Writer)} to a stream, in UTF-8. */
@@ -136,6 +208,9 @@ public final class Migrator {
         private BackupPolicy backupPolicy = BackupPolicy.defaults();
         private String schema;
         private String installedBy;
+        private boolean outOfOrder;
+        private boolean cleanEnabled;
+        private final List<MigrationCallback> callbacks = new ArrayList<>();
 
         private Builder() {
         }
@@ -154,6 +229,9 @@ public final class Migrator {
             copy.backupPolicy = backupPolicy;
             copy.schema = schema;
             copy.installedBy = installedBy;
+            copy.outOfOrder = outOfOrder;
+            copy.cleanEnabled = cleanEnabled;
+            copy.callbacks.addAll(callbacks);
             return copy;
         }
 
@@ -271,15 +349,41 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * Applies a pending migration whose version is below the newest applied one of its module (Flyway's
+         * {@code outOfOrder}; off by default, when such a migration fails validation). Info shows it as
+         * {@link MigrationState#OUT_OF_ORDER} once applied.
+         */
+        public Builder outOfOrder(boolean outOfOrder) {
+            this.outOfOrder = outOfOrder;
+            return this;
+        }
+
+        /** Allows {@link Migrator#clean()} (Flyway's {@code cleanEnabled}; off by default). */
+        public Builder cleanEnabled(boolean cleanEnabled) {
+            this.cleanEnabled = cleanEnabled;
+            return this;
+        }
+
+        /** Java callbacks, run at the same points as a location's callback files, after them. */
+        public Builder callbacks(MigrationCallback... callbacks) {
+            this.callbacks.addAll(List.of(callbacks));
+            return this;
+        }
+
         /** @throws MigrationConfigurationException naming the missing property */
         public Migrator build() {
             if (connections == null) {
                 throw new MigrationConfigurationException("dataSource or jdbcUrl is required.");
             }
+            return new Migrator(config());
+        }
+
+        private MigratorConfig config() {
             HistoryTable.checkName(historyTable);
-            return new Migrator(new MigratorConfig(connections, dialect, sets == null ? null : List.copyOf(sets),
+            return new MigratorConfig(connections, dialect, sets == null ? null : List.copyOf(sets),
                     classLoader, Map.copyOf(placeholders), Map.copyOf(targets), historyTable, lockTimeout,
-                    backupPolicy, schema, installedBy));
+                    backupPolicy, schema, installedBy, outOfOrder, cleanEnabled, List.copyOf(callbacks));
         }
     }
 }

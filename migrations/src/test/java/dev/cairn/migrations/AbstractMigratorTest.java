@@ -123,6 +123,24 @@ abstract class AbstractMigratorTest {
         }
 
         @Test
+        void targetNamingNoVersionFailsNamingTheVersionsThatExistAndAppliesNothing() {
+            assertThatThrownBy(() -> builder().target("app", "3").build().migrate())
+                    .isInstanceOf(MigrationConfigurationException.class)
+                    .hasMessageContaining("Target version 3 of module 'app' does not exist")
+                    .hasMessageContaining("1, 2, 2.1");
+            assertThatThrownBy(() -> builder().target("app", "1.5").build().dryRun(new StringWriter()))
+                    .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("1, 2, 2.1");
+
+            assertThat(builder().build().info()).extracting(MigrationInfo::state).containsOnly(MigrationState.PENDING);
+        }
+
+        @Test
+        void malformedTargetIsAConfigurationError() {
+            assertThatThrownBy(() -> builder().target("app", "v3"))
+                    .isInstanceOf(MigrationConfigurationException.class).hasMessageContaining("'v3'");
+        }
+
+        @Test
         void replacesPlaceholders() throws SQLException {
             TestFiles.write(folder, "V3__placeholder.sql", "CREATE TABLE ${prefix}_things (id INTEGER);\n");
 

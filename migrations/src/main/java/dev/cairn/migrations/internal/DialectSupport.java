@@ -83,6 +83,59 @@ public abstract class DialectSupport {
         return List.of();
     }
 
+    /** Whether the connection enforces foreign keys, where that is a session setting (SQLite). */
+    public boolean foreignKeysOn(Connection connection) throws SQLException {
+        return false;
+    }
+
+    /** Switches foreign keys on or off for the session, outside a transaction, where that is possible. */
+    public void setForeignKeys(Connection connection, boolean on) throws SQLException {
+    }
+
+    /** Rows that break a foreign key, described, where the database lets them be written (SQLite). */
+    public List<String> foreignKeyViolations(Connection connection) throws SQLException {
+        return List.of();
+    }
+
+    /**
+     * The session's name resolution (PostgreSQL's search path, H2's schema), read after the engine set it, so
+     * that it can be restored after each migration; null where a migration cannot change it.
+     */
+    public String sessionPath(Connection connection) throws SQLException {
+        return null;
+    }
+
+    public void restoreSessionPath(Connection connection, String path) throws SQLException {
+    }
+
+    /**
+     * Drops every object of the managed schema (or file) that is no part of an extension, the history table
+     * among them; the engine's lock table is kept.
+     *
+     * @return what was dropped, as {@code kind name}
+     */
+    public abstract List<String> clean(Connection connection, String schema, String lockTable) throws SQLException;
+
+    static List<String[]> rows(Connection connection, String sql, String parameter) throws SQLException {
+        List<String[]> rows = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (java.sql.ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    String[] row = new String[columns];
+                    for (int column = 0; column < columns; column++) {
+                        row[column] = result.getString(column + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
     static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);

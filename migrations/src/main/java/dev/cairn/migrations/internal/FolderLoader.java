@@ -1,7 +1,10 @@
 package dev.cairn.migrations.internal;
 
 import dev.cairn.migrations.Migration;
+import dev.cairn.migrations.MigrationCallback;
 import dev.cairn.migrations.MigrationConfigurationException;
+import dev.cairn.migrations.RepeatableMigration;
+import dev.cairn.migrations.SqlCallback;
 import dev.cairn.migrations.SqlMigration;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,35 +13,115 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Loads Flyway-named SQL files from a disk folder or listed classpath resources. Thread-safe. */
 public final class FolderLoader {
+    private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
 
     private FolderLoader() {
     }
 
-    public static List<Migration> fromDirectory(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new MigrationConfigurationException("Migration folder " + folder + " does not exist.");
-        }
+    /**
+     * What a location holds, as Flyway reads it: versioned migrations with their undo files, repeatable
+     * migrations and callback files.
+     *
+     * @param migrations the versioned migrations
+     * @param repeatables the {@code R__} files
+     * @param callbacks the callback files, in file-name order per event
+     */
+    public record Contents(List<Migration> migrations, List<RepeatableMigration> repeatables,
+                           List<SqlCallback> callbacks) {
+    }
+
+    /**
+     * Every {@code .sql} file of the folders and their subfolders, as Flyway reads a location: other files
+     * ({@code README.md}, {@code .gitkeep}) and names starting with a dot are ignored, and a {@code .sql} file
+     * whose name does not parse is an error. Versions are one set across the folders: one version in two of
+     * them fails validation naming both files, as two in one folder do.
+     */
+    public static Contents load(List<Path> folders) {
         List<NamedText> files = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(folder)) {
-            for (Path entry : entries.sorted().toList()) {
+        List<RepeatableMigration> repeatables = new ArrayList<>();
+        List<SqlCallback> callbacks = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                throw new MigrationConfigurationException("Migration folder " + folder + " does not exist.");
+            }
+            for (Path entry : sqlFiles(folder)) {
                 String name = entry.getFileName().toString();
-                if (name.startsWith(".")) {
+                MigrationCallback.Event event = callbackEvent(name);
+                if (event != null) {
+                    callbacks.add(new SqlCallback(event, name, read(entry)));
                     continue;
                 }
-                files.add(new NamedText(MigrationFileName.parse(name, folder.toString()),
-                        Files.readString(entry, StandardCharsets.UTF_8)));
+                Matcher repeatable = REPEATABLE.matcher(name);
+                if (repeatable.matches()) {
+                    repeatables.add(new RepeatableMigration(repeatable.group(1).replace('_', ' ').strip(), name,
+                            read(entry)));
+                } else {
+                    files.add(new NamedText(MigrationFileName.parse(name, entry.getParent().toString()), read(entry)));
+                }
             }
+        }
+        callbacks.sort(Comparator.comparing(SqlCallback::script));
+        return new Contents(combine(files, String.join(", ", folders.stream().map(Path::toString).toList())),
+                repeatables, callbacks);
+    }
+
+    /** Flyway's callback names: {@code beforeMigrate.sql}, or with a description, {@code beforeMigrate__x.sql}. */
+    private static MigrationCallback.Event callbackEvent(String fileName) {
+        for (MigrationCallback.Event event : MigrationCallback.Event.values()) {
+            if (fileName.equals(event.fileName() + ".sql")
+                    || fileName.startsWith(event.fileName() + "__") && fileName.endsWith(".sql")) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    public static List<Migration> fromDirectories(List<Path> folders) {
+        return load(folders).migrations();
+    }
+
+    public static List<Migration> fromDirectory(Path folder) {
+        return fromDirectories(List.of(folder));
+    }
+
+    private static List<Path> sqlFiles(Path folder) {
+        try (Stream<Path> entries = Files.walk(folder)) {
+            return entries.filter(Files::isRegularFile)
+                    .filter(entry -> !hidden(folder, entry))
+                    .filter(entry -> entry.getFileName().toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
         } catch (IOException failure) {
             throw new UncheckedIOException("Cannot read migration folder " + folder, failure);
         }
-        return combine(files, folder.toString());
+    }
+
+    /** A file or any folder below the location whose name starts with a dot ({@code .git}, {@code .gitkeep}). */
+    private static boolean hidden(Path folder, Path entry) {
+        for (Path part : folder.relativize(entry)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("Cannot read migration file " + file, failure);
+        }
     }
 
     public static List<Migration> fromClasspath(ClassLoader loader, String folder, List<String> names) {

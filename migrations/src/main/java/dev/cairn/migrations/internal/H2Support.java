@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * H2: a row of a lock table selected {@code FOR UPDATE} on a second connection, because H2 commits DDL
@@ -79,6 +81,51 @@ final class H2Support extends DialectSupport {
                 throw failure;
             }
         }
+    }
+
+    @Override
+    public List<String> clean(Connection connection, String schema, String lockTable) throws SQLException {
+        List<String> dropped = new ArrayList<>();
+        String quotedSchema = PostgresSupport.quote(schema);
+        for (String[] table : rows(connection, "SELECT table_name, table_type FROM information_schema.tables"
+                + " WHERE table_schema = ? ORDER BY CASE table_type WHEN 'VIEW' THEN 0 ELSE 1 END, table_name",
+                schema)) {
+            // The lock table's row is held by the lock's own connection: dropping it would wait for this run.
+            if (table[0].equalsIgnoreCase(lockTable)) {
+                continue;
+            }
+            String kind = table[1].equals("VIEW") ? "VIEW" : "TABLE";
+            execute(connection, "DROP " + kind + " IF EXISTS " + quotedSchema + "." + PostgresSupport.quote(table[0])
+                    + " CASCADE");
+            dropped.add(kind.toLowerCase(java.util.Locale.ROOT) + " " + table[0]);
+        }
+        for (String[] sequence : rows(connection, "SELECT sequence_name FROM information_schema.sequences"
+                + " WHERE sequence_schema = ?", schema)) {
+            execute(connection, "DROP SEQUENCE IF EXISTS " + quotedSchema + "." + PostgresSupport.quote(sequence[0]));
+            dropped.add("sequence " + sequence[0]);
+        }
+        for (String[] domain : rows(connection, "SELECT domain_name FROM information_schema.domains"
+                + " WHERE domain_schema = ?", schema)) {
+            execute(connection, "DROP DOMAIN IF EXISTS " + quotedSchema + "." + PostgresSupport.quote(domain[0])
+                    + " CASCADE");
+            dropped.add("domain " + domain[0]);
+        }
+        for (String[] alias : rows(connection, "SELECT DISTINCT routine_name FROM information_schema.routines"
+                + " WHERE routine_schema = ?", schema)) {
+            execute(connection, "DROP ALIAS IF EXISTS " + quotedSchema + "." + PostgresSupport.quote(alias[0]));
+            dropped.add("alias " + alias[0]);
+        }
+        return dropped;
+    }
+
+    @Override
+    public String sessionPath(Connection connection) throws SQLException {
+        return connection.getSchema();
+    }
+
+    @Override
+    public void restoreSessionPath(Connection connection, String path) throws SQLException {
+        connection.setSchema(path);
     }
 
     @Override

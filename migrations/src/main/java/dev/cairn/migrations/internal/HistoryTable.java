@@ -22,10 +22,29 @@ public final class HistoryTable {
 
     private final Dialect dialect;
     private final String table;
+    private final String schema;
+    private final String reference;
 
+    /** A history table in the connection's current schema, for dry runs that print SQL. */
     public HistoryTable(Dialect dialect, String table) {
+        this(dialect, table, null);
+    }
+
+    /**
+     * A history table in {@code schema}, named with it in every statement, so that what a migration does to the
+     * session (a {@code search_path} set to empty by every plain {@code pg_dump}) cannot redirect the engine.
+     *
+     * @param schema the schema, or null (SQLite, or a dry run) to use the current one
+     */
+    public HistoryTable(Dialect dialect, String table, String schema) {
         this.dialect = dialect;
         this.table = checkName(table);
+        this.schema = dialect == Dialect.SQLITE || schema == null || schema.isEmpty() ? null : schema;
+        this.reference = this.schema == null ? this.table : quote(this.schema) + "." + this.table;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** The name, if it is a plain identifier; quoting is avoided so it reads the same on every database. */
@@ -41,16 +60,26 @@ public final class HistoryTable {
         return table;
     }
 
+    /** The table as the engine's statements name it, with its schema where it has one. */
+    public String qualifiedName() {
+        return reference;
+    }
+
     public boolean exists(Connection connection) throws SQLException {
         String sql = switch (dialect) {
             case SQLITE -> "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
-            case POSTGRESQL -> "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
-                    + " AND table_name = lower(?)";
-            case H2 -> "SELECT 1 FROM information_schema.tables WHERE table_schema = SCHEMA()"
+            case POSTGRESQL -> "SELECT 1 FROM information_schema.tables WHERE table_schema = coalesce(?,"
+                    + " current_schema()) AND table_name = lower(?)";
+            case H2 -> "SELECT 1 FROM information_schema.tables WHERE table_schema = coalesce(?, SCHEMA())"
                     + " AND table_name = upper(?)";
         };
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, table);
+            if (dialect == Dialect.SQLITE) {
+                statement.setString(1, table);
+            } else {
+                statement.setString(1, schema);
+                statement.setString(2, table);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }
@@ -61,7 +90,9 @@ public final class HistoryTable {
         boolean sqlite = dialect == Dialect.SQLITE;
         String text = sqlite ? "TEXT" : "VARCHAR(1000)";
         String shortText = sqlite ? "TEXT" : "VARCHAR(200)";
-        return List.of("CREATE TABLE IF NOT EXISTS " + table + " ("
+        // PostgreSQL puts an index in its table's schema and takes no schema before its name; H2 wants one.
+        String index = (dialect == Dialect.H2 && schema != null ? quote(schema) + "." : "") + table + "_module_version";
+        return List.of("CREATE TABLE IF NOT EXISTS " + reference + " ("
                 + "installed_rank INTEGER NOT NULL PRIMARY KEY, "
                 + "module " + shortText + " NOT NULL, "
                 + "version " + shortText + " NOT NULL, "
@@ -74,7 +105,7 @@ public final class HistoryTable {
                 + "installed_on " + (sqlite ? "TEXT" : "TIMESTAMP WITH TIME ZONE") + " NOT NULL, "
                 + "execution_time_ms " + (sqlite ? "INTEGER" : "BIGINT") + " NOT NULL, "
                 + "success " + (sqlite ? "INTEGER" : "BOOLEAN") + " NOT NULL)",
-                "CREATE UNIQUE INDEX IF NOT EXISTS " + table + "_module_version ON " + table + " (module, version)");
+                "CREATE UNIQUE INDEX IF NOT EXISTS " + index + " ON " + reference + " (module, version)");
     }
 
     public void create(Connection connection) throws SQLException {
@@ -88,11 +119,12 @@ public final class HistoryTable {
     public List<HistoryRow> readAll(Connection connection) throws SQLException {
         List<HistoryRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT " + COLUMNS + " FROM " + table
+             ResultSet result = statement.executeQuery("SELECT " + COLUMNS + " FROM " + reference
                      + " ORDER BY installed_rank")) {
             while (result.next()) {
+                boolean repeatable = HistoryRow.TYPE_REPEATABLE.equals(result.getString(5));
                 rows.add(new HistoryRow(result.getInt(1), result.getString(2),
-                        MigrationVersion.parse(result.getString(3)), result.getString(4), result.getString(5),
+                        repeatable ? null : MigrationVersion.parse(result.getString(3)), result.getString(4), result.getString(5),
                         result.getString(6), result.getString(7), result.getString(8), result.getString(9),
                         readInstant(result), result.getLong(11), result.getBoolean(12)));
             }
@@ -108,11 +140,11 @@ public final class HistoryTable {
     }
 
     public void insert(Connection connection, HistoryRow row) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + reference + " (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setInt(1, row.rank());
             statement.setString(2, row.module());
-            statement.setString(3, row.version().toString());
+            statement.setString(3, versionColumn(row));
             statement.setString(4, row.description());
             statement.setString(5, row.type());
             statement.setString(6, row.script());
@@ -137,15 +169,40 @@ public final class HistoryTable {
                 .replace("Z", "+00"));
         String success = dialect == Dialect.SQLITE ? (row.success() ? "1" : "0")
                 : String.valueOf(row.success()).toUpperCase(Locale.ROOT);
-        return "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (" + row.rank() + ", " + literal(row.module())
-                + ", " + literal(row.version().toString()) + ", " + literal(row.description()) + ", "
+        return "INSERT INTO " + reference + " (" + COLUMNS + ") VALUES (" + row.rank() + ", " + literal(row.module())
+                + ", " + literal(versionColumn(row)) + ", " + literal(row.description()) + ", "
                 + literal(row.type()) + ", " + literal(row.script()) + ", " + literal(row.checksum()) + ", "
                 + literal(row.checksumAlgorithm()) + ", " + literal(row.installedBy()) + ", " + installedOn + ", "
                 + row.executionTimeMillis() + ", " + success + ")";
     }
 
+    private static String versionColumn(HistoryRow row) {
+        return row.version() == null ? HistoryRow.repeatableKey(row.description()) : row.version().toString();
+    }
+
+    /** Records that a repeatable migration was applied again: its one row takes the new checksum and time. */
+    public void updateRepeatable(Connection connection, int rank, HistoryRow applied) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + reference
+                + " SET checksum = ?, checksum_algorithm = ?, installed_by = ?, installed_on = ?,"
+                + " execution_time_ms = ?, success = ?, script = ? WHERE installed_rank = ?")) {
+            statement.setString(1, applied.checksum());
+            statement.setString(2, applied.checksumAlgorithm());
+            statement.setString(3, applied.installedBy());
+            if (dialect == Dialect.SQLITE) {
+                statement.setString(4, applied.installedOn().toString());
+            } else {
+                statement.setObject(4, applied.installedOn().atOffset(ZoneOffset.UTC));
+            }
+            statement.setLong(5, applied.executionTimeMillis());
+            statement.setBoolean(6, applied.success());
+            statement.setString(7, applied.script());
+            statement.setInt(8, rank);
+            statement.executeUpdate();
+        }
+    }
+
     public void markSucceeded(Connection connection, int rank, long executionTimeMillis) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + reference
                 + " SET success = ?, execution_time_ms = ? WHERE installed_rank = ?")) {
             statement.setBoolean(1, true);
             statement.setLong(2, executionTimeMillis);
@@ -155,7 +212,7 @@ public final class HistoryTable {
     }
 
     public void delete(Connection connection, int rank) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + reference
                 + " WHERE installed_rank = ?")) {
             statement.setInt(1, rank);
             statement.executeUpdate();
@@ -164,7 +221,7 @@ public final class HistoryTable {
 
     public void updateChecksum(Connection connection, int rank, String checksum, String algorithm)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + reference
                 + " SET checksum = ?, checksum_algorithm = ? WHERE installed_rank = ?")) {
             statement.setString(1, checksum);
             statement.setString(2, algorithm);

@@ -3,9 +3,11 @@ package dev.cairn.migrations.internal;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.ExecutedMigration;
 import dev.cairn.migrations.MigrateResult;
+import dev.cairn.migrations.MigrationCallback;
 import dev.cairn.migrations.MigrationConfigurationException;
 import dev.cairn.migrations.MigrationDatabaseException;
 import dev.cairn.migrations.MigrationInfo;
+import dev.cairn.migrations.MigrationValidationException;
 import dev.cairn.migrations.MigrationVersion;
 import dev.cairn.migrations.RepairResult;
 import dev.cairn.migrations.UndoResult;
@@ -31,6 +33,9 @@ public final class MigrationEngine {
         long start = System.nanoTime();
         try (Session session = Session.open(config, true)) {
             return run(session, () -> {
+                if (session.rows().isEmpty()) {
+                    refuseFlywayManaged(session);
+                }
                 Plan plan = session.plan();
                 if (session.clearRetryable(plan)) {
                     plan = session.plan();
@@ -38,14 +43,26 @@ public final class MigrationEngine {
                 plan.throwIfInvalid();
                 List<ResolvedMigration> pending = plan.pending();
                 Path backup = null;
-                if (!pending.isEmpty() && session.dialect() == Dialect.SQLITE) {
+                if ((!pending.isEmpty() || !plan.pendingRepeatables().isEmpty()) && session.dialect() == Dialect.SQLITE) {
                     backup = SqliteBackup.backupIfNeeded(session.connection, config.connections(), config.backup());
                 }
                 session.ensureHistoryTable();
-                MigrationRunner runner = new MigrationRunner(session);
+                Callbacks callbacks = session.callbacks();
+                MigrationRunner runner = new MigrationRunner(session).withCallbacks(callbacks);
                 List<ExecutedMigration> applied = new ArrayList<>(pending.size());
-                for (ResolvedMigration migration : pending) {
-                    applied.add(runner.apply(migration));
+                try {
+                    callbacks.runForRun(MigrationCallback.Event.BEFORE_MIGRATE, session.target);
+                    for (ResolvedMigration migration : pending) {
+                        applied.add(runner.apply(migration));
+                    }
+                    // Repeatables come after every versioned migration, as in Flyway, on the schema they build on.
+                    for (Plan.PendingRepeatable repeatable : plan.pendingRepeatables()) {
+                        applied.add(runner.applyRepeatable(repeatable));
+                    }
+                    callbacks.runForRun(MigrationCallback.Event.AFTER_MIGRATE, session.target);
+                } catch (RuntimeException failure) {
+                    callbacks.runAfterError(MigrationCallback.Event.AFTER_MIGRATE_ERROR, null, failure);
+                    throw failure;
                 }
                 return new MigrateResult(session.target, applied, Duration.ofNanos(System.nanoTime() - start), backup);
             });
@@ -61,7 +78,14 @@ public final class MigrationEngine {
     public void validate() {
         try (Session session = Session.open(config, false)) {
             run(session, () -> {
-                session.plan().throwIfInvalid();
+                Plan plan = session.plan();
+                plan.throwIfInvalid();
+                // What up would refuse before running anything, validate refuses too: an unknown placeholder,
+                // a PRAGMA that cannot take effect, a psql meta-command, a file mixing transaction kinds.
+                MigrationRunner runner = new MigrationRunner(session);
+                for (ResolvedMigration migration : plan.pending()) {
+                    runner.work(migration, false);
+                }
                 return null;
             });
         }
@@ -90,6 +114,112 @@ public final class MigrationEngine {
         }
     }
 
+    /**
+     * Adopts a Flyway history: every applied row of {@code flyway_schema_history} is checked against the local
+     * file with Flyway's own checksum and recorded as applied in Cairn's history, so that migrate goes on from
+     * there instead of running V1 again.
+     *
+     * @return the adopted migrations, as {@code module version script}
+     */
+    public List<String> adoptFlyway(String module) {
+        try (Session session = Session.open(config, true)) {
+            return run(session, () -> {
+                FlywayHistory flyway = session.flywayHistory();
+                if (!flyway.exists(session.connection)) {
+                    throw new MigrationConfigurationException("No Flyway history on " + session.target + ": there is"
+                            + " no table " + FlywayHistory.TABLE + " in it. Baseline adopts a database that Flyway"
+                            + " migrated; for one made another way use baseline with a version.");
+                }
+                if (session.rows().stream().anyMatch(row -> row.module().equals(module))) {
+                    throw new MigrationConfigurationException("Cannot adopt the Flyway history into module '" + module
+                            + "' on " + session.target + ": its Cairn history is not empty.");
+                }
+                Plan plan = session.plan();
+                if (!plan.hasModule(module)) {
+                    throw new MigrationConfigurationException("Module '" + module + "' has no migrations here; give"
+                            + " the module whose files Flyway applied.");
+                }
+                List<String> problems = new ArrayList<>();
+                List<HistoryRow> adopted = new ArrayList<>();
+                for (FlywayHistory.Row row : flyway.readAll(session.connection)) {
+                    HistoryRow cairnRow = adopt(session, plan, module, row, problems);
+                    if (cairnRow != null) {
+                        adopted.add(cairnRow);
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    throw new MigrationValidationException(problems);
+                }
+                session.ensureHistoryTable();
+                session.support.beginMigration(session.connection);
+                List<String> labels = new ArrayList<>();
+                for (HistoryRow row : adopted) {
+                    session.history.insert(session.connection, row);
+                    labels.add(row.module() + " " + (row.version() == null ? "repeatable" : row.version()) + " "
+                            + row.script());
+                }
+                session.support.commitMigration(session.connection);
+                return labels;
+            });
+        }
+    }
+
+    /** The Cairn row for a Flyway row, or null for one that records nothing to adopt; problems are collected. */
+    private static HistoryRow adopt(Session session, Plan plan, String module, FlywayHistory.Row row,
+                                    List<String> problems) {
+        String where = FlywayHistory.TABLE + " rank " + row.rank() + " (" + row.script() + ")";
+        // Flyway's own markers (the schemas or the table it created, rows deleted by its repair) hold no migration.
+        if (List.of("SCHEMA", "TABLE", "DELETE").contains(row.type())) {
+            return null;
+        }
+        if (!row.success()) {
+            problems.add(where + " failed in Flyway. Run flyway repair (or fix it by hand) before adopting.");
+            return null;
+        }
+        if (row.type().contains("BASELINE")) {
+            return new HistoryRow(session.takeRank(), module, MigrationVersion.parse(row.version()),
+                    "<< Flyway baseline >>", HistoryRow.TYPE_BASELINE, "<< Flyway baseline >>", null, null,
+                    row.installedBy(), row.installedOn(), 0, true);
+        }
+        ResolvedMigration local = row.version() == null ? plan.localRepeatable(module, row.description())
+                : plan.local(module, MigrationVersion.parse(row.version()));
+        if (local == null) {
+            problems.add(where + " is missing locally: no " + (row.version() == null ? "repeatable '"
+                    + row.description() + "'" : "version " + row.version()) + " in module '" + module
+                    + "'. Restore the file before adopting.");
+            return null;
+        }
+        String text = local.migration() instanceof dev.cairn.migrations.SqlMigration sql ? sql.sql()
+                : local.migration() instanceof dev.cairn.migrations.RepeatableMigration repeatable ? repeatable.sql()
+                : null;
+        Integer localChecksum = text == null ? null : FlywayChecksums.of(text);
+        boolean matches = row.checksum() == null || localChecksum == null || row.checksum().equals(localChecksum);
+        if (!matches && row.version() != null) {
+            problems.add(local.migration().script() + " (version " + row.version() + ") changed after Flyway applied"
+                    + " it: Flyway checksum in " + FlywayHistory.TABLE + " " + row.checksum() + ", local file "
+                    + localChecksum + ". Restore the file that was applied before adopting.");
+            return null;
+        }
+        // A repeatable that changed since Flyway applied it keeps Flyway's checksum, so that it is applied again.
+        String checksum = matches ? local.checksum() : "flyway-crc32:" + row.checksum();
+        return new HistoryRow(session.takeRank(), module, local.migration().version(),
+                local.migration().description(), local.type(), local.migration().script(), checksum,
+                local.checksumAlgorithm(), row.installedBy(), row.installedOn(), row.executionTimeMillis(), true);
+    }
+
+    /** @throws MigrationConfigurationException unless clean was enabled */
+    public List<String> clean() {
+        if (!config.cleanEnabled()) {
+            throw new MigrationConfigurationException("clean is disabled: it drops every object in "
+                    + config.connections().describe() + (config.schema() == null ? "" : " schema " + config.schema())
+                    + ", data and history included. Enable it with Migrator.builder().cleanEnabled(true)"
+                    + " (cairn migrate clean --allow-clean), as Flyway's cleanEnabled.");
+        }
+        try (Session session = Session.open(config, true)) {
+            return run(session, session::clean);
+        }
+    }
+
     public RepairResult repair() {
         try (Session session = Session.open(config, true)) {
             return run(session, () -> {
@@ -101,6 +231,9 @@ public final class MigrationEngine {
                 }
                 session.support.beginMigration(session.connection);
                 for (HistoryRow row : session.rows()) {
+                    if (row.isRepeatable() && row.success()) {
+                        continue;
+                    }
                     ResolvedMigration local = plan.local(row.module(), row.version());
                     String label = row.module() + " " + row.version() + " " + row.script();
                     if (!row.success()) {
@@ -131,7 +264,8 @@ public final class MigrationEngine {
     /** Undoes the module's applied migrations above {@code target}, newest first. */
     public UndoResult undoTo(String module, MigrationVersion target) {
         return undo(rows -> rows.stream()
-                .filter(row -> row.module().equals(module) && row.version().compareTo(target) > 0)
+                .filter(row -> row.module().equals(module) && !row.isRepeatable()
+                        && row.version().compareTo(target) > 0)
                 .toList());
     }
 
@@ -142,7 +276,7 @@ public final class MigrationEngine {
                 Plan plan = session.plan();
                 plan.throwIfInvalid();
                 List<HistoryRow> newestFirst = session.rows().stream()
-                        .filter(row -> row.success() && !row.isBaseline())
+                        .filter(row -> row.success() && !row.isBaseline() && !row.isRepeatable())
                         .sorted(Comparator.comparingInt(HistoryRow::rank).reversed())
                         .toList();
                 MigrationRunner runner = new MigrationRunner(session);
@@ -166,11 +300,32 @@ public final class MigrationEngine {
             List<ResolvedMigration> pending = run(session, () -> {
                 Plan plan = session.plan();
                 plan.throwIfInvalid();
-                new DryRunPrinter(session, out).print(plan.pending());
-                return plan.pending();
+                new DryRunPrinter(session, out).print(plan.pending(), plan.pendingRepeatables());
+                List<ResolvedMigration> all = new ArrayList<>(plan.pending());
+                plan.pendingRepeatables().forEach(repeatable -> all.add(repeatable.migration()));
+                return all;
             });
             out.flush();
             return pending;
+        }
+    }
+
+    /** Migrating a database that Flyway manages would run V1 again on a schema that has it: point to adoption. */
+    private static void refuseFlywayManaged(Session session) throws SQLException {
+        FlywayHistory flyway = session.flywayHistory();
+        if (!flyway.exists(session.connection)) {
+            return;
+        }
+        List<FlywayHistory.Row> rows = flyway.readAll(session.connection).stream()
+                .filter(row -> row.success() && row.version() != null
+                        && !List.of("SCHEMA", "TABLE", "DELETE").contains(row.type()))
+                .toList();
+        if (!rows.isEmpty()) {
+            throw new MigrationConfigurationException(session.target + " is managed by Flyway: "
+                    + FlywayHistory.TABLE + " records " + rows.size() + " applied migration(s), up to version "
+                    + rows.get(rows.size() - 1).version() + ", and Cairn's history is empty. Adopt Flyway's history"
+                    + " first with 'cairn migrate baseline --from-flyway' (Migrator.baselineFromFlyway(module)),"
+                    + " instead of running V1 again.");
         }
     }
 

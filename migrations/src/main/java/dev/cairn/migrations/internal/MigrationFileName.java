@@ -26,8 +26,9 @@ public record MigrationFileName(boolean undo, MigrationVersion version, String d
         Matcher matcher = NAME.matcher(fileName);
         if (!matcher.matches()) {
             throw new MigrationConfigurationException("Cannot parse migration file name '" + fileName + "' in "
-                    + where + ": expected V<version>__<description>.sql or U<version>__<description>.sql,"
-                    + " such as V1__init.sql or V1.1__add_index.sql. Rename or remove the file.");
+                    + where + ": expected V<version>__<description>.sql, U<version>__<description>.sql,"
+                    + " R__<description>.sql or a callback (beforeMigrate.sql, afterMigrate.sql, ...), such as"
+                    + " V1__init.sql or V1.1__add_index.sql. Rename or remove the file.");
         }
         return new MigrationFileName(matcher.group(1).equals("U"), MigrationVersion.parse(matcher.group(2)),
                 matcher.group(3).replace('_', ' ').strip(), fileName);

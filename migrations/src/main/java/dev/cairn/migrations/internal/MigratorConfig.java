@@ -2,6 +2,7 @@ package dev.cairn.migrations.internal;
 
 import dev.cairn.migrations.BackupPolicy;
 import dev.cairn.migrations.Dialect;
+import dev.cairn.migrations.MigrationCallback;
 import dev.cairn.migrations.MigrationSet;
 import dev.cairn.migrations.MigrationVersion;
 import java.time.Duration;
@@ -22,9 +23,13 @@ import java.util.Map;
  * @param backup the SQLite backup policy
  * @param schema the schema to migrate, or null for the connection's current schema
  * @param installedBy the user recorded in the history, or null for the connection's user
+ * @param outOfOrder whether a pending version below the newest applied one is applied (Flyway's outOfOrder)
+ * @param cleanEnabled whether {@code clean} may drop the managed schema's objects (Flyway's cleanEnabled)
+ * @param callbacks Java callbacks, in order
  */
 public record MigratorConfig(ConnectionSource connections, Dialect dialect, List<MigrationSet> sets,
                              ClassLoader classLoader, Map<String, String> placeholders,
                              Map<String, MigrationVersion> targets, String historyTable, Duration lockTimeout,
-                             BackupPolicy backup, String schema, String installedBy) {
+                             BackupPolicy backup, String schema, String installedBy,
+                             boolean outOfOrder, boolean cleanEnabled, List<MigrationCallback> callbacks) {
 }

@@ -2,11 +2,13 @@ package dev.cairn.migrations.internal;
 
 import dev.cairn.migrations.Migration;
 import dev.cairn.migrations.MigrationChecksumMismatchException;
+import dev.cairn.migrations.MigrationConfigurationException;
 import dev.cairn.migrations.MigrationInfo;
 import dev.cairn.migrations.MigrationSet;
 import dev.cairn.migrations.MigrationState;
 import dev.cairn.migrations.MigrationValidationException;
 import dev.cairn.migrations.MigrationVersion;
+import dev.cairn.migrations.RepeatableMigration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,11 +28,26 @@ public final class Plan {
     private final List<String> problems = new ArrayList<>();
     private final Map<Integer, Integer> failedRowProblems = new HashMap<>();
     private final List<HistoryRow> rows;
+    private final Map<String, Map<String, ResolvedMigration>> repeatables = new LinkedHashMap<>();
+    private final Map<String, Map<String, HistoryRow>> repeatableRows = new HashMap<>();
+    private final boolean outOfOrder;
     private boolean checksumProblem;
 
     public Plan(List<MigrationSet> orderedSets, List<HistoryRow> rows, Map<String, MigrationVersion> targets) {
-        this.rows = rows;
+        this(orderedSets, rows, targets, false);
+    }
+
+    /** @param outOfOrder whether a pending version below the newest applied one is applied, not a problem */
+    public Plan(List<MigrationSet> orderedSets, List<HistoryRow> rows, Map<String, MigrationVersion> targets,
+                boolean outOfOrder) {
+        this.rows = rows.stream().filter(row -> !row.isRepeatable()).toList();
         this.targets = targets;
+        this.outOfOrder = outOfOrder;
+        for (HistoryRow row : rows) {
+            if (row.isRepeatable()) {
+                repeatableRows.computeIfAbsent(row.module(), module -> new HashMap<>()).put(row.description(), row);
+            }
+        }
         for (MigrationSet set : orderedSets) {
             TreeMap<MigrationVersion, ResolvedMigration> byVersion = new TreeMap<>();
             for (Migration migration : set.migrations()) {
@@ -43,8 +60,19 @@ public final class Plan {
                 }
             }
             local.put(set.module(), byVersion);
+            Map<String, ResolvedMigration> byDescription = new LinkedHashMap<>();
+            for (RepeatableMigration repeatable : set.repeatables()) {
+                ResolvedMigration other = byDescription.putIfAbsent(repeatable.description(),
+                        ResolvedMigration.of(set.module(), repeatable));
+                if (other != null) {
+                    problems.add("Module '" + set.module() + "' has two repeatable migrations described '"
+                            + repeatable.description() + "': " + other.migration().script() + " and "
+                            + repeatable.script() + ". Rename one of them.");
+                }
+            }
+            repeatables.put(set.module(), byDescription);
         }
-        for (HistoryRow row : rows) {
+        for (HistoryRow row : this.rows) {
             applied.computeIfAbsent(row.module(), module -> new HashMap<>()).put(row.version(), row);
             if (row.isBaseline()) {
                 baselines.merge(row.module(), row.version(), (left, right) -> left.compareTo(right) >= 0 ? left : right);
@@ -82,10 +110,12 @@ public final class Plan {
             MigrationVersion highest = highestApplied(module.getKey());
             for (ResolvedMigration migration : module.getValue().values()) {
                 MigrationState state = state(migration);
-                if (state == MigrationState.PENDING && highest != null
+                if (!outOfOrder && state == MigrationState.PENDING && highest != null
                         && migration.migration().version().compareTo(highest) < 0) {
                     problems.add(migration.label() + " is not applied, but the later version " + highest
-                            + " is. Versions apply in order: give it a version above " + highest + ".");
+                            + " is. Versions apply in order: give it a version above " + highest + ", or allow"
+                            + " it with outOfOrder (Migrator.builder().outOfOrder(true), cairn migrate up"
+                            + " --out-of-order).");
                 }
             }
         }
@@ -135,7 +165,31 @@ public final class Plan {
         return problems;
     }
 
+    /**
+     * @throws MigrationConfigurationException when a target names a module or version that does not exist, which
+     *                                         would otherwise apply everything below it
+     */
+    public void checkTargets() {
+        for (Map.Entry<String, MigrationVersion> target : targets.entrySet()) {
+            TreeMap<MigrationVersion, ResolvedMigration> module = local.get(target.getKey());
+            if (module == null) {
+                throw new MigrationConfigurationException("Target " + target.getValue() + " names module '"
+                        + target.getKey() + "', which has no migrations here. Modules: " + local.keySet() + ".");
+            }
+            boolean known = module.containsKey(target.getValue())
+                    || applied.getOrDefault(target.getKey(), Map.of()).containsKey(target.getValue());
+            if (!known) {
+                List<String> versions = new ArrayList<>();
+                module.keySet().forEach(version -> versions.add(version.toString()));
+                throw new MigrationConfigurationException("Target version " + target.getValue() + " of module '"
+                        + target.getKey() + "' does not exist. Its versions: " + String.join(", ", versions)
+                        + ". Give one of them.");
+            }
+        }
+    }
+
     public void throwIfInvalid() {
+        checkTargets();
         if (problems.isEmpty()) {
             return;
         }
@@ -157,11 +211,44 @@ public final class Plan {
     }
 
     public ResolvedMigration local(String module, MigrationVersion version) {
-        return local.getOrDefault(module, new TreeMap<>()).get(version);
+        return version == null ? null : local.getOrDefault(module, new TreeMap<>()).get(version);
+    }
+
+    public ResolvedMigration localRepeatable(String module, String description) {
+        return repeatables.getOrDefault(module, Map.of()).get(description);
+    }
+
+    /**
+     * A repeatable migration to apply: new, or changed since it was last applied.
+     *
+     * @param migration the local migration
+     * @param row its history row, or null when it was never applied
+     */
+    public record PendingRepeatable(ResolvedMigration migration, HistoryRow row) {
+    }
+
+    /** Repeatable migrations whose checksum differs from the one recorded (or that have none), modules in order. */
+    public List<PendingRepeatable> pendingRepeatables() {
+        List<PendingRepeatable> pending = new ArrayList<>();
+        for (Map.Entry<String, Map<String, ResolvedMigration>> module : repeatables.entrySet()) {
+            for (ResolvedMigration migration : module.getValue().values()) {
+                HistoryRow row = repeatableRows.getOrDefault(module.getKey(), Map.of())
+                        .get(migration.migration().description());
+                if (row == null || !row.success() || !migration.checksum().equals(row.checksum())) {
+                    pending.add(new PendingRepeatable(migration, row));
+                }
+            }
+        }
+        return pending;
     }
 
     public boolean hasModule(String module) {
         return local.containsKey(module);
+    }
+
+    private boolean appliedAfterALaterVersion(HistoryRow row) {
+        return rows.stream().anyMatch(earlier -> earlier.rank() < row.rank() && earlier.module().equals(row.module())
+                && earlier.success() && !earlier.isBaseline() && earlier.version().compareTo(row.version()) > 0);
     }
 
     public List<MigrationInfo> infos() {
@@ -170,7 +257,8 @@ public final class Plan {
             ResolvedMigration migration = local(row.module(), row.version());
             MigrationState state = row.isBaseline() ? MigrationState.BASELINE
                     : !row.success() ? MigrationState.FAILED
-                    : migration == null && hasModule(row.module()) ? MigrationState.MISSING : MigrationState.APPLIED;
+                    : migration == null && hasModule(row.module()) ? MigrationState.MISSING
+                    : appliedAfterALaterVersion(row) ? MigrationState.OUT_OF_ORDER : MigrationState.APPLIED;
             infos.add(new MigrationInfo(row.module(), row.version(), row.description(), row.script(), state,
                     row.installedOn(), row.executionTimeMillis()));
         }
@@ -181,6 +269,17 @@ public final class Plan {
                     infos.add(new MigrationInfo(migration.module(), migration.migration().version(),
                             migration.migration().description(), migration.migration().script(), state, null, null));
                 }
+            }
+        }
+        List<PendingRepeatable> pending = pendingRepeatables();
+        for (Map.Entry<String, Map<String, ResolvedMigration>> module : repeatables.entrySet()) {
+            for (ResolvedMigration migration : module.getValue().values()) {
+                HistoryRow row = repeatableRows.getOrDefault(module.getKey(), Map.of())
+                        .get(migration.migration().description());
+                boolean outdated = pending.stream().anyMatch(item -> item.migration() == migration);
+                infos.add(new MigrationInfo(migration.module(), null, migration.migration().description(),
+                        migration.migration().script(), outdated ? MigrationState.PENDING : MigrationState.APPLIED,
+                        row == null ? null : row.installedOn(), row == null ? null : row.executionTimeMillis()));
             }
         }
         return infos;

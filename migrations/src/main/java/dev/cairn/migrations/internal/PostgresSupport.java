@@ -60,7 +60,7 @@ final class PostgresSupport extends DialectSupport {
             sleep(Math.min(POLL_MILLIS, Math.max(1, remaining / 1_000_000)));
         }
         return () -> {
-            try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_catalog.pg_advisory_unlock(?)")) {
                 unlock.setLong(1, key);
                 unlock.execute();
             }
@@ -68,7 +68,7 @@ final class PostgresSupport extends DialectSupport {
     }
 
     private static boolean tryLock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?)")) {
             statement.setLong(1, key);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -99,6 +99,66 @@ final class PostgresSupport extends DialectSupport {
         }
         connection.setSchema(schema);
         return true;
+    }
+
+    @Override
+    public String sessionPath(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_catalog.current_setting('search_path')");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    @Override
+    public void restoreSessionPath(Connection connection, String path) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_catalog.set_config('search_path', ?, false)")) {
+            statement.setString(1, path);
+            statement.execute();
+        }
+    }
+
+    @Override
+    public List<String> clean(Connection connection, String schema, String lockTable) throws SQLException {
+        String notFromExtension = " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.objid = %s"
+                + " AND d.deptype = 'e')";
+        List<String> dropped = new ArrayList<>();
+        String quotedSchema = quote(schema);
+        for (String[] relation : rows(connection, "SELECT c.relname, c.relkind FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?"
+                + " AND c.relkind IN ('m', 'v', 'r', 'p', 'f', 'S')" + notFromExtension.formatted("c.oid")
+                + " ORDER BY position(c.relkind IN 'mvrpfS'), c.relname", schema)) {
+            String kind = switch (relation[1]) {
+                case "m" -> "MATERIALIZED VIEW";
+                case "v" -> "VIEW";
+                case "f" -> "FOREIGN TABLE";
+                case "S" -> "SEQUENCE";
+                default -> "TABLE";
+            };
+            execute(connection, "DROP " + kind + " IF EXISTS " + quotedSchema + "." + quote(relation[0]) + " CASCADE");
+            dropped.add(kind.toLowerCase(Locale.ROOT) + " " + relation[0]);
+        }
+        for (String[] routine : rows(connection, "SELECT p.oid::pg_catalog.regprocedure::text, p.prokind, p.proname"
+                + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+                + " WHERE n.nspname = ?" + notFromExtension.formatted("p.oid"), schema)) {
+            String kind = routine[1].equals("a") ? "AGGREGATE" : "ROUTINE";
+            // regprocedure names the schema unless it is on the search path, where the engine put it.
+            execute(connection, "DROP " + kind + " IF EXISTS " + (routine[0].startsWith(quotedSchema + ".")
+                    || routine[0].startsWith(schema + ".") ? "" : quotedSchema + ".") + routine[0] + " CASCADE");
+            dropped.add((kind.equals("ROUTINE") ? "function" : "aggregate") + " " + routine[2]);
+        }
+        for (String[] type : rows(connection, "SELECT t.typname, t.typtype FROM pg_catalog.pg_type t"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ?"
+                + " AND t.typtype IN ('e', 'd', 'c', 'r') AND (t.typtype <> 'c' OR (SELECT c.relkind"
+                + " FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')" + notFromExtension.formatted("t.oid"),
+                schema)) {
+            String kind = type[1].equals("d") ? "DOMAIN" : "TYPE";
+            execute(connection, "DROP " + kind + " IF EXISTS " + quotedSchema + "." + quote(type[0]) + " CASCADE");
+            dropped.add(kind.toLowerCase(Locale.ROOT) + " " + type[0]);
+        }
+        return dropped;
     }
 
     private static boolean exists(Connection connection, String schema) throws SQLException {

@@ -2,6 +2,7 @@ package dev.cairn.migrations.internal;
 
 import dev.cairn.migrations.JavaMigration;
 import dev.cairn.migrations.Migration;
+import dev.cairn.migrations.RepeatableMigration;
 import dev.cairn.migrations.SqlMigration;
 
 /**
@@ -15,22 +16,25 @@ public record ResolvedMigration(String module, Migration migration, String check
 
     public static ResolvedMigration of(String module, Migration migration) {
         String checksum = migration instanceof SqlMigration sql ? Checksums.of(sql.sql())
+                : migration instanceof RepeatableMigration repeatable ? Checksums.of(repeatable.sql())
                 : ((JavaMigration) migration).checksum();
         return new ResolvedMigration(module, migration, checksum);
     }
 
     public String type() {
-        return migration instanceof SqlMigration ? HistoryRow.TYPE_SQL : HistoryRow.TYPE_JAVA;
+        return migration instanceof SqlMigration ? HistoryRow.TYPE_SQL
+                : migration instanceof RepeatableMigration ? HistoryRow.TYPE_REPEATABLE : HistoryRow.TYPE_JAVA;
     }
 
     public String checksumAlgorithm() {
         if (checksum == null) {
             return null;
         }
-        return migration instanceof SqlMigration ? Checksums.ALGORITHM : "java";
+        return migration instanceof JavaMigration ? "java" : Checksums.ALGORITHM;
     }
 
     public String label() {
-        return migration.script() + " (module '" + module + "', version " + migration.version() + ")";
+        return migration.script() + " (module '" + module + "', " + (migration.version() == null ? "repeatable"
+                : "version " + migration.version()) + ")";
     }
 }

@@ -4,15 +4,19 @@ import dev.cairn.migrations.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** One pass of {@link StatementSplitter} over one script. Not thread-safe; used once. */
 final class ScriptScanner {
+    private static final Pattern COPY_FROM_STDIN = Pattern.compile("COPY\\s.*\\bFROM\\s+STDIN\\b.*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private final Dialect dialect;
     private final boolean nestedComments;
     private final boolean escapeStrings;
     private final boolean dollarTags;
     private final boolean plainDollarQuotes;
     private final boolean backticksAndBrackets;
+    private final boolean psqlLines;
     private final String text;
     private final List<SqlStatement> statements = new ArrayList<>();
     private final List<String> leadingWords = new ArrayList<>();
@@ -32,6 +36,7 @@ final class ScriptScanner {
         this.dollarTags = dialect == Dialect.POSTGRESQL;
         this.plainDollarQuotes = dialect == Dialect.POSTGRESQL || dialect == Dialect.H2;
         this.backticksAndBrackets = dialect == Dialect.SQLITE;
+        this.psqlLines = dialect == Dialect.POSTGRESQL;
     }
 
     List<SqlStatement> run() {
@@ -46,9 +51,14 @@ final class ScriptScanner {
                 skipLineComment();
             } else if (current == '/' && peek(1) == '*') {
                 skipBlockComment();
+            } else if (current == '\\' && psqlLines && codeStart < 0 && atLineStart()) {
+                readMetaCommand();
             } else if (current == ';' && blockDepth == 0) {
-                finishStatement(position);
+                SqlStatement finished = finishStatement(position);
                 position++;
+                if (finished != null && psqlLines && COPY_FROM_STDIN.matcher(finished.sql()).matches()) {
+                    readCopyData(finished);
+                }
             } else {
                 markCode();
                 scanCode(current);
@@ -56,6 +66,57 @@ final class ScriptScanner {
         }
         finishStatement(text.length());
         return statements;
+    }
+
+    private boolean atLineStart() {
+        for (int index = position - 1; index >= 0 && text.charAt(index) != '\n'; index--) {
+            if (!Character.isWhitespace(text.charAt(index))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A psql meta-command takes its whole line, as psql reads it; the engine decides what to do with it. */
+    private void readMetaCommand() {
+        int end = text.indexOf('\n', position);
+        end = end < 0 ? text.length() : end;
+        statements.add(new SqlStatement(statements.size() + 1, line, text.substring(position, end).strip(),
+                SqlStatement.Kind.META, null));
+        position = end;
+    }
+
+    /**
+     * The data lines after {@code COPY … FROM stdin;}, up to a line holding only {@code \.} (or the end, as psql
+     * takes it), kept exactly as written: they are COPY's text format, never SQL.
+     */
+    private void readCopyData(SqlStatement copy) {
+        int lineEnd = text.indexOf('\n', position);
+        if (lineEnd < 0) {
+            position = text.length();
+            statements.set(statements.size() - 1, new SqlStatement(copy.number(), copy.line(), copy.sql(),
+                    SqlStatement.Kind.COPY_IN, ""));
+            return;
+        }
+        position = lineEnd + 1;
+        line++;
+        int dataStart = position;
+        int dataEnd = text.length();
+        while (position < text.length()) {
+            int end = text.indexOf('\n', position);
+            int next = end < 0 ? text.length() : end + 1;
+            String current = text.substring(position, end < 0 ? text.length() : end);
+            if (current.equals("\\.") || current.equals("\\.\r")) {
+                dataEnd = position;
+                position = next;
+                line += end < 0 ? 0 : 1;
+                break;
+            }
+            position = next;
+            line += end < 0 ? 0 : 1;
+        }
+        statements.set(statements.size() - 1, new SqlStatement(copy.number(), copy.line(), copy.sql(),
+                SqlStatement.Kind.COPY_IN, text.substring(dataStart, Math.min(dataEnd, text.length()))));
     }
 
     private void scanCode(char current) {
@@ -208,16 +269,19 @@ final class ScriptScanner {
         }
     }
 
-    private void finishStatement(int end) {
+    private SqlStatement finishStatement(int end) {
+        SqlStatement finished = null;
         if (codeStart >= 0) {
             String sql = text.substring(codeStart, end).strip();
-            statements.add(new SqlStatement(statements.size() + 1, codeLine, sql));
+            finished = new SqlStatement(statements.size() + 1, codeLine, sql);
+            statements.add(finished);
         }
         codeStart = -1;
         blockDepth = 0;
         blockStatement = false;
         leadingWords.clear();
         previousWord = "";
+        return finished;
     }
 
     private char peek(int offset) {

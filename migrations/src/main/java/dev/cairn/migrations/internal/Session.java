@@ -20,19 +20,19 @@ final class Session implements AutoCloseable {
     final MigratorConfig config;
     final Connection connection;
     final DialectSupport support;
-    final HistoryTable history;
+    HistoryTable history;
     final String target;
     private MigrationLock lock;
     private boolean historyExists;
     private List<HistoryRow> rows = List.of();
     private int nextRank = 1;
     private String schemaName;
+    private String sessionPath;
 
     private Session(MigratorConfig config, Connection connection, DialectSupport support) {
         this.config = config;
         this.connection = connection;
         this.support = support;
-        this.history = new HistoryTable(support.dialect(), config.historyTable());
         this.target = config.connections().describe() + (config.schema() == null ? "" : " schema " + config.schema());
     }
 
@@ -69,6 +69,8 @@ final class Session implements AutoCloseable {
                     config.historyTable(), config.lockTimeout());
         }
         boolean schemaExists = support.useSchema(connection, config.schema(), locked);
+        history = new HistoryTable(support.dialect(), config.historyTable(), schemaName);
+        sessionPath = schemaExists ? support.sessionPath(connection) : null;
         historyExists = schemaExists && history.exists(connection);
         if (historyExists) {
             rows = history.readAll(connection);
@@ -99,12 +101,64 @@ final class Session implements AutoCloseable {
      * Local migrations against the history; a failed row's problem names what its run left in the database
      * (an INVALID index, say) and how to clear it.
      */
-    Plan plan() throws SQLException {
+    /** The sets to migrate, dependencies first. */
+    List<MigrationSet> sets() {
         List<MigrationSet> sets = config.sets() != null ? config.sets()
                 : MigrationSetRegistry.sets(config.classLoader()).stream()
                         .filter(set -> set.dialect() == dialect())
                         .toList();
-        Plan plan = new Plan(ModuleOrder.order(sets), rows, config.targets());
+        return ModuleOrder.order(sets);
+    }
+
+    /** Drops every object of the managed schema or file, the history table among them, in one transaction. */
+    List<String> clean() throws SQLException {
+        boolean sqlite = dialect() == Dialect.SQLITE;
+        boolean foreignKeys = false;
+        if (sqlite) {
+            // Off, and outside a transaction where that takes effect: no drop order can then fail or cascade.
+            support.leaveRunTransaction(connection);
+            foreignKeys = support.foreignKeysOn(connection);
+            support.setForeignKeys(connection, false);
+            support.enterRunTransaction(connection);
+        }
+        try {
+            support.beginMigration(connection);
+            List<String> dropped;
+            try {
+                dropped = support.clean(connection, schemaName, config.historyTable() + "_lock");
+                support.commitMigration(connection);
+            } catch (SQLException | RuntimeException failure) {
+                try {
+                    support.rollbackMigration(connection);
+                } catch (SQLException rollback) {
+                    failure.addSuppressed(rollback);
+                }
+                throw failure;
+            }
+            historyExists = false;
+            rows = List.of();
+            nextRank = 1;
+            return dropped;
+        } finally {
+            if (sqlite) {
+                support.leaveRunTransaction(connection);
+                support.setForeignKeys(connection, foreignKeys);
+                support.enterRunTransaction(connection);
+            }
+        }
+    }
+
+    FlywayHistory flywayHistory() {
+        return new FlywayHistory(dialect(), schemaName);
+    }
+
+    Callbacks callbacks() throws SQLException {
+        return new Callbacks(connection, sets(), config.callbacks(), support, support.serverMajorVersion(connection),
+                placeholders());
+    }
+
+    Plan plan() throws SQLException {
+        Plan plan = new Plan(sets(), rows, config.targets(), config.outOfOrder());
         for (HistoryRow failed : plan.failedRows()) {
             MigrationWork work = interruptedWork(plan, failed);
             if (work == null) {
@@ -166,6 +220,27 @@ final class Session implements AutoCloseable {
         values.put("historyTable", config.historyTable());
         values.putAll(config.placeholders());
         return values;
+    }
+
+    /** Gives the session back the search path (or schema) the engine set, whatever the migration did to it. */
+    void restoreSessionPath() throws SQLException {
+        if (sessionPath != null) {
+            support.restoreSessionPath(connection, sessionPath);
+        }
+    }
+
+    /**
+     * Fails when another migrator wrote to the history while this one let go of the lock (SQLite, to switch
+     * foreign keys off), so that no migration is applied twice.
+     */
+    void requireHistoryUnchanged(ResolvedMigration migration) throws SQLException {
+        List<HistoryRow> now = history.readAll(connection);
+        int last = now.stream().mapToInt(HistoryRow::rank).max().orElse(0);
+        if (last != nextRank - 1) {
+            throw new MigrationDatabaseException("Another migrator changed " + history.name() + " on " + target
+                    + " while this one released its lock to switch foreign keys off for " + migration.label()
+                    + "; nothing of it was applied. Run migrate again.", null);
+        }
     }
 
     int takeRank() {

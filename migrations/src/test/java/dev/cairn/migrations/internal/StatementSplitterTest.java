@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.migrations.Dialect;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -54,13 +55,35 @@ class StatementSplitterTest {
                     .split("-- header\n\nSELECT 1;\n/* x\n y */\nSELECT\n  2;");
 
             assertThat(statements).extracting(SqlStatement::number, SqlStatement::line, SqlStatement::firstLine)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 3, "SELECT 1"),
-                            org.assertj.core.groups.Tuple.tuple(2, 6, "SELECT"));
+                    .containsExactly(Tuple.tuple(1, 3, "SELECT 1"),
+                            Tuple.tuple(2, 6, "SELECT"));
         }
     }
 
     @Nested
     class Postgres {
+        @Test
+        void copyFromStdinTakesItsDataLinesUpToTheEndLineExactly() {
+            List<SqlStatement> statements = StatementSplitter.forDialect(Dialect.POSTGRESQL).split(
+                    "COPY t (a, b) FROM stdin;\n1\ta;b\\t'x'\n2\t$$ -- ü\n\\.\nSELECT 1;\n");
+
+            assertThat(statements).extracting(SqlStatement::kind)
+                    .containsExactly(SqlStatement.Kind.COPY_IN, SqlStatement.Kind.SQL);
+            assertThat(statements.get(0).copyData()).isEqualTo("1\ta;b\\t'x'\n2\t$$ -- ü\n");
+            assertThat(statements.get(1)).extracting(SqlStatement::sql, SqlStatement::line).containsExactly("SELECT 1", 5);
+        }
+
+        @Test
+        void backslashLineAtAStatementStartIsAMetaCommandButNotInsideAString() {
+            List<SqlStatement> statements = StatementSplitter.forDialect(Dialect.POSTGRESQL).split(
+                    "\\restrict abc\nINSERT INTO t VALUES ('x\n\\. y');\n\\unrestrict abc\n");
+
+            assertThat(statements).extracting(SqlStatement::kind, SqlStatement::sql).containsExactly(
+                    Tuple.tuple(SqlStatement.Kind.META, "\\restrict abc"),
+                    Tuple.tuple(SqlStatement.Kind.SQL, "INSERT INTO t VALUES ('x\n\\. y')"),
+                    Tuple.tuple(SqlStatement.Kind.META, "\\unrestrict abc"));
+        }
+
         @Test
         void keepsDollarQuotedBodiesWhole() {
             String function = "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql";
