@@ -115,6 +115,11 @@ final class MigrateCommand extends CliCommand {
         int parallel = 4;
 
         @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
         int run() {
             if (parallel < 1) {
                 throw new UsageException("--parallel must be 1 or more");
@@ -161,6 +166,11 @@ final class MigrateCommand extends CliCommand {
         String to;
 
         @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
         int run() {
             if (steps != null && to != null) {
                 throw new UsageException("Give --steps or --to, not both");
@@ -186,6 +196,11 @@ final class MigrateCommand extends CliCommand {
         String version;
 
         @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
         int run() {
             String module = options.module();
             return report(each("baselining", 4, migrator -> {
@@ -201,6 +216,11 @@ final class MigrateCommand extends CliCommand {
             footerHeading = "%nExample:%n", footer = "  cairn migrate repair")
     static final class Repair extends MigrateSubcommand {
         @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
         int run() {
             return report(each("repairing", 4, migrator -> migrator.repair()), result -> {
                 Map<String, Object> map = new LinkedHashMap<>();
