@@ -48,6 +48,11 @@ final class AddCommand extends CliCommand {
     NodeFields fields;
 
     @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
     int run() {
         NodeDraft draft = NodeDraft.of(layer, String.join(" ", title));
         if (id != null) {

@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.Cairn;
+import dev.cairn.core.CairnConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,10 +94,16 @@ final class CairnCommand implements Runnable {
         return located;
     }
 
-    /** The store, opened on first use. */
-    Cairn cairn() {
+    /** The store's configuration; one that makes no missing file unless {@code creates}. */
+    CairnConfig config(boolean creates) {
+        CairnConfig config = located().config();
+        return creates ? config : config.toBuilder().createIfMissing(false).build();
+    }
+
+    /** The store, opened on first use; a missing file is made only when {@code creates}. */
+    Cairn cairn(boolean creates) {
         if (cairn == null) {
-            cairn = Cairn.open(located().config());
+            cairn = Cairn.open(config(creates));
         }
         return cairn;
     }

@@ -27,8 +27,17 @@ abstract class CliCommand implements Callable<Integer> {
         return (CairnCommand) spec.root().userObject();
     }
 
+    /**
+     * Whether the command changes the store, so that a store that is not there is made, as {@code init} and every
+     * change do. A command that only reads (the default) makes no file and no folder: a missing SQLite or H2 file
+     * is exit 3, {@code no store at PATH}, not an empty plan.
+     */
+    boolean createsStore() {
+        return false;
+    }
+
     final Cairn cairn() {
-        return root().cairn();
+        return root().cairn(createsStore());
     }
 
     final Output output() {

@@ -38,6 +38,11 @@ final class DeleteCommand extends CliCommand {
     }
 
     @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
     int run() {
         DeleteMode deleteMode = mode == null ? DeleteMode.REFUSE : mode.cascade ? DeleteMode.CASCADE : DeleteMode.DETACH;
         if (environment().interactive() && !yes) {

@@ -19,6 +19,11 @@ final class DoctorCommand extends CliCommand {
     boolean fix;
 
     @Override
+    boolean createsStore() {
+        return fix;
+    }
+
+    @Override
     int run() {
         DoctorReport report = fix ? Doctor.repair(cairn()) : Doctor.examine(cairn());
         output().emit(ReportShapes.doctor(report), out -> out.print(report.toText()));

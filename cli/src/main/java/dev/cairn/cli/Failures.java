@@ -4,6 +4,7 @@ import dev.cairn.core.DuplicateNodeException;
 import dev.cairn.core.InvalidLinkException;
 import dev.cairn.core.InvalidTransitionException;
 import dev.cairn.core.NoSuchNodeException;
+import dev.cairn.core.NoSuchStoreException;
 import dev.cairn.core.NodeHasChildrenException;
 import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.ValidationException;
@@ -36,7 +37,8 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 
     /** The exit code for a failure of a command's work. */
     static int exitCode(Throwable failure) {
-        if (failure instanceof NoSuchNodeException || failure instanceof NotFoundException) {
+        if (failure instanceof NoSuchNodeException || failure instanceof NotFoundException
+                || failure instanceof NoSuchStoreException) {
             return ExitCodes.NOT_FOUND;
         }
         if (failure instanceof ValidationException || failure instanceof VersionConflictException
@@ -67,7 +69,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         if (failure instanceof VersionConflictException) {
             return "Run 'cairn show ID' to see it as it is now, then try again.";
         }
-        if (failure instanceof StoreConfigurationException) {
+        if (failure instanceof StoreConfigurationException && !(failure instanceof NoSuchStoreException)) {
             return "Check the store URL: --url, else $CAIRN_URL, else url: in ./cairn.yaml, else sqlite:cairn.db.";
         }
         if (failure instanceof ImportException) {
@@ -85,6 +87,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         // Cairn's own exceptions say what failed in words; anything else is named, as it is unexpected.
         boolean ours = failure.getClass().getPackageName().startsWith("dev.cairn");
         String message = failure instanceof ImportException refused ? summary(refused.report())
+                : failure instanceof NoSuchStoreException missing ? noStore(missing)
                 : ours ? oneLine(failure.getMessage())
                 : failure.getClass().getName() + ": " + oneLine(String.valueOf(failure.getMessage()))
                 + ". Run again with --stacktrace to see where.";
@@ -120,6 +123,11 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         }
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /** What a command that only reads says of a store file that is not there, with what to do. */
+    static String noStore(NoSuchStoreException missing) {
+        return "no store at " + missing.file() + " (run 'cairn init' to make one)";
     }
 
     /** The first line of a refused import: how many problems, and that nothing was written. */

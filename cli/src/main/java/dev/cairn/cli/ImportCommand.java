@@ -57,6 +57,11 @@ final class ImportCommand extends CliCommand {
     }
 
     @Override
+    boolean createsStore() {
+        return !dryRun;
+    }
+
+    @Override
     int run() {
         PlanFormat format = source.file == null ? null : ExportCommand.planFormat(source.file);
         String where = (source.file == null ? source.tree : source.file).toString();

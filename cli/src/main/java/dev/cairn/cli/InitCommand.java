@@ -32,6 +32,11 @@ final class InitCommand extends CliCommand {
     boolean savePassword;
 
     @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
     int run() {
         Health health = cairn().health();
         StoreLocator.Located located = root().located();

@@ -18,6 +18,11 @@ final class LinkCommand extends CliCommand {
     String childId;
 
     @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
     int run() {
         cairn().link(parentId, childId);
         output().emit(link(parentId, childId), out -> out.println("Linked " + parentId + " -> " + childId));

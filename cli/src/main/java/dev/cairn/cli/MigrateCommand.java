@@ -123,6 +123,11 @@ final class MigrateCommand extends CliCommand {
         int parallel = 4;
 
         @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
         int run() {
             if (parallel < 1) {
                 throw new UsageException("--parallel must be 1 or more");
@@ -178,6 +183,11 @@ final class MigrateCommand extends CliCommand {
         String to;
 
         @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
         int run() {
             if (steps != null && to != null) {
                 throw new UsageException("Give --steps or --to, not both");
@@ -208,6 +218,11 @@ final class MigrateCommand extends CliCommand {
         boolean fromFlyway;
 
         @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
         int run() {
             String module = options.module();
             if (fromFlyway == (version != null)) {
@@ -233,6 +248,11 @@ final class MigrateCommand extends CliCommand {
             footerHeading = "%nExample:%n", footer = "  cairn migrate repair")
     static final class Repair extends MigrateSubcommand {
         @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
         int run() {
             return report(each("repairing", 4, migrator -> migrator.repair()), result -> {
                 Map<String, Object> map = new LinkedHashMap<>();

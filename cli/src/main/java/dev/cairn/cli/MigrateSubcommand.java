@@ -33,7 +33,7 @@ abstract class MigrateSubcommand extends CliCommand {
     }
 
     final List<MigrationTargets.Target> targets() {
-        CairnConfig config = root().located().config();
+        CairnConfig config = root().config(createsStore());
         Duration lockTimeout = options.lockTimeout != null ? options.lockTimeout
                 : config.property("lockTimeout").isPresent() ? lockTimeoutProperty(config) : null;
         return MigrationTargets.of(config, options).stream()

@@ -19,6 +19,11 @@ final class ProgressCommand extends CliCommand {
     Integer percent;
 
     @Override
+    boolean createsStore() {
+        return percent != null;
+    }
+
+    @Override
     int run() {
         Node node = percent == null ? cairn().get(id) : cairn().setProgress(id, percent);
         double rolledUp = cairn().rolledUpProgress(id);

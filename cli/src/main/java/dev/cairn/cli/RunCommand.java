@@ -64,6 +64,11 @@ final class RunCommand extends CliCommand {
     boolean dryRun;
 
     @Override
+    boolean createsStore() {
+        return !dryRun;
+    }
+
+    @Override
     int run() {
         Path baseFolder = environment().workingDir().resolve(base == null ? Path.of("") : base).normalize();
         if (!Files.isDirectory(baseFolder)) {

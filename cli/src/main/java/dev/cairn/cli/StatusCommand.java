@@ -28,6 +28,11 @@ final class StatusCommand extends CliCommand {
     boolean reopen;
 
     @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
     int run() {
         if (reopen == (status != null)) {
             throw new ParameterException(spec.commandLine(), reopen ? "Give either STATUS or --reopen, not both"

@@ -14,6 +14,11 @@ final class UnlinkCommand extends CliCommand {
     String childId;
 
     @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
     int run() {
         cairn().unlink(parentId, childId);
         output().emit(LinkCommand.link(parentId, childId),

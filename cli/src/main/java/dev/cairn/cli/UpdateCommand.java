@@ -38,6 +38,11 @@ final class UpdateCommand extends CliCommand {
     NodeFields fields;
 
     @Override
+    boolean createsStore() {
+        return true;
+    }
+
+    @Override
     int run() {
         NodePatch patch = NodePatch.create();
         if (title != null) {

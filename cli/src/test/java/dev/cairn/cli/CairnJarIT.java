@@ -77,6 +77,18 @@ final class CairnJarIT {
     }
 
     @Test
+    void aListOfAFileThatIsNotThereSaysSoAndMakesNothing() throws Exception {
+        Path watched = Files.createDirectory(folder.resolve("watched"));
+        Run missing = cairn(Map.of(), "--url", "sqlite:watched/plans/plan.db", "list");
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(3);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).isEqualTo("cairn: no store at " + folder.toRealPath().resolve("watched/plans/plan.db")
+                + " (run 'cairn init' to make one)\n");
+        assertThat(watched).isEmptyDirectory();
+        assertThat(folder.resolve("cairn.db")).doesNotExist();
+    }
+
+    @Test
     void aPlanExportedImportsIntoAnotherFileAsTheSameTree() throws Exception {
         ok("init");
         ok("add", "goal", "Ship 1.0", "--id", "GOAL-SHIP");
@@ -107,6 +119,8 @@ final class CairnJarIT {
         Files.writeString(folder.resolve("cairn.yaml"), "url: sqlite:from-yaml.db\n");
         ok("add", "goal", "From yaml");
         assertThat(folder.resolve("from-yaml.db")).exists();
+        // A list makes no store (reading never creates): init makes it.
+        assertThat(cairn(Map.of("CAIRN_URL", "sqlite:from-env.db"), "init").exitCode()).isZero();
         Run fromEnvironment = cairn(Map.of("CAIRN_URL", "sqlite:from-env.db"), "list", "--format", "json");
         assertThat(fromEnvironment.exitCode()).as(fromEnvironment.toString()).isZero();
         assertThat(fromEnvironment.out()).isEqualTo("[ ]\n");
@@ -115,7 +129,10 @@ final class CairnJarIT {
 
     @Test
     void everyStoreIsInTheJar() throws Exception {
-        assertThat(ok("--url", "h2:file:" + folder.resolve("h2plan"), "health")).contains("yes").contains("H2");
+        ok("--url", "h2:file:" + folder.resolve("h2plan"), "init");
+        // A minute, not the default 5 s: a loaded machine may take longer to start a JVM and open the store.
+        assertThat(ok("--url", "h2:file:" + folder.resolve("h2plan"), "health", "--timeout", "1m")).contains("yes")
+                .contains("H2");
         Run postgres = cairn(Map.of(), "--url", "postgresql://nobody:secret@127.0.0.1:1/none?connectTimeout=1",
                 "list");
         assertThat(postgres.exitCode()).isEqualTo(1);

@@ -115,6 +115,7 @@ abstract class IoCommandsTest {
             assertThat(ok(url, "export", "--tree", file("tw"))).isEqualTo("Exported 7 nodes, 6 links to "
                     + file("tw") + " (ToDoWrite tree)\n");
             assertThat(folder.resolve("tw/plans/tasks/TSK-WRITER.yaml")).exists();
+            ok(second, "init"); // a dry run makes no store
             String dryRun = ok(second, "import", "--tree", file("tw"), "--dry-run");
             assertThat(dryRun).startsWith("Dry run of " + file("tw") + ", nothing written: would create 7, update 0, "
                     + "skip 0 nodes; add 6 links").contains("  create: GOAL-SHIP, ").contains("CMD-FIXTURES");

@@ -45,6 +45,7 @@ public final class CairnConfig {
     private final List<StoreProvider> providers;
     private final boolean serviceLoader;
     private final ClassLoader classLoader;
+    private final boolean createIfMissing;
 
     private CairnConfig(Builder builder) {
         this.url = builder.url;
@@ -55,6 +56,7 @@ public final class CairnConfig {
         this.providers = List.copyOf(builder.providers);
         this.serviceLoader = builder.serviceLoader;
         this.classLoader = builder.classLoader;
+        this.createIfMissing = builder.createIfMissing;
     }
 
     /** A builder for a store at {@code url}, such as {@code memory:}, {@code sqlite:plan.db}. */
@@ -248,6 +250,26 @@ public final class CairnConfig {
         return classLoader;
     }
 
+    /**
+     * Whether opening a store (or a migrator) whose database is a file that does not exist makes it, with its
+     * folders: true unless {@link Builder#createIfMissing(boolean)} said otherwise. When false, the SQLite and H2
+     * providers make no file and no folder and fail with a {@link NoSuchStoreException} naming the file; for a
+     * tool that only reads, so that a mistyped path is not taken for an empty plan. Stores that are no file
+     * (memory, a server) have nothing to make and ignore it.
+     */
+    public boolean createIfMissing() {
+        return createIfMissing;
+    }
+
+    /** A builder holding everything this configuration holds, to change a part of it. */
+    public Builder toBuilder() {
+        Builder builder = builder(url).clock(clock).actor(actor).dataSource(dataSource).serviceLoader(serviceLoader)
+                .classLoader(classLoader).createIfMissing(createIfMissing);
+        builder.properties.putAll(properties);
+        builder.providers.addAll(providers);
+        return builder;
+    }
+
     @Override
     public String toString() {
         return "CairnConfig[url=" + maskedUrl() + ", actor=" + actor + "]";
@@ -263,6 +285,7 @@ public final class CairnConfig {
         private final List<StoreProvider> providers = new ArrayList<>();
         private boolean serviceLoader = true;
         private ClassLoader classLoader = defaultClassLoader();
+        private boolean createIfMissing = true;
 
         private Builder() {
         }
@@ -312,6 +335,12 @@ public final class CairnConfig {
 
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /** Whether a store whose file does not exist is made ({@link CairnConfig#createIfMissing()}); on by default. */
+        public Builder createIfMissing(boolean create) {
+            this.createIfMissing = create;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.cairn.store.h2;
 
 import dev.cairn.core.CairnConfig;
+import dev.cairn.core.NoSuchStoreException;
 import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.StoreUrls;
 import dev.cairn.core.spi.Store;
@@ -12,6 +13,7 @@ import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
 import dev.cairn.store.jdbc.SqlStoreProvider;
 import dev.cairn.store.jdbc.StoreProperties;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -28,7 +30,10 @@ import java.util.regex.Pattern;
  *       JVM, and gone when the last of them closes. A name is 1 to 128 letters, digits, {@code .},
  *       {@code _} or {@code -}.</li>
  *   <li>{@code h2:file:PATH} opens (and creates) the database file {@code PATH.mv.db}, relative to the
- *       working folder unless absolute; it survives the store, and one process uses it at a time.</li>
+ *       working folder unless absolute; it survives the store, and one process uses it at a time. A
+ *       configuration that does not {@link CairnConfig#createIfMissing() create} a missing store makes no file
+ *       and fails with a {@link NoSuchStoreException} naming {@code PATH.mv.db}, in {@link #open} and
+ *       {@link #migrator(CairnConfig)} alike.</li>
  * </ul>
  *
  * <p>The property {@code migrate} says what opening does to the schema: {@code auto} (default) applies
@@ -39,6 +44,9 @@ import java.util.regex.Pattern;
 public final class H2StoreProvider implements SqlStoreProvider {
     /** The URL scheme served. */
     public static final String SCHEME = "h2";
+
+    /** What H2 appends to the path of {@code h2:file:PATH} to name its data file. */
+    private static final String DATA_FILE_SUFFIX = ".mv.db";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -57,6 +65,8 @@ public final class H2StoreProvider implements SqlStoreProvider {
     }
 
     /**
+     * @throws NoSuchStoreException        when {@code PATH.mv.db} does not exist and the configuration does not
+     *                                     create it
      * @throws StoreConfigurationException when the URL is neither {@code h2:mem:NAME} nor {@code h2:file:PATH},
      *                                     or a property is invalid
      */
@@ -86,6 +96,8 @@ public final class H2StoreProvider implements SqlStoreProvider {
      * configuration's DataSource: for tools that migrate without opening a store, such as the command line's
      * {@code migrate}.
      *
+     * @throws NoSuchStoreException        when {@code PATH.mv.db} does not exist and the configuration does not
+     *                                     create it
      * @throws StoreConfigurationException when the URL is neither {@code h2:mem:NAME} nor {@code h2:file:PATH}
      */
     @Override
@@ -112,7 +124,16 @@ public final class H2StoreProvider implements SqlStoreProvider {
             return "jdbc:h2:mem:" + name;
         }
         if (target.startsWith("file:")) {
-            return "jdbc:h2:file:" + file(config, target.substring("file:".length()));
+            String path = file(config, target.substring("file:".length()));
+            if (config.createIfMissing()) {
+                return "jdbc:h2:file:" + path;
+            }
+            Path file = Path.of(path + DATA_FILE_SUFFIX);
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchStoreException(file, config.maskedUrl());
+            }
+            // Should the file go between the check and the first connection, H2 makes none either.
+            return "jdbc:h2:file:" + path + ";IFEXISTS=TRUE";
         }
         throw invalid(config, "write h2:mem:NAME or h2:file:PATH");
     }

@@ -1,6 +1,7 @@
 package dev.cairn.store.sqlite;
 
 import dev.cairn.core.CairnConfig;
+import dev.cairn.core.NoSuchStoreException;
 import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.StoreException;
 import dev.cairn.core.spi.Store;
@@ -20,10 +21,13 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * The provider of scheme {@code sqlite}: {@code sqlite:PATH} opens (and creates) the SQLite file at PATH,
- * relative to the working folder unless absolute; its parent folders are made if missing. Thread-safe.
+ * relative to the working folder unless absolute; its parent folders are made if missing. A configuration that
+ * does not {@link CairnConfig#createIfMissing() create} a missing store makes neither, and fails with a
+ * {@link NoSuchStoreException}, in {@link #open} and {@link #migrator(CairnConfig)} alike. Thread-safe.
  *
  * <p>{@code sqlite::memory:} opens a private SQLite database in memory, gone when the store closes: SQLite's
  * own SQL and constraints, for tests, on one connection that units of work take in turn.
@@ -68,6 +72,7 @@ public final class SqliteStoreProvider implements SqlStoreProvider {
     }
 
     /**
+     * @throws NoSuchStoreException        when the file does not exist and the configuration does not create it
      * @throws StoreConfigurationException when the URL names no file or a property is invalid
      */
     @Override
@@ -91,8 +96,12 @@ public final class SqliteStoreProvider implements SqlStoreProvider {
                     .connections(() -> memory.createConnection("jdbc:sqlite::memory:"))
                     .open();
         }
-        Path file = withFolder(file(config));
+        Path file = config.createIfMissing() ? withFolder(file(config)) : existing(config);
         SQLiteConfig sqlite = new SQLiteConfig();
+        if (!config.createIfMissing()) {
+            // Should the file go between the check and the first connection, the driver makes none either.
+            sqlite.resetOpenMode(SQLiteOpenMode.CREATE);
+        }
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits, not a crash.
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -107,6 +116,7 @@ public final class SqliteStoreProvider implements SqlStoreProvider {
      * A migrator of the file {@code sqlite:PATH} names, as {@link #open} reads it, or of the configuration's
      * DataSource; no folder is made.
      *
+     * @throws NoSuchStoreException        when the file does not exist and the configuration does not create it
      * @throws StoreConfigurationException for {@code sqlite::memory:}, which lives only as long as its store, or a URL
      *                                     that names no file
      */
@@ -120,7 +130,7 @@ public final class SqliteStoreProvider implements SqlStoreProvider {
                     + "memory is gone when its store closes, and holds no schema apart from it. Migrate a file, such as "
                     + "sqlite:plan.db.");
         }
-        String jdbcUrl = jdbcUrl(file(config));
+        String jdbcUrl = jdbcUrl(config.createIfMissing() ? file(config) : existing(config));
         StoreProperties.checkDriverSettings(config, jdbcUrl, Map.of());
         return Migrator.builder().dialect(Dialect.SQLITE).jdbcUrl(jdbcUrl);
     }
@@ -154,6 +164,15 @@ public final class SqliteStoreProvider implements SqlStoreProvider {
             throw new StoreConfigurationException("Invalid SQLite file '" + path + "' (url=" + config.maskedUrl()
                     + "): " + e.getMessage(), e);
         }
+    }
+
+    /** The file {@code sqlite:PATH} names, which must exist: nothing is made. */
+    private static Path existing(CairnConfig config) {
+        Path file = file(config);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchStoreException(file, config.maskedUrl());
+        }
+        return file;
     }
 
     /** {@code file}, its parent folders made if missing. */
