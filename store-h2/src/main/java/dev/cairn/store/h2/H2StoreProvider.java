@@ -84,7 +84,6 @@ public final class H2StoreProvider implements SqlStoreProvider {
         boolean inMemory = jdbcUrl.startsWith("jdbc:h2:mem:");
         // H2's own lock timeout (one second) is shorter than a unit of work may wait for another's lock.
         String url = jdbcUrl + ";LOCK_TIMEOUT=30000";
-        StoreProperties.checkDriverSettings(config, url, Map.of());
         return builder.connections(() -> DriverManager.getConnection(url))
                 .keepOneOpen(inMemory)
                 .capabilities(inMemory ? Set.of() : EnumSet.of(StoreCapability.PERSISTENT))
@@ -105,12 +104,13 @@ public final class H2StoreProvider implements SqlStoreProvider {
         if (config.dataSource().isPresent()) {
             return Migrator.builder().dialect(Dialect.H2).dataSource(config.dataSource().get());
         }
-        String jdbcUrl = jdbcUrl(config);
-        StoreProperties.checkDriverSettings(config, jdbcUrl, Map.of());
-        return Migrator.builder().dialect(Dialect.H2).jdbcUrl(jdbcUrl);
+        return Migrator.builder().dialect(Dialect.H2).jdbcUrl(jdbcUrl(config));
     }
 
-    /** The JDBC URL of {@code h2:mem:NAME} or {@code h2:file:PATH}, with no setting of the user's. */
+    /**
+     * The JDBC URL of {@code h2:mem:NAME} or {@code h2:file:PATH}, with no setting of the user's: the one place
+     * where the user's location is checked ({@link StoreProperties#checkDriverSettings}).
+     */
     private static String jdbcUrl(CairnConfig config) {
         String target = config.location();
         // Named first: a setting that would run code is refused as such, not as a malformed name.
