@@ -43,6 +43,28 @@ public final class MigrationSets {
     }
 
     /**
+     * Flyway-style locations as one module: {@code classpath:db/migration} reads every classpath folder of that
+     * name, on disk or inside a jar (a Spring Boot jar's nested ones included), {@code filesystem:sql} or a plain
+     * path a folder on disk. Files are read as {@link #directory} reads a folder: versioned, undo, repeatable and
+     * callback files, dot-names skipped, a {@code .sql} name that does not parse an error naming it. Unlike
+     * {@link #classpath}, this lists the folder's entries, so no index is needed; a jar must then hold entries for its
+     * folders, as the jar tool, Maven and Spring Boot write them (class loaders find no folder without one).
+     *
+     * @throws MigrationConfigurationException when a location exists nowhere, or its resources cannot be listed
+     *                                         (a class loader serving neither files nor jars)
+     */
+    public static MigrationSet locations(ClassLoader classLoader, List<String> locations, String module,
+                                         Dialect dialect, String... dependsOn) {
+        if (locations.isEmpty()) {
+            throw new MigrationConfigurationException("locations needs at least one location for module '" + module
+                    + "'.");
+        }
+        FolderLoader.Contents contents = FolderLoader.loadLocations(classLoader, locations);
+        return new FolderMigrationSet(module, dialect, contents.migrations(), contents.repeatables(),
+                contents.callbacks(), Set.of(dependsOn));
+    }
+
+    /**
      * One module per folder, named after the folder, each with its own versions: for locations kept apart on
      * purpose (a library's and an application's), where {@link #directories} would mix them.
      */

@@ -9,14 +9,22 @@ import dev.cairn.migrations.SqlMigration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,6 +32,8 @@ import java.util.stream.Stream;
 /** Loads Flyway-named SQL files from a disk folder or listed classpath resources. Thread-safe. */
 public final class FolderLoader {
     private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    private static final String CLASSPATH = "classpath:";
+    private static final String FILESYSTEM = "filesystem:";
 
     private FolderLoader() {
     }
@@ -47,32 +57,133 @@ public final class FolderLoader {
      * them fails validation naming both files, as two in one folder do.
      */
     public static Contents load(List<Path> folders) {
-        List<NamedText> files = new ArrayList<>();
-        List<RepeatableMigration> repeatables = new ArrayList<>();
-        List<SqlCallback> callbacks = new ArrayList<>();
+        List<SourceFile> files = new ArrayList<>();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
                 throw new MigrationConfigurationException("Migration folder " + folder + " does not exist.");
             }
-            for (Path entry : sqlFiles(folder)) {
-                String name = entry.getFileName().toString();
-                MigrationCallback.Event event = callbackEvent(name);
-                if (event != null) {
-                    callbacks.add(new SqlCallback(event, name, read(entry)));
-                    continue;
+            addFolder(folder, folder.toString(), files);
+        }
+        return classify(files, String.join(", ", folders.stream().map(Path::toString).toList()));
+    }
+
+    /**
+     * Every {@code .sql} file of Flyway-style locations, read as {@link #load} reads a folder:
+     * {@code classpath:db/migration} (each classpath folder of that name, on disk or inside a jar, Spring Boot's
+     * nested jars included), {@code filesystem:sql} or a plain path. A location that exists nowhere is an error
+     * naming it.
+     */
+    public static Contents loadLocations(ClassLoader loader, List<String> locations) {
+        List<SourceFile> files = new ArrayList<>();
+        for (String location : locations) {
+            if (location.startsWith(CLASSPATH)) {
+                addClasspathLocation(loader, location, files);
+            } else {
+                Path folder = Path.of(location.startsWith(FILESYSTEM) ? location.substring(FILESYSTEM.length())
+                        : location);
+                if (!Files.isDirectory(folder)) {
+                    throw new MigrationConfigurationException("Migration location " + location
+                            + " is no folder: give an existing folder, or classpath:<folder> for resources.");
                 }
-                Matcher repeatable = REPEATABLE.matcher(name);
-                if (repeatable.matches()) {
-                    repeatables.add(new RepeatableMigration(repeatable.group(1).replace('_', ' ').strip(), name,
-                            read(entry)));
-                } else {
-                    files.add(new NamedText(MigrationFileName.parse(name, entry.getParent().toString()), read(entry)));
+                addFolder(folder, folder.toString(), files);
+            }
+        }
+        return classify(files, String.join(", ", locations));
+    }
+
+    private static void addClasspathLocation(ClassLoader loader, String location, List<SourceFile> files) {
+        String folder = location.substring(CLASSPATH.length()).replaceAll("^/+|/+$", "");
+        List<URL> roots;
+        try {
+            roots = Collections.list(loader.getResources(folder));
+        } catch (IOException failure) {
+            throw new UncheckedIOException("Cannot look up migration location " + location, failure);
+        }
+        if (roots.isEmpty()) {
+            throw new MigrationConfigurationException("Migration location " + location
+                    + " not found on the classpath: put the files under src/main/resources/" + folder
+                    + ", or fix the location.");
+        }
+        for (URL root : roots) {
+            if ("file".equals(root.getProtocol())) {
+                Path path;
+                try {
+                    path = Path.of(root.toURI());
+                } catch (URISyntaxException | IllegalArgumentException failure) {
+                    throw new MigrationConfigurationException("Cannot read migration location " + location + " at "
+                            + root + ": " + failure.getMessage());
                 }
+                addFolder(path, location, files);
+            } else if ("jar".equals(root.getProtocol())) {
+                addJarFolder(root, location, files);
+            } else {
+                throw new MigrationConfigurationException("Cannot list migration location " + location + " at "
+                        + root + " (" + root.getProtocol() + " resources cannot be listed): list its files with "
+                        + "MigrationSets.classpath and an index.txt.");
+            }
+        }
+    }
+
+    private static void addJarFolder(URL root, String location, List<SourceFile> files) {
+        try {
+            URLConnection connection = root.openConnection();
+            if (!(connection instanceof JarURLConnection jarConnection)) {
+                throw new MigrationConfigurationException("Cannot list migration location " + location + " at "
+                        + root + ": not a jar connection.");
+            }
+            // A connection of its own, so closing the jar cannot pull it from under other users of a cached one.
+            jarConnection.setUseCaches(false);
+            String prefix = jarConnection.getEntryName() + "/";
+            try (JarFile jar = jarConnection.getJarFile()) {
+                List<JarEntry> entries = jar.stream()
+                        .filter(entry -> !entry.isDirectory() && entry.getName().startsWith(prefix))
+                        .filter(entry -> entry.getName().endsWith(".sql"))
+                        .filter(entry -> Arrays.stream(entry.getName().substring(prefix.length()).split("/"))
+                                .noneMatch(part -> part.startsWith(".")))
+                        .sorted(Comparator.comparing(JarEntry::getName))
+                        .toList();
+                for (JarEntry entry : entries) {
+                    String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                    try (InputStream input = jar.getInputStream(entry)) {
+                        files.add(new SourceFile(name, location + " (" + jar.getName() + ")",
+                                new String(input.readAllBytes(), StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException("Cannot read migration location " + location + " at " + root, failure);
+        }
+    }
+
+    private static void addFolder(Path folder, String where, List<SourceFile> files) {
+        for (Path entry : sqlFiles(folder)) {
+            String parent = entry.getParent().toString();
+            files.add(new SourceFile(entry.getFileName().toString(), where.equals(folder.toString()) ? parent
+                    : where + " (" + parent + ")", read(entry)));
+        }
+    }
+
+    private static Contents classify(List<SourceFile> sources, String where) {
+        List<NamedText> files = new ArrayList<>();
+        List<RepeatableMigration> repeatables = new ArrayList<>();
+        List<SqlCallback> callbacks = new ArrayList<>();
+        for (SourceFile source : sources) {
+            String name = source.name();
+            MigrationCallback.Event event = callbackEvent(name);
+            if (event != null) {
+                callbacks.add(new SqlCallback(event, name, source.text()));
+                continue;
+            }
+            Matcher repeatable = REPEATABLE.matcher(name);
+            if (repeatable.matches()) {
+                repeatables.add(new RepeatableMigration(repeatable.group(1).replace('_', ' ').strip(), name,
+                        source.text()));
+            } else {
+                files.add(new NamedText(MigrationFileName.parse(name, source.where()), source.text()));
             }
         }
         callbacks.sort(Comparator.comparing(SqlCallback::script));
-        return new Contents(combine(files, String.join(", ", folders.stream().map(Path::toString).toList())),
-                repeatables, callbacks);
+        return new Contents(combine(files, where), repeatables, callbacks);
     }
 
     /** Flyway's callback names: {@code beforeMigrate.sql}, or with a description, {@code beforeMigrate__x.sql}. */
@@ -185,5 +296,9 @@ public final class FolderLoader {
     }
 
     private record NamedText(MigrationFileName name, String text) {
+    }
+
+    /** A file found in a location: its name, where it was found (for messages) and its text. */
+    private record SourceFile(String name, String where, String text) {
     }
 }
