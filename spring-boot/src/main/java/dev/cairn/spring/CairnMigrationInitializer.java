@@ -1,0 +1,50 @@
+package dev.cairn.spring;
+
+import dev.cairn.migrations.MigrateResult;
+import dev.cairn.migrations.Migrator;
+import java.util.Objects;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.Ordered;
+
+/**
+ * Applies the application's migrations when the context starts, before the beans that use its database: Spring
+ * Boot's database initialization makes every JdbcTemplate, EntityManagerFactory and DSLContext bean depend on this
+ * one. A {@link CairnMigrationStrategy} replaces the plain {@link Migrator#migrate()}. Thread-safe; runs once.
+ */
+public final class CairnMigrationInitializer implements InitializingBean, Ordered {
+    private static final Log LOG = LogFactory.getLog(CairnMigrationInitializer.class);
+
+    private final Migrator migrator;
+    private final CairnMigrationStrategy strategy;
+    private int order;
+
+    /** @param strategy what to do instead of migrating, or null to migrate */
+    public CairnMigrationInitializer(Migrator migrator, CairnMigrationStrategy strategy) {
+        this.migrator = Objects.requireNonNull(migrator, "migrator");
+        this.strategy = strategy;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (strategy != null) {
+            strategy.migrate(migrator);
+            return;
+        }
+        MigrateResult result = migrator.migrate();
+        if (LOG.isInfoEnabled()) {
+            LOG.info("Applied " + result.applied().size() + " migration(s) to " + result.target() + " in "
+                    + result.duration().toMillis() + " ms");
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return order;
+    }
+
+    public void setOrder(int order) {
+        this.order = order;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.cairn.spring;
+
+import dev.cairn.migrations.Migrator;
+
+/**
+ * What start-up does with the application's migrations, in place of {@link Migrator#migrate()}: a bean of this type
+ * can validate only, baseline first, or skip them (Spring Boot's {@code FlywayMigrationStrategy}). It runs before any
+ * JdbcTemplate, JPA or jOOQ bean starts. Implementations are called once, on the thread starting the context.
+ */
+@FunctionalInterface
+public interface CairnMigrationStrategy {
+
+    /** Migrates, or not, the application's database with {@code migrator}. */
+    void migrate(Migrator migrator);
+}

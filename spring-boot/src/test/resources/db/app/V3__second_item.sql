@@ -1,0 +1,1 @@
+INSERT INTO items (id, title) VALUES (2, 'beyond the target');
