@@ -16,9 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -135,12 +138,17 @@ class CairnAutoConfigurationTest {
     }
 
     @Test
-    void jdbcTemplateDependsOnTheMigrationInitializer() {
-        runner.withPropertyValues(appDatabase(), "cairn.migrations.locations=classpath:db/app",
-                "cairn.migrations.placeholders.title=t").run(context -> {
-            String[] dependsOn = context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn();
-            assertThat(dependsOn).contains("cairnMigrationInitializer");
-        });
+    void jdbcTemplateJooqAndCairnBeansWaitForTheMigrationInitializer() {
+        runner.withConfiguration(AutoConfigurations.of(JooqAutoConfiguration.class))
+                .withPropertyValues(appDatabase(), "cairn.migrations.locations=classpath:db/app",
+                        "cairn.migrations.placeholders.title=t", "cairn.datasource=application").run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(DSLContext.class);
+                    for (String bean : List.of("jdbcTemplate", "dslContext", "cairn")) {
+                        assertThat(context.getBeanFactory().getBeanDefinition(bean).getDependsOn()).as(bean)
+                                .contains("cairnMigrationInitializer");
+                    }
+                    assertThat(context.getBean(DSLContext.class).fetchCount(DSL.table("items"))).isEqualTo(2);
+                });
     }
 
     private static List<String> tables(JdbcTemplate jdbc) {
