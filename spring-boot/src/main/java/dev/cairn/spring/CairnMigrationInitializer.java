@@ -3,8 +3,8 @@ package dev.cairn.spring;
 import dev.cairn.migrations.MigrateResult;
 import dev.cairn.migrations.Migrator;
 import java.util.Objects;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.Ordered;
 
@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
  * one. A {@link CairnMigrationStrategy} replaces the plain {@link Migrator#migrate()}. Thread-safe; runs once.
  */
 public final class CairnMigrationInitializer implements InitializingBean, Ordered {
-    private static final Log LOG = LogFactory.getLog(CairnMigrationInitializer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CairnMigrationInitializer.class);
 
     private final Migrator migrator;
     private final CairnMigrationStrategy strategy;
@@ -33,10 +33,8 @@ public final class CairnMigrationInitializer implements InitializingBean, Ordere
             return;
         }
         MigrateResult result = migrator.migrate();
-        if (LOG.isInfoEnabled()) {
-            LOG.info("Applied " + result.applied().size() + " migration(s) to " + result.target() + " in "
-                    + result.duration().toMillis() + " ms");
-        }
+        LOG.info("Applied {} migration(s) of the application to {} in {} ms", result.applied().size(),
+                result.target(), result.duration().toMillis());
     }
 
     @Override

@@ -63,6 +63,19 @@ class CairnAutoConfigurationTest {
     }
 
     @Test
+    void storePropertiesReachTheStoreWithTheirNamesAsWritten() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
+                .withPropertyValues("cairn.url=sqlite:" + folder.resolve("plan.db"), "cairn.properties.busyTimeout=1234",
+                        "cairn.migrate=off").run(context -> {
+                    Cairn cairn = context.getBean(Cairn.class);
+                    assertThat(cairn.config().property("busyTimeout")).hasValue("1234");
+                    assertThat(cairn.config().property("migrate")).hasValue("off");
+                    // Off: the store made no table of its own.
+                    assertThat(cairn.health().schemaVersions()).isEmpty();
+                });
+    }
+
+    @Test
     void applicationDataSourceModeWithoutADataSourceFailsNamingWhatToAdd() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
                 .withPropertyValues("cairn.datasource=application").run(context -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.core.Cairn;
+import dev.cairn.core.Event;
 import dev.cairn.core.Layer;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeDraft;
@@ -61,6 +62,7 @@ class SqliteApplicationTest {
         assertThat(Files.exists(folder.resolve("plan/plan.db"))).isTrue();
         assertThat(cairn.find(NodeQuery.layer(Layer.GOAL))).extracting(Node::id).contains(goal.id());
         assertThat(cairn.get(goal.id()).title()).isEqualTo("Ship the starter");
+        assertThat(cairn.history(goal.id())).extracting(Event::actor).containsOnly("tester");
     }
 
     @Test
