@@ -37,10 +37,11 @@ class PlanController {
     }
 
     /** One node as the endpoint shows it, with its rolled-up progress and its children. */
-    record PlanNode(String id, String layer, String title, String status, double progress, List<PlanNode> children) {
+    record PlanNode(String id, String layer, String title, String status, String owner, double progress,
+                    List<PlanNode> children) {
         static PlanNode of(PlanTree tree) {
             return new PlanNode(tree.node().id(), tree.node().layer().displayName(), tree.node().title(),
-                    tree.node().status().wireName(), tree.rolledUpProgress(),
+                    tree.node().status().wireName(), tree.node().owner(), tree.rolledUpProgress(),
                     tree.children().stream().map(PlanNode::of).toList());
         }
     }

@@ -26,6 +26,7 @@ class PlanServiceApplicationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("cairn.url", () -> "sqlite:" + folder.resolve("plan.db"));
+        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + folder.resolve("app.db"));
     }
 
     @LocalServerPort
@@ -42,6 +43,8 @@ class PlanServiceApplicationTest {
         JsonNode phase = goal.path("children").get(0);
         assertThat(phase.path("children").findValuesAsText("title"))
                 .containsExactlyInAnyOrder("Serve the plan over REST", "Write the README");
+        // Owners come from the application's own table, migrated before the seeder was made.
+        assertThat(phase.path("children").findValuesAsText("owner")).containsExactlyInAnyOrder("ana", "ben");
         // One of two tasks completed: the phase and the goal stand at half.
         assertThat(phase.path("progress").asDouble()).isEqualTo(50.0);
         assertThat(goal.path("progress").asDouble()).isEqualTo(50.0);
@@ -56,6 +59,16 @@ class PlanServiceApplicationTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("TSK-NOSUCHNODE");
+    }
+
+    @Test
+    void cairnEndpointShowsTheApplicationsMigrationsApplied() throws Exception {
+        JsonNode application = get("/actuator/cairn").path("migrators").path("application").path("modules")
+                .path("application");
+
+        assertThat(application.findValuesAsText("script")).containsExactly("V1__create_members.sql",
+                "V2__first_members.sql");
+        assertThat(application.findValuesAsText("state")).containsOnly("APPLIED");
     }
 
     @Test
