@@ -23,7 +23,7 @@ import org.springframework.core.io.ResourceLoader;
  * Makes a {@link Cairn} bean when {@code cairn.url} is set, or over the application's {@link DataSource} when
  * {@code cairn.datasource=application}; the store's own migrations run as {@code cairn.migrate} says when the bean
  * opens. The bean is closed with the context; with the application's DataSource, the store closes none of its
- * connections, which stay the application's.
+ * connections, which stay the application's. Used by Spring while the context starts; holds no state.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(Cairn.class)

@@ -18,7 +18,6 @@ public final class CairnMigrationInitializer implements InitializingBean, Ordere
 
     private final Migrator migrator;
     private final CairnMigrationStrategy strategy;
-    private int order;
 
     /** @param strategy what to do instead of migrating, or null to migrate */
     public CairnMigrationInitializer(Migrator migrator, CairnMigrationStrategy strategy) {
@@ -39,10 +38,6 @@ public final class CairnMigrationInitializer implements InitializingBean, Ordere
 
     @Override
     public int getOrder() {
-        return order;
-    }
-
-    public void setOrder(int order) {
-        this.order = order;
+        return 0;
     }
 }

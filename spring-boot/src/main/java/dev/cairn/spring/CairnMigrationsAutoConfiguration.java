@@ -25,6 +25,7 @@ import org.springframework.core.io.ResourceLoader;
  * Cairn's migration engine for the application's own database, in place of Flyway: when
  * {@code cairn.migrations.locations} is set, a {@link Migrator} bean over the application's {@link DataSource} and a
  * {@link CairnMigrationInitializer} that applies the migrations before any JdbcTemplate, JPA or jOOQ bean starts.
+ * Used by Spring while the context starts; holds no state.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass({Migrator.class, DatabaseInitializationDependencyConfigurer.class})

@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 
-/** The actuator's view of Cairn: the {@code cairn} health indicator and the {@code cairn} migrations endpoint. */
+/**
+ * The actuator's view of Cairn: the {@code cairn} health indicator and the {@code cairn} migrations endpoint. Used
+ * by Spring while the context starts; holds no state.
+ */
 @AutoConfiguration(after = {CairnAutoConfiguration.class, CairnMigrationsAutoConfiguration.class})
 public final class CairnActuatorAutoConfiguration {
 
