@@ -5,6 +5,8 @@ String jdbc = context.get('jdbc')
 List<String> schemas = context.get('schemas')
 String text = new File(basedir, 'build.log').getText('UTF-8')
 
+assert text.contains('<serverId>no-such-server</serverId>: settings.xml has no <server> with that id')
+
 Connection connection = new org.postgresql.Driver().connect(jdbc, new Properties())
 connection.withCloseable {
     try {

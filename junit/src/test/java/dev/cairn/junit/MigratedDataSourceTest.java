@@ -27,7 +27,7 @@ class MigratedDataSourceTest {
     static final Map<Class<?>, Set<String>> PER_TEST = new ConcurrentHashMap<>();
     static final Map<Class<?>, Set<String>> PER_CLASS = new ConcurrentHashMap<>();
 
-    @ExtendWith(CairnExtension.class)
+    @ExtendWith({SampleOnly.class, CairnExtension.class})
     abstract static class Sample {
         abstract DataSource perTest();
 

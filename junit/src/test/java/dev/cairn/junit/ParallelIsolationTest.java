@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -33,6 +34,7 @@ class ParallelIsolationTest {
     static final Map<Class<?>, Set<String>> URLS = new ConcurrentHashMap<>();
     static final Map<Class<?>, CountDownLatch> STARTED = new ConcurrentHashMap<>();
 
+    @ExtendWith(SampleOnly.class)
     abstract static class Sample {
         void work(Cairn cairn, TestInfo test) throws InterruptedException {
             CountDownLatch started = STARTED.computeIfAbsent(getClass(), ignored -> new CountDownLatch(TESTS));

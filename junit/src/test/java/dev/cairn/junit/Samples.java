@@ -23,6 +23,7 @@ final class Samples {
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .configurationParameter(SampleOnly.PARAMETER, "true")
                 .configurationParameters(parameters)
                 .execute();
     }
