@@ -4,6 +4,7 @@ import dev.cairn.core.Cairn;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Gives tests fresh Cairn stores ({@link CairnTest}, {@link CairnStore}) and migrated databases
@@ -97,10 +99,17 @@ public final class CairnExtension implements BeforeAllCallback, BeforeEachCallba
         if (store != null && store.value().length == 1) {
             return store.value()[0];
         }
-        return context.getTestClass()
-                .map(type -> type.getAnnotation(CairnTest.class))
-                .map(CairnTest::backend)
-                .orElse(Backend.MEMORY);
+        // The class's @CairnTest, perhaps as a meta-annotation or on a superclass, else an enclosing @Nested class's.
+        for (Class<?> type = context.getTestClass().orElse(null); type != null; type = type.getEnclosingClass()) {
+            Optional<CairnTest> test = AnnotationSupport.findAnnotation(type, CairnTest.class);
+            if (test.isPresent()) {
+                return test.get().backend();
+            }
+            if (Modifier.isStatic(type.getModifiers())) {
+                break;
+            }
+        }
+        return Backend.MEMORY;
     }
 
     /** The store of {@code backend} of this context (this test, or this class), made on first use. */

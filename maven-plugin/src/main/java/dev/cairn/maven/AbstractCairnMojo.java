@@ -13,6 +13,7 @@ import dev.cairn.store.jdbc.SqlStoreProvider;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Driver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +113,15 @@ abstract class AbstractCairnMojo extends AbstractMojo {
             getLog().info("Cairn: skipped");
             return;
         }
+        List<Driver> drivers = Drivers.register();
+        try {
+            runAll();
+        } finally {
+            Drivers.deregister(drivers);
+        }
+    }
+
+    private void runAll() throws MojoExecutionException, MojoFailureException {
         List<Target> targets = targets();
         List<String> failures = new ArrayList<>();
         for (Target target : targets) {
@@ -215,7 +225,6 @@ abstract class AbstractCairnMojo extends AbstractMojo {
             userName = userName != null ? userName : plain.getUsername();
             secret = secret != null ? secret : plain.getPassword();
         }
-        Drivers.load();
         CairnConfig.Builder builder = CairnConfig.builder(url.trim()).classLoader(getClass().getClassLoader());
         if (userName != null) {
             builder.property("user", userName);
