@@ -25,7 +25,9 @@ connection.withCloseable {
                 }
             }
             // installed_by is the database user, which only the settings.xml server named.
-            assert history == [['1', true, 'postgres'], ['2', true, 'postgres']] : history
+            // 1.5 came after 2, out of order.
+            assert history == [['1', true, 'postgres'], ['2', true, 'postgres'], ['1.5', true, 'postgres']] : history
+            assert text.contains("schema ${schema}: applied app 1.5 late")
             assert text =~ /(?m)app\s+2\s+first person\s+applied\s+\d{4}-/
         }
     } finally {

@@ -39,6 +39,8 @@ assert text =~ /(?m)MODULE\s+VERSION\s+DESCRIPTION\s+STATE\s+INSTALLED/
 assert text =~ /(?m)app\s+1\s+people\s+applied\s+\d{4}-/
 assert text =~ /(?m)app\s+3\s+cities\s+applied\s+\d{4}-/
 
+assert text =~ /(?s):info \(default-cli\).*:validate \(default-cli\).*app\.db: valid.*:undo \(default-cli\)/
+
 // 5: undo undid V3 with its undo file.
 assert text.contains('undid app 3 cities')
 
