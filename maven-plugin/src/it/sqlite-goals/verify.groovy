@@ -67,4 +67,7 @@ legacy.withCloseable {
     assert history.size() == 1 && history[0][0] == 'app' && history[0][1] == '2' : history
     assert rows(legacy, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'person'").isEmpty()
 }
+// 10: info on a missing file failed and made none.
+assert text =~ /No store at \S*target\/missing\.db .*the file does not exist/
+assert !new File(basedir, 'target/missing.db').exists()
 return true

@@ -1,6 +1,7 @@
 package dev.cairn.maven;
 
 import dev.cairn.core.CairnConfig;
+import dev.cairn.core.CairnException;
 import dev.cairn.core.StoreConfigurationException;
 import dev.cairn.core.spi.StoreProvider;
 import dev.cairn.migrations.Dialect;
@@ -196,7 +197,7 @@ abstract class AbstractCairnMojo extends AbstractMojo {
                 adjust(builder);
                 targets.add(new Target(schema == null ? config.maskedUrl() : config.maskedUrl() + " schema " + schema,
                         builder.build()));
-            } catch (MigrationConfigurationException | StoreConfigurationException wrong) {
+            } catch (MigrationConfigurationException | CairnException wrong) {
                 throw new MojoExecutionException(wrong.getMessage(), wrong);
             }
         }
@@ -225,7 +226,9 @@ abstract class AbstractCairnMojo extends AbstractMojo {
             userName = userName != null ? userName : plain.getUsername();
             secret = secret != null ? secret : plain.getPassword();
         }
-        CairnConfig.Builder builder = CairnConfig.builder(url.trim()).classLoader(getClass().getClassLoader());
+        // A goal that only reads does not make a missing SQLite or H2 file: a mistyped path is no empty database.
+        CairnConfig.Builder builder = CairnConfig.builder(url.trim()).classLoader(getClass().getClassLoader())
+                .createIfMissing(writes());
         if (userName != null) {
             builder.property("user", userName);
         }
@@ -239,7 +242,10 @@ abstract class AbstractCairnMojo extends AbstractMojo {
         }
     }
 
-    /** The folder of a SQLite file, which SQLite does not make, as opening a store would. */
+    /**
+     * The folder of a SQLite file, as opening a store makes it: the provider's migrator makes none, and the plugin's
+     * users name files under {@code target/}, which a build may not have made yet.
+     */
     private static void makeFolder(CairnConfig config) throws MojoExecutionException {
         String location = config.location();
         if (!config.scheme().equals("sqlite") || location.isEmpty() || location.startsWith(":memory:")) {
