@@ -1,0 +1,1 @@
+CREATE TABLE city (name TEXT NOT NULL);
