@@ -109,6 +109,48 @@ public abstract class DialectSupport {
     }
 
     /**
+     * What a session starts from, once the lock is held: {@code schema} made current (created if missing and
+     * {@code create}), the session path read back and whether the history table exists. By default one statement
+     * each; a dialect may do it in fewer round trips.
+     *
+     * @param schema the configured schema, or null for the connection's current one
+     */
+    public SessionStart startSession(Connection connection, String schema, boolean create, HistoryTable history)
+            throws SQLException {
+        if (!useSchema(connection, schema, create)) {
+            return SessionStart.NO_SCHEMA;
+        }
+        return new SessionStart(true, sessionPath(connection), history.exists(connection));
+    }
+
+    /**
+     * @param schemaExists false when the schema is missing and was not created (a read-only operation)
+     * @param sessionPath the session's path, to restore after each migration; null where there is none
+     * @param historyExists whether the history table exists
+     */
+    public record SessionStart(boolean schemaExists, String sessionPath, boolean historyExists) {
+        static final SessionStart NO_SCHEMA = new SessionStart(false, null, false);
+    }
+
+    /**
+     * Ends a migration's transaction once its statements ran: gives the session back its path (unless null),
+     * records the migration (a new row, or the repeatable's row {@code repeatableRank} updated) and commits. By
+     * default one statement each; a dialect may do it in fewer round trips.
+     */
+    public void recordAndCommit(Connection connection, HistoryTable history, HistoryRow row, Integer repeatableRank,
+                                String sessionPath) throws SQLException {
+        if (sessionPath != null) {
+            restoreSessionPath(connection, sessionPath);
+        }
+        if (repeatableRank == null) {
+            history.insert(connection, row);
+        } else {
+            history.updateRepeatable(connection, repeatableRank, row);
+        }
+        commitMigration(connection);
+    }
+
+    /**
      * Drops every object of the managed schema (or file) that is no part of an extension, the history table
      * among them; the engine's lock table is kept.
      *

@@ -68,8 +68,9 @@ public final class HistoryTable {
     public boolean exists(Connection connection) throws SQLException {
         String sql = switch (dialect) {
             case SQLITE -> "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
-            case POSTGRESQL -> "SELECT 1 FROM information_schema.tables WHERE table_schema = coalesce(?,"
-                    + " current_schema()) AND table_name = lower(?)";
+            // to_regclass, not information_schema, whose views cost a new session milliseconds to plan.
+            case POSTGRESQL -> "SELECT 1 WHERE pg_catalog.to_regclass(pg_catalog.quote_ident(coalesce(?,"
+                    + " pg_catalog.current_schema())) || '.' || pg_catalog.quote_ident(lower(?))) IS NOT NULL";
             case H2 -> "SELECT 1 FROM information_schema.tables WHERE table_schema = coalesce(?, SCHEMA())"
                     + " AND table_name = upper(?)";
         };
@@ -110,6 +111,11 @@ public final class HistoryTable {
 
     public void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            if (dialect == Dialect.POSTGRESQL) {
+                // One round trip: PostgreSQL runs the two as one implicit transaction, both or neither.
+                statement.execute(String.join(";\n", createStatements()));
+                return;
+            }
             for (String sql : createStatements()) {
                 statement.execute(sql);
             }
@@ -140,25 +146,38 @@ public final class HistoryTable {
     }
 
     public void insert(Connection connection, HistoryRow row) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + reference + " (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            statement.setInt(1, row.rank());
-            statement.setString(2, row.module());
-            statement.setString(3, versionColumn(row));
-            statement.setString(4, row.description());
-            statement.setString(5, row.type());
-            statement.setString(6, row.script());
-            statement.setString(7, row.checksum());
-            statement.setString(8, row.checksumAlgorithm());
-            statement.setString(9, row.installedBy());
-            if (dialect == Dialect.SQLITE) {
-                statement.setString(10, row.installedOn().toString());
-            } else {
-                statement.setObject(10, row.installedOn().atOffset(ZoneOffset.UTC));
-            }
-            statement.setLong(11, row.executionTimeMillis());
-            statement.setBoolean(12, row.success());
+        try (PreparedStatement statement = connection.prepareStatement(insertSql())) {
+            bindInsert(statement, 1, row);
             statement.executeUpdate();
+        }
+    }
+
+    /** The insert of one row, with its twelve parameters. */
+    String insertSql() {
+        return "INSERT INTO " + reference + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /** Binds the row to the parameters of {@link #insertSql()}, numbered from {@code first}. */
+    void bindInsert(PreparedStatement statement, int first, HistoryRow row) throws SQLException {
+        statement.setInt(first, row.rank());
+        statement.setString(first + 1, row.module());
+        statement.setString(first + 2, versionColumn(row));
+        statement.setString(first + 3, row.description());
+        statement.setString(first + 4, row.type());
+        statement.setString(first + 5, row.script());
+        statement.setString(first + 6, row.checksum());
+        statement.setString(first + 7, row.checksumAlgorithm());
+        statement.setString(first + 8, row.installedBy());
+        setInstant(statement, first + 9, row.installedOn());
+        statement.setLong(first + 10, row.executionTimeMillis());
+        statement.setBoolean(first + 11, row.success());
+    }
+
+    private void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            statement.setString(index, instant.toString());
+        } else {
+            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
         }
     }
 
@@ -182,23 +201,29 @@ public final class HistoryTable {
 
     /** Records that a repeatable migration was applied again: its one row takes the new checksum and time. */
     public void updateRepeatable(Connection connection, int rank, HistoryRow applied) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + reference
-                + " SET checksum = ?, checksum_algorithm = ?, installed_by = ?, installed_on = ?,"
-                + " execution_time_ms = ?, success = ?, script = ? WHERE installed_rank = ?")) {
-            statement.setString(1, applied.checksum());
-            statement.setString(2, applied.checksumAlgorithm());
-            statement.setString(3, applied.installedBy());
-            if (dialect == Dialect.SQLITE) {
-                statement.setString(4, applied.installedOn().toString());
-            } else {
-                statement.setObject(4, applied.installedOn().atOffset(ZoneOffset.UTC));
-            }
-            statement.setLong(5, applied.executionTimeMillis());
-            statement.setBoolean(6, applied.success());
-            statement.setString(7, applied.script());
-            statement.setInt(8, rank);
+        try (PreparedStatement statement = connection.prepareStatement(updateRepeatableSql())) {
+            bindUpdateRepeatable(statement, 1, rank, applied);
             statement.executeUpdate();
         }
+    }
+
+    /** The update of a repeatable's row, with its eight parameters. */
+    String updateRepeatableSql() {
+        return "UPDATE " + reference + " SET checksum = ?, checksum_algorithm = ?, installed_by = ?, installed_on = ?,"
+                + " execution_time_ms = ?, success = ?, script = ? WHERE installed_rank = ?";
+    }
+
+    /** Binds to the parameters of {@link #updateRepeatableSql()}, numbered from {@code first}. */
+    void bindUpdateRepeatable(PreparedStatement statement, int first, int rank, HistoryRow applied)
+            throws SQLException {
+        statement.setString(first, applied.checksum());
+        statement.setString(first + 1, applied.checksumAlgorithm());
+        statement.setString(first + 2, applied.installedBy());
+        setInstant(statement, first + 3, applied.installedOn());
+        statement.setLong(first + 4, applied.executionTimeMillis());
+        statement.setBoolean(first + 5, applied.success());
+        statement.setString(first + 6, applied.script());
+        statement.setInt(first + 7, rank);
     }
 
     public void markSucceeded(Connection connection, int rank, long executionTimeMillis) throws SQLException {

@@ -94,14 +94,10 @@ final class MigrationRunner {
             callback(MigrationCallback.Event.BEFORE_EACH_MIGRATE, migration);
             work.run(connection);
             callback(MigrationCallback.Event.AFTER_EACH_MIGRATE, migration);
-            checkAfter(work);
-            if (existingRepeatable != null) {
-                session.history.updateRepeatable(connection, existingRepeatable.rank(),
-                        session.newRow(migration, millisSince(start), true));
-            } else {
-                session.history.insert(connection, session.newRow(migration, millisSince(start), true));
-            }
-            support.commitMigration(connection);
+            checkAfter(work, false);
+            // The search path is given back with the history write and the commit, in as few round trips as can be.
+            support.recordAndCommit(connection, session.history, session.newRow(migration, millisSince(start), true),
+                    existingRepeatable == null ? null : existingRepeatable.rank(), session.sessionPath());
         } catch (MigrationWork.StepFailure failure) {
             rollBack(failure.getCause());
             MigrationFailedException failedMigration = failed(migration, work, failure, support.transactionalDdl());
@@ -182,8 +178,15 @@ final class MigrationRunner {
      * history write names the right table, and, on SQLite, no row that breaks a foreign key.
      */
     private void checkAfter(MigrationWork work) throws MigrationWork.StepFailure {
+        checkAfter(work, true);
+    }
+
+    /** @param restorePath whether to restore the search path here, or leave it to the history write that follows */
+    private void checkAfter(MigrationWork work, boolean restorePath) throws MigrationWork.StepFailure {
         try {
-            session.restoreSessionPath();
+            if (restorePath) {
+                session.restoreSessionPath();
+            }
             List<String> violations = support.foreignKeyViolations(connection);
             if (!violations.isEmpty()) {
                 throw new MigrationWork.StepFailure(0, "the check after it (PRAGMA foreign_key_check)",

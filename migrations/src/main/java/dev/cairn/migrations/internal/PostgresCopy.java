@@ -17,8 +17,6 @@ import java.sql.SQLException;
  * Thread-safe.
  */
 final class PostgresCopy {
-    private static final String PG_CONNECTION = "org.postgresql.PGConnection";
-
     private PostgresCopy() {
     }
 
@@ -42,19 +40,11 @@ final class PostgresCopy {
     }
 
     private static Class<?> driverInterface(Connection connection) throws SQLException {
-        ClassLoader[] loaders = {connection.getClass().getClassLoader(), Thread.currentThread().getContextClassLoader(),
-                PostgresCopy.class.getClassLoader()};
-        for (ClassLoader loader : loaders) {
-            try {
-                Class<?> found = Class.forName(PG_CONNECTION, false, loader);
-                if (connection.isWrapperFor(found)) {
-                    return found;
-                }
-            } catch (ClassNotFoundException notHere) {
-                // Try the next loader: a pool's proxy class may come from another one than the driver.
-            }
+        Class<?> found = Pgjdbc.driverInterface(connection);
+        if (found == null) {
+            throw new SQLException("COPY … FROM stdin needs the PostgreSQL JDBC driver's copy API, and "
+                    + connection.getClass().getName() + " does not wrap an " + Pgjdbc.PG_CONNECTION + ".");
         }
-        throw new SQLException("COPY … FROM stdin needs the PostgreSQL JDBC driver's copy API, and "
-                + connection.getClass().getName() + " does not wrap an " + PG_CONNECTION + ".");
+        return found;
     }
 }

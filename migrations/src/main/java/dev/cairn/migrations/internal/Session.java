@@ -62,16 +62,16 @@ final class Session implements AutoCloseable {
 
     private void start(boolean locked) throws SQLException {
         support.configureSession(connection, config.lockTimeout());
-        String currentSchema = Objects.toString(connection.getSchema(), "");
-        schemaName = config.schema() != null ? config.schema() : currentSchema;
+        // The connection's current schema is asked for (a round trip) only when no schema is configured.
+        schemaName = config.schema() != null ? config.schema() : Objects.toString(connection.getSchema(), "");
         if (locked) {
             lock = support.lock(connection, config.connections(), schemaName + "." + config.historyTable(),
                     config.historyTable(), config.lockTimeout());
         }
-        boolean schemaExists = support.useSchema(connection, config.schema(), locked);
         history = new HistoryTable(support.dialect(), config.historyTable(), schemaName);
-        sessionPath = schemaExists ? support.sessionPath(connection) : null;
-        historyExists = schemaExists && history.exists(connection);
+        DialectSupport.SessionStart started = support.startSession(connection, config.schema(), locked, history);
+        sessionPath = started.sessionPath();
+        historyExists = started.historyExists();
         if (historyExists) {
             rows = history.readAll(connection);
             nextRank = rows.stream().mapToInt(HistoryRow::rank).max().orElse(0) + 1;
@@ -220,6 +220,11 @@ final class Session implements AutoCloseable {
         values.put("historyTable", config.historyTable());
         values.putAll(config.placeholders());
         return values;
+    }
+
+    /** The search path (or schema) the engine set, or null where there is none. */
+    String sessionPath() {
+        return sessionPath;
     }
 
     /** Gives the session back the search path (or schema) the engine set, whatever the migration did to it. */
