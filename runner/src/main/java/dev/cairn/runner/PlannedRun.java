@@ -18,6 +18,7 @@ import java.util.Objects;
  */
 public record PlannedRun(String commandId, String title, String shell, Path workdir, Map<String, String> env,
         List<String> artifacts, Path log) {
+    /** Requires the id, shell line and workdir; copies the variables and artifact paths. */
     public PlannedRun {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(shell, "shell");
