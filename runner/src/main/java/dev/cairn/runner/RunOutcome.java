@@ -19,7 +19,16 @@ import java.util.Optional;
  */
 public record RunOutcome(String commandId, CommandRun run, Status statusBefore, Status statusAfter,
         CommandLease heldBy, String note) {
-    /** Requires the id; a {@code null} note becomes empty. */
+    /**
+     * Requires the id; a {@code null} note becomes empty.
+     *
+     * @param commandId    the Command node
+     * @param run          the run recorded; {@code null} when it did not run
+     * @param statusBefore its status when the run ended (or was refused)
+     * @param statusAfter  its status after the runner moved it
+     * @param heldBy       the lease of the runner that kept this one from running it, or {@code null}
+     * @param note         what else there is to say; {@code null} or empty when nothing
+     */
     public RunOutcome {
         Objects.requireNonNull(commandId, "commandId");
         note = note == null ? "" : note;
