@@ -9,6 +9,11 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs the command that {@code args} name, then ends the JVM with its exit code.
+     *
+     * @param args the command line, as {@code cairn --help} describes it
+     */
     public static void main(String[] args) {
         System.exit(CairnCli.execute(CliEnvironment.system(), args));
     }

@@ -88,42 +88,77 @@ public final class CommandRunner {
         this.cairn = Objects.requireNonNull(cairn, "cairn");
     }
 
-    /** A runner for the Commands of {@code cairn}, with the current folder as base. */
+    /**
+     * A runner for the Commands of {@code cairn}, with the current folder as base.
+     *
+     * @param cairn the plan whose Commands it runs and where it records their runs
+     * @return a runner with every setting at its default
+     */
     public static CommandRunner of(Cairn cairn) {
         return new CommandRunner(cairn);
     }
 
-    /** The folder workdirs and artifact paths are relative to; the current folder by default. */
+    /**
+     * The folder workdirs and artifact paths are relative to; the current folder by default.
+     *
+     * @param folder the base folder; made absolute
+     * @return this runner
+     */
     public CommandRunner baseFolder(Path folder) {
         this.baseFolder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
         return this;
     }
 
-    /** The folder logs go to, as {@code <CMD-ID>/<run>.log}; {@code results} in the base folder by default. */
+    /**
+     * The folder logs go to, as {@code <CMD-ID>/<run>.log}; {@code results} in the base folder by default.
+     *
+     * @param folder the folder for the logs; made absolute
+     * @return this runner
+     */
     public CommandRunner resultsFolder(Path folder) {
         this.resultsFolder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
         return this;
     }
 
-    /** How long each run may take before it is stopped with every process it started; 10 minutes by default. */
+    /**
+     * How long each run may take before it is stopped with every process it started; 10 minutes by default.
+     *
+     * @param limit the time a run may take, more than zero
+     * @return this runner
+     */
     public CommandRunner timeout(Duration limit) {
         this.timeout = positive(limit, "timeout");
         return this;
     }
 
-    /** How long a lease lasts between renewals; one minute by default. A crashed runner's lease lapses after it. */
+    /**
+     * How long a lease lasts between renewals; one minute by default. A crashed runner's lease lapses after it.
+     *
+     * @param time how long a lease lasts, more than zero
+     * @return this runner
+     */
     public CommandRunner leaseTime(Duration time) {
         this.leaseTime = positive(time, "leaseTime");
         return this;
     }
 
-    /** Whether a passing run moves its Command to completed and a failing one to blocked; off by default. */
+    /**
+     * Whether a passing run moves its Command to completed and a failing one to blocked; off by default.
+     *
+     * @param move true to move the status after each run
+     * @return this runner
+     */
     public CommandRunner moveStatus(boolean move) {
         this.moveStatus = move;
         return this;
     }
 
-    /** Whether to leave the remaining Commands once one fails or is busy; off by default (all run). */
+    /**
+     * Whether to leave the remaining Commands once one fails or is busy; off by default (all run).
+     *
+     * @param stop true to stop at the first Command that fails or is busy
+     * @return this runner
+     */
     public CommandRunner stopAtFirstFailure(boolean stop) {
         this.stopAtFirstFailure = stop;
         return this;
@@ -132,6 +167,9 @@ public final class CommandRunner {
     /**
      * Whether to delete each declared artifact file before a run, so that only what the run writes is found; off
      * by default. Only regular files at the declared paths, inside the base folder, are deleted.
+     *
+     * @param remove true to delete the declared artifacts before each run
+     * @return this runner
      */
     public CommandRunner removeArtifactsFirst(boolean remove) {
         this.removeArtifactsFirst = remove;
@@ -143,6 +181,8 @@ public final class CommandRunner {
      * last {@value CommandRun#MAX_TAIL_BYTES} bytes are kept, after a line saying how much was left out, so that
      * a runaway command cannot fill the disk. The run's stored tail ends with a line naming the cap.
      *
+     * @param bytes the most bytes a log keeps in full
+     * @return this runner
      * @throws IllegalArgumentException when it is less than 1
      */
     public CommandRunner maxLogBytes(long bytes) {
@@ -157,6 +197,8 @@ public final class CommandRunner {
      * The environment the spec's variables are added to; this process's by default. A spec's variable of the
      * same name wins.
      *
+     * @param variables names and values of the environment variables; copied
+     * @return this runner
      * @throws IllegalArgumentException for a name that is empty or holds {@code =} or NUL, or a value with NUL
      */
     public CommandRunner environment(Map<String, String> variables) {
@@ -176,12 +218,19 @@ public final class CommandRunner {
      * Whether, on this platform, a run that ends or times out takes every process it started with it, those
      * in the background and those whose parent has exited included (Linux, with {@code setsid} and
      * {@code /proc}). Elsewhere only the processes still below the shell are stopped.
+     *
+     * @return whether runs stop every process they started, on this platform
      */
     public static boolean stopsEveryProcess() {
         return ProcessTree.stopsWholeSessions();
     }
 
-    /** Hears each run start and end. */
+    /**
+     * Hears each run start and end.
+     *
+     * @param runListener told of each run as it starts and ends
+     * @return this runner
+     */
     public CommandRunner listener(RunListener runListener) {
         this.listener = Objects.requireNonNull(runListener, "runListener");
         return this;
@@ -191,6 +240,8 @@ public final class CommandRunner {
      * What {@link #run(String)} would run for {@code id}, running nothing: the node itself when it is a Command,
      * else every Command below it that is not cancelled, sorted by id.
      *
+     * @param id a Command, or a node with Commands below it
+     * @return what would run, one entry a Command, in the order it would run
      * @throws NoSuchNodeException when there is no node {@code id}
      * @throws ValidationException naming every Command that cannot run: no spec, an empty shell line, a workdir
      *                             or artifact path outside the base folder
@@ -217,6 +268,7 @@ public final class CommandRunner {
      * first: when one cannot run, none runs. A Command another runner holds is not run; its outcome says who
      * holds it. An interrupt stops the current run, records it, and leaves the rest.
      *
+     * @param id a Command, or a node with Commands below it
      * @return an outcome per Command, in the order run
      * @throws NoSuchNodeException when there is no node {@code id}
      * @throws ValidationException when a Command cannot run; nothing ran
@@ -230,6 +282,7 @@ public final class CommandRunner {
      * another; as {@link #run(String)} does after planning. Each Command is read again when its turn comes: one
      * deleted or changed so that it cannot run since it was planned is reported as not run.
      *
+     * @param plans what {@link #plan} returned
      * @return an outcome per Command, in the order run
      */
     public List<RunOutcome> run(List<PlannedRun> plans) {
@@ -252,6 +305,10 @@ public final class CommandRunner {
     /**
      * Up to {@code limit} runs of Command {@code commandId}, newest first.
      *
+     * @param commandId the Command's id
+     * @param limit the most runs to return, at least 1
+     * @return its runs, newest first
+     * @throws IllegalArgumentException when {@code limit} is less than 1
      * @throws NoSuchNodeException when there is no node {@code commandId}
      */
     public List<CommandRun> runs(String commandId, int limit) {
@@ -264,7 +321,14 @@ public final class CommandRunner {
         });
     }
 
-    /** Run {@code number} of Command {@code commandId}; empty when it has no such run. */
+    /**
+     * Run {@code number} of Command {@code commandId}; empty when it has no such run.
+     *
+     * @param commandId the Command's id
+     * @param number the run's number, counted from 1
+     * @return that run, or empty
+     * @throws NoSuchNodeException when there is no node {@code commandId}
+     */
     public Optional<CommandRun> findRun(String commandId, int number) {
         return cairn.store().read(tx -> {
             requireNode(tx, commandId);
@@ -272,7 +336,13 @@ public final class CommandRunner {
         });
     }
 
-    /** The lease on Command {@code commandId}, live or expired: who runs it now, or ran it last and died. */
+    /**
+     * The lease on Command {@code commandId}, live or expired: who runs it now, or ran it last and died.
+     *
+     * @param commandId the Command's id
+     * @return its lease, or empty when it was never run
+     * @throws NoSuchNodeException when there is no node {@code commandId}
+     */
     public Optional<CommandLease> lease(String commandId) {
         return cairn.store().read(tx -> {
             requireNode(tx, commandId);

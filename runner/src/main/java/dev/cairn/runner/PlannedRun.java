@@ -18,6 +18,17 @@ import java.util.Objects;
  */
 public record PlannedRun(String commandId, String title, String shell, Path workdir, Map<String, String> env,
         List<String> artifacts, Path log) {
+    /**
+     * Requires the id, shell line and workdir; copies the variables and artifact paths.
+     *
+     * @param commandId the Command node
+     * @param title     its title
+     * @param shell     the line given to {@code sh -c}
+     * @param workdir   the folder it runs in, absolute
+     * @param env       the variables its spec adds to the caller's environment
+     * @param artifacts the artifact paths it declares, relative to the base folder, each once
+     * @param log       the file its output would go to: the next run's, absolute
+     */
     public PlannedRun {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(shell, "shell");

@@ -1,6 +1,6 @@
 package dev.cairn.core.io;
 
-/** What an import, or a {@link StoreCopy copy}, does with a node whose id the target store holds already. */
+/** What an import, or a {@link dev.cairn.core.copy.StoreCopy copy}, does with a node whose id the target store holds already. */
 public enum ImportMode {
     /** Refuse the whole import, writing nothing: the default, since an import usually goes somewhere new. */
     FAIL,

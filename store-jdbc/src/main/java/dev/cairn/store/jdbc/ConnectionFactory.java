@@ -10,5 +10,11 @@ import java.sql.SQLException;
  */
 @FunctionalInterface
 public interface ConnectionFactory {
+    /**
+     * Makes a new connection.
+     *
+     * @return the connection; the store closes it
+     * @throws SQLException when the database cannot be reached
+     */
     Connection connect() throws SQLException;
 }

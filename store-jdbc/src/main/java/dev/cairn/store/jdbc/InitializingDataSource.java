@@ -17,12 +17,24 @@ public final class InitializingDataSource implements DataSource {
     /** Readies one connection. */
     @FunctionalInterface
     public interface Initializer {
+        /**
+         * Readies {@code connection} for the store.
+         *
+         * @param connection the connection
+         * @throws SQLException when it cannot be readied; the connection is then closed
+         */
         void initialize(Connection connection) throws SQLException;
     }
 
     private final DataSource target;
     private final Initializer initializer;
 
+    /**
+     * Lends the connections of {@code target}, each readied by {@code initializer} first.
+     *
+     * @param target the connections
+     * @param initializer what readies each on each loan
+     */
     public InitializingDataSource(DataSource target, Initializer initializer) {
         this.target = Objects.requireNonNull(target, "target");
         this.initializer = Objects.requireNonNull(initializer, "initializer");
@@ -38,7 +50,14 @@ public final class InitializingDataSource implements DataSource {
         return initialize(target.getConnection(username, password), initializer);
     }
 
-    /** {@code connection} readied by {@code initializer}, or closed when that fails. */
+    /**
+     * {@code connection} readied by {@code initializer}, or closed when that fails.
+     *
+     * @param connection a connection just made or borrowed
+     * @param initializer what readies it
+     * @return {@code connection}, readied
+     * @throws SQLException what the initializer threw, after the connection was closed
+     */
     public static Connection initialize(Connection connection, Initializer initializer) throws SQLException {
         try {
             initializer.initialize(connection);

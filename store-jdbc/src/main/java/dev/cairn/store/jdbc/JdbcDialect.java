@@ -41,12 +41,20 @@ public abstract class JdbcDialect {
         this.migrationDialect = Objects.requireNonNull(migrationDialect, "migrationDialect");
     }
 
-    /** The backend's short name, as {@link dev.cairn.core.spi.Store#backend()} reports it. */
+    /**
+     * The backend's short name, as {@link dev.cairn.core.spi.Store#backend()} reports it.
+     *
+     * @return the backend's name
+     */
     public final String name() {
         return name;
     }
 
-    /** The dialect of the migration engine, whose sets this database runs. */
+    /**
+     * The dialect of the migration engine, whose sets this database runs.
+     *
+     * @return the migration engine's dialect
+     */
     public final Dialect migrationDialect() {
         return migrationDialect;
     }
@@ -58,7 +66,12 @@ public abstract class JdbcDialect {
     // ----------------------------------------------------------------------------------------------
     // Connections and units of work
 
-    /** Readies a connection just made or taken from a caller's pool; nothing unless overridden. */
+    /**
+     * Readies a connection just made or taken from a caller's pool; nothing unless overridden.
+     *
+     * @param connection the connection
+     * @throws SQLException when the driver fails; the connection is then not used
+     */
     protected void prepare(Connection connection) throws SQLException {
     }
 
@@ -69,17 +82,32 @@ public abstract class JdbcDialect {
      * @param write            whether the unit of work writes
      * @param snapshotSessions whether the connection's session runs transactions at repeatable read already, as
      *                         a pool the backend configured does
+     * @param connection the unit of work's connection
+     * @param run how to execute a statement of the hook's own
+     * @throws SQLException when the driver fails; the store translates it
      */
     protected abstract void begin(Connection connection, boolean write, boolean snapshotSessions, SqlRunner run)
             throws SQLException;
 
-    /** Commits a unit of work; a JDBC commit, back to auto-commit, unless overridden. */
+    /**
+     * Commits a unit of work; a JDBC commit, back to auto-commit, unless overridden.
+     *
+     * @param connection the unit of work's connection
+     * @param run how to execute a statement of the hook's own
+     * @throws SQLException when the driver fails; the store translates it
+     */
     protected void commit(Connection connection, SqlRunner run) throws SQLException {
         connection.commit();
         connection.setAutoCommit(true);
     }
 
-    /** Rolls a unit of work back; a JDBC rollback, back to auto-commit, unless overridden. */
+    /**
+     * Rolls a unit of work back; a JDBC rollback, back to auto-commit, unless overridden.
+     *
+     * @param connection the unit of work's connection
+     * @param run how to execute a statement of the hook's own
+     * @throws SQLException when the driver fails; the store translates it
+     */
     protected void rollback(Connection connection, SqlRunner run) throws SQLException {
         connection.rollback();
         connection.setAutoCommit(true);
@@ -88,23 +116,49 @@ public abstract class JdbcDialect {
     /** Executes one statement on a connection. */
     @FunctionalInterface
     public interface SqlRunner {
+        /**
+         * Executes {@code sql} on {@code connection}.
+         *
+         * @param connection the connection
+         * @param sql the statement
+         * @throws SQLException when the statement fails
+         */
         void execute(Connection connection, String sql) throws SQLException;
     }
 
     /**
      * Sets a savepoint named {@code name} for a write nested in another; returns the JDBC savepoint, or null where
      * SQL names it. A JDBC savepoint unless overridden.
+     *
+     * @param connection the unit of work's connection
+     * @param name the savepoint's name, unique within the unit of work
+     * @return the JDBC savepoint, or {@code null}
+     * @throws SQLException when the driver fails; the store translates it
      */
     protected Savepoint savepoint(Connection connection, String name) throws SQLException {
         return connection.setSavepoint(name);
     }
 
-    /** Releases the savepoint of a nested write that succeeded. */
+    /**
+     * Releases the savepoint of a nested write that succeeded.
+     *
+     * @param connection the unit of work's connection
+     * @param name the savepoint's name
+     * @param savepoint what {@link #savepoint} returned
+     * @throws SQLException when the driver fails; the store translates it
+     */
     protected void releaseSavepoint(Connection connection, String name, Savepoint savepoint) throws SQLException {
         connection.releaseSavepoint(savepoint);
     }
 
-    /** Undoes a nested write that failed, back to its savepoint. */
+    /**
+     * Undoes a nested write that failed, back to its savepoint.
+     *
+     * @param connection the unit of work's connection
+     * @param name the savepoint's name
+     * @param savepoint what {@link #savepoint} returned
+     * @throws SQLException when the driver fails; the store translates it
+     */
     protected void rollbackToSavepoint(Connection connection, String name, Savepoint savepoint) throws SQLException {
         connection.rollback(savepoint);
     }
@@ -112,6 +166,8 @@ public abstract class JdbcDialect {
     /**
      * Whether one store's writes queue on a lock in the JVM before they reach the database; false unless
      * overridden.
+     *
+     * @return true when writes take turns in the JVM
      */
     protected boolean serialWrites() {
         return false;
@@ -120,6 +176,8 @@ public abstract class JdbcDialect {
     /**
      * Whether a failed statement aborts the transaction it ran in, so that a store must avoid failing ones, as
      * with {@code ON CONFLICT DO NOTHING}, rather than catch their failure; false unless overridden.
+     *
+     * @return true when a failed statement aborts its transaction
      */
     protected boolean failureAbortsTransaction() {
         return false;
@@ -128,7 +186,11 @@ public abstract class JdbcDialect {
     // ----------------------------------------------------------------------------------------------
     // Queries
 
-    /** Whether graph walks run as one recursive query, as unless overridden; otherwise as one query per level. */
+    /**
+     * Whether graph walks run as one recursive query, as unless overridden; otherwise as one query per level.
+     *
+     * @return true for recursive queries
+     */
     protected boolean recursiveWalks() {
         return true;
     }
@@ -136,6 +198,8 @@ public abstract class JdbcDialect {
     /**
      * The SQL that folds {@code {0}} to lower case, for searches that ignore case: it must fold every letter as
      * Java does, not ASCII only. {@code lower({0})} unless overridden.
+     *
+     * @return the SQL template, with {@code {0}} for the text folded
      */
     protected String foldCase() {
         return "lower({0})";
@@ -147,6 +211,9 @@ public abstract class JdbcDialect {
     /**
      * Whether {@code failure} says the connection is gone, so that a unit of work not yet begun may take a new
      * connection and try again; SQLSTATE class 08 (connection exception) unless overridden.
+     *
+     * @param failure the driver's exception
+     * @return true when the connection is gone
      */
     protected boolean isConnectionLost(SQLException failure) {
         String state = failure.getSQLState();
@@ -156,17 +223,30 @@ public abstract class JdbcDialect {
     /**
      * Whether {@code failure} is the database undoing a transaction to resolve a conflict with a concurrent
      * one, after which running it again may succeed; SQLSTATE 40001 (serialization failure) unless overridden.
+     *
+     * @param failure the driver's exception
+     * @return true when running the unit of work again may succeed
      */
     protected boolean isConcurrencyFailure(SQLException failure) {
         return SERIALIZATION_FAILURE.equals(failure.getSQLState());
     }
 
-    /** Whether {@code failure} is a unique or primary key violation; SQLSTATE 23505 unless overridden. */
+    /**
+     * Whether {@code failure} is a unique or primary key violation; SQLSTATE 23505 unless overridden.
+     *
+     * @param failure the driver's exception
+     * @return true for a unique or primary key violation
+     */
     protected boolean isUniqueViolation(SQLException failure) {
         return UNIQUE_VIOLATION.equals(failure.getSQLState());
     }
 
-    /** Whether {@code failure} is a foreign key violation; SQLSTATE 23503 unless overridden. */
+    /**
+     * Whether {@code failure} is a foreign key violation; SQLSTATE 23503 unless overridden.
+     *
+     * @param failure the driver's exception
+     * @return true for a foreign key violation
+     */
     protected boolean isForeignKeyViolation(SQLException failure) {
         return FOREIGN_KEY_VIOLATION.equals(failure.getSQLState());
     }
@@ -174,12 +254,21 @@ public abstract class JdbcDialect {
     /**
      * Whether {@code failure} says another connection holds the lock, so that beginning again after a pause may
      * work; false unless overridden, for databases that wait for locks themselves.
+     *
+     * @param failure the driver's exception
+     * @return true when another connection holds the lock
      */
     protected boolean isBusy(SQLException failure) {
         return false;
     }
 
-    /** Executes {@code sql} on {@code connection}, for hooks that run a statement of their own. */
+    /**
+     * Executes {@code sql} on {@code connection}, for hooks that run a statement of their own.
+     *
+     * @param connection the connection
+     * @param sql the statement
+     * @throws SQLException when the statement fails
+     */
     protected static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);

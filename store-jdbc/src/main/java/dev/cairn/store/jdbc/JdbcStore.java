@@ -73,7 +73,12 @@ public final class JdbcStore implements Store {
         this.transactions = new Transactions(this, dialect, connections, builder.busyTimeout, builder.snapshotSessions);
     }
 
-    /** A builder of a store of {@code dialect}. */
+    /**
+     * A builder of a store of {@code dialect}.
+     *
+     * @param dialect the database's dialect
+     * @return a builder with nothing else set
+     */
     public static Builder builder(JdbcDialect dialect) {
         return new Builder(dialect);
     }
@@ -249,19 +254,34 @@ public final class JdbcStore implements Store {
             this.dialect = Objects.requireNonNull(dialect, "dialect");
         }
 
-        /** How the store names itself in messages: its URL, password masked. */
+        /**
+         * How the store names itself in messages: its URL, password masked.
+         *
+         * @param description the masked URL, or another name for messages
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** Connections the store makes itself, and pools. */
+        /**
+         * Connections the store makes itself, and pools.
+         *
+         * @param factory what makes the connections
+         * @return this builder
+         */
         public Builder connections(ConnectionFactory factory) {
             this.factory = factory;
             return this;
         }
 
-        /** The caller's connections, used as given (the caller pools), instead of a factory. */
+        /**
+         * The caller's connections, used as given (the caller pools), instead of a factory.
+         *
+         * @param dataSource the caller's connections; never closed by the store
+         * @return this builder
+         */
         public Builder dataSource(DataSource dataSource) {
             return dataSource(dataSource, null);
         }
@@ -269,6 +289,10 @@ public final class JdbcStore implements Store {
         /**
          * Pooled connections, such as a pool the backend made for the store: {@code owner} (the pool) is
          * closed when the store is; null leaves it open, as for a caller's {@link DataSource}.
+         *
+         * @param dataSource the pooled connections
+         * @param owner what to close with the store, or {@code null}
+         * @return this builder
          */
         public Builder dataSource(DataSource dataSource, AutoCloseable owner) {
             this.dataSource = dataSource;
@@ -279,6 +303,9 @@ public final class JdbcStore implements Store {
         /**
          * The schema the store lives in, which migrations create when it is missing; the connections'
          * current schema unless set. The connections must use it too: this does not change them.
+         *
+         * @param schema the schema's name, or {@code null} for the connections' current schema
+         * @return this builder
          */
         public Builder schema(String schema) {
             this.schema = schema;
@@ -288,13 +315,21 @@ public final class JdbcStore implements Store {
         /**
          * Whether the connections' sessions run transactions at repeatable read by default, as a pool the
          * backend configured does: reads then need no statement to set it. False unless set.
+         *
+         * @param snapshot true when sessions run at repeatable read already
+         * @return this builder
          */
         public Builder snapshotSessions(boolean snapshot) {
             this.snapshotSessions = snapshot;
             return this;
         }
 
-        /** Holds one connection open while the store is: an in-memory database lives only that long. */
+        /**
+         * Holds one connection open while the store is: an in-memory database lives only that long.
+         *
+         * @param keep true to hold one connection open
+         * @return this builder
+         */
         public Builder keepOneOpen(boolean keep) {
             this.keepOneOpen = keep;
             return this;
@@ -303,13 +338,22 @@ public final class JdbcStore implements Store {
         /**
          * Makes one connection and lends it to one unit of work at a time, for a database that lives in its
          * connection (SQLite in memory); readers then wait for writers too.
+         *
+         * @param single true for one connection, lent to one unit of work at a time
+         * @return this builder
          */
         public Builder singleConnection(boolean single) {
             this.singleConnection = single;
             return this;
         }
 
-        /** How many idle connections the store's own pool keeps; 8 unless set. */
+        /**
+         * How many idle connections the store's own pool keeps; 8 unless set.
+         *
+         * @param max the most idle connections, 1 or more
+         * @return this builder
+         * @throws StoreConfigurationException when {@code max} is less than 1
+         */
         public Builder maxIdleConnections(int max) {
             if (max < 1) {
                 throw new StoreConfigurationException("maxIdleConnections must be 1 or more, was " + max);
@@ -318,12 +362,23 @@ public final class JdbcStore implements Store {
             return this;
         }
 
-        /** The backend's migrations, applied or checked on opening as {@link #migrateMode} says. */
+        /**
+         * The backend's migrations, applied or checked on opening as {@link #migrateMode} says.
+         *
+         * @param set the backend's migration set
+         * @return this builder
+         */
         public Builder migrationSet(MigrationSet set) {
             this.migrationSet = set;
             return this;
         }
 
+        /**
+         * Whether opening applies the migrations, only checks them, or leaves the schema alone.
+         *
+         * @param mode {@link MigrateMode#AUTO} unless set
+         * @return this builder
+         */
         public Builder migrateMode(MigrateMode mode) {
             this.migrateMode = Objects.requireNonNull(mode, "migrateMode");
             return this;
@@ -332,6 +387,9 @@ public final class JdbcStore implements Store {
         /**
          * What the store can do beyond the contract, as its backend declares it; none unless set.
          * {@link StoreCapability#COMMAND_RUNS} is declared by every store this builds, whatever this says.
+         *
+         * @param declared the capabilities the backend declares
+         * @return this builder
          */
         public Builder capabilities(Set<StoreCapability> declared) {
             this.capabilities = EnumSet.noneOf(StoreCapability.class);
@@ -339,7 +397,13 @@ public final class JdbcStore implements Store {
             return this;
         }
 
-        /** How long a unit of work waits for a database lock held elsewhere; 30 seconds unless set. */
+        /**
+         * How long a unit of work waits for a database lock held elsewhere; 30 seconds unless set.
+         *
+         * @param timeout how long to wait, zero or more
+         * @return this builder
+         * @throws StoreConfigurationException when {@code timeout} is negative
+         */
         public Builder busyTimeout(Duration timeout) {
             if (timeout.isNegative()) {
                 throw new StoreConfigurationException("busyTimeout must not be negative, was " + timeout);
@@ -351,6 +415,7 @@ public final class JdbcStore implements Store {
         /**
          * Opens the store, migrating or validating its schema first.
          *
+         * @return the open store; the caller closes it
          * @throws StoreConfigurationException when {@code migrate=validate} finds the schema behind or altered,
          *                                     or the migrations do not fit the database
          * @throws StoreException              when the database cannot be reached or a migration fails

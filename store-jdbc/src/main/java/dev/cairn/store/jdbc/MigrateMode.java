@@ -18,6 +18,8 @@ public enum MigrateMode {
     /**
      * Parses the value of the {@value #PROPERTY} property; null means {@link #AUTO}.
      *
+     * @param value the property's value, or {@code null}
+     * @return the mode
      * @throws StoreConfigurationException naming the property and the accepted values
      */
     public static MigrateMode parse(String value) {

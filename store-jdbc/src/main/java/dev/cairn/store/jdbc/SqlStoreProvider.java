@@ -10,7 +10,11 @@ import dev.cairn.migrations.Migrator;
  * would migrate on its own), such as the command line's {@code migrate}. Implementations must be thread-safe.
  */
 public interface SqlStoreProvider extends StoreProvider {
-    /** The dialect of the stores this provider opens. */
+    /**
+     * The dialect of the stores this provider opens.
+     *
+     * @return the dialect
+     */
     JdbcDialect dialect();
 
     /**
@@ -20,6 +24,8 @@ public interface SqlStoreProvider extends StoreProvider {
      * the configuration where stores live in schemas ({@link #schemaPerStore()}). The URL and driver properties
      * are checked as {@link StoreProperties#checkDriverSettings} checks them, before any connection is made.
      *
+     * @param config the configuration, as {@link #open} takes it
+     * @return a migrator builder for that database
      * @throws dev.cairn.core.StoreConfigurationException when the configuration names no database a migrator can
      *                                                    reach, or a setting is invalid or refused
      */
@@ -28,6 +34,8 @@ public interface SqlStoreProvider extends StoreProvider {
     /**
      * Whether a store of this provider lives in a schema of its database, named by the property {@code schema},
      * so that one database holds several stores, each migrated apart; false unless overridden.
+     *
+     * @return true when each store lives in a schema of its own
      */
     default boolean schemaPerStore() {
         return false;

@@ -19,6 +19,10 @@ public final class StoreProperties {
     /**
      * The property {@code name} as milliseconds, 0 or more; {@code byDefault} milliseconds when absent.
      *
+     * @param config the store's configuration
+     * @param name the property's name
+     * @param byDefault the value when the property is absent
+     * @return the property's value
      * @throws StoreConfigurationException when the value is not such a number
      */
     public static Duration millis(CairnConfig config, String name, long byDefault) {
@@ -41,6 +45,10 @@ public final class StoreProperties {
     /**
      * The property {@code name} as a whole number, 1 or more; {@code byDefault} when absent.
      *
+     * @param config the store's configuration
+     * @param name the property's name
+     * @param byDefault the value when the property is absent
+     * @return the property's value
      * @throws StoreConfigurationException when the value is not such a number
      */
     public static int positive(CairnConfig config, String name, int byDefault) {
@@ -64,6 +72,9 @@ public final class StoreProperties {
      * Refuses a JDBC URL, or properties for its driver, that would have the driver run code, load a class or write
      * a file ({@link DriverSettings}), before any connection is made.
      *
+     * @param config the store's configuration, whose masked URL the error names
+     * @param jdbcUrl the JDBC URL to be connected to
+     * @param driverProperties the properties to be given to the driver
      * @throws StoreConfigurationException naming the store's masked URL and the setting refused
      */
     public static void checkDriverSettings(CairnConfig config, String jdbcUrl, Map<String, String> driverProperties) {

@@ -63,6 +63,7 @@ public final class MemoryStoreProvider implements StoreProvider {
      * Forgets the shared store of {@code name}, so that the next {@code memory:NAME} opens an empty one.
      * Handles already open keep working on the data they had, apart from any later open.
      *
+     * @param name the {@code NAME} of {@code memory:NAME}
      * @return whether a store of that name existed
      */
     public static boolean drop(String name) {

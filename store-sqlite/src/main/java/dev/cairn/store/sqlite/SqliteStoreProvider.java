@@ -139,6 +139,8 @@ public final class SqliteStoreProvider implements SqlStoreProvider {
      * A migrator of one SQLite file, for tools that migrate many files by their paths, such as the command line's
      * {@code migrate --folder}; no folder is made.
      *
+     * @param file the SQLite file, relative to the working folder or absolute
+     * @return a migrator builder for that file, with its dialect and JDBC URL set
      * @throws dev.cairn.migrations.UnsafeDriverSettingException when the path reads as a driver setting that would
      *                                                           run code ({@link dev.cairn.migrations.DriverSettings})
      */

@@ -56,21 +56,37 @@ public abstract class AbstractStoreContractTest {
 
     /** The backend's stores. */
     protected final StoreFixture fixture;
+    /** The test's clock, standing at {@link #START} when the test begins; only the test moves it. */
     protected TestClock clock;
+    /** The test's store, new and empty; closed after the test. */
     protected Store store;
+    /** A facade over {@link #store} with the suite's clock and actor. */
     protected Cairn cairn;
 
-    /** A suite on the stores {@code fixture} makes, one for each test. */
+    /**
+     * A suite on the stores {@code fixture} makes, one for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected AbstractStoreContractTest(StoreFixture fixture) {
         this.fixture = Objects.requireNonNull(fixture, "fixture");
     }
 
-    /** The capabilities whose tests run: those the fixture declares for the test's store. */
+    /**
+     * The capabilities whose tests run: those the fixture declares for the test's store.
+     *
+     * @return the capabilities of the test's store
+     */
     protected final Set<StoreCapability> capabilities() {
         return fixture.capabilities(store);
     }
 
-    /** Opens again the store that {@code closed} was, after it was closed, as the fixture does. */
+    /**
+     * Opens again the store that {@code closed} was, after it was closed, as the fixture does.
+     *
+     * @param closed a store of this test, closed
+     * @return the same store, open again
+     */
     protected final Store reopen(Store closed) {
         return fixture.reopen(closed);
     }
@@ -91,31 +107,63 @@ public abstract class AbstractStoreContractTest {
         fixture.close();
     }
 
-    /** A facade over {@code target} with the suite's clock and actor. */
+    /**
+     * A facade over {@code target} with the suite's clock and actor.
+     *
+     * @param target the store
+     * @return a facade over it; the caller closes it
+     */
     protected Cairn over(Store target) {
         return Cairn.over(target, CairnConfig.builder("test:").clock(clock).actor(ACTOR).build());
     }
 
-    /** Creates a node of {@code layer} with the given id, linked to {@code parentIds}. */
+    /**
+     * Creates a node of {@code layer} with the given id, linked to {@code parentIds}.
+     *
+     * @param layer the node's layer
+     * @param id the node's id
+     * @param parentIds the ids of its parents, none for a root
+     * @return the node created
+     */
     protected Node create(Layer layer, String id, String... parentIds) {
         return cairn.create(NodeDraft.of(layer, "Node " + id).id(id).parents(parentIds));
     }
 
-    /** Creates a node of {@code layer} with a generated id. */
+    /**
+     * Creates a node of {@code layer} with a generated id.
+     *
+     * @param layer the node's layer
+     * @return the node created
+     */
     protected Node create(Layer layer) {
         return cairn.create(NodeDraft.of(layer, "A " + layer.displayName()));
     }
 
-    /** Creates a node in {@code status}, as an import would. */
+    /**
+     * Creates a node in {@code status}, as an import would.
+     *
+     * @param status the status the node starts in
+     * @return the task created
+     */
     protected Node createIn(Status status) {
         return cairn.create(NodeDraft.of(Layer.TASK, "A task that is " + status.wireName()).status(status));
     }
 
+    /**
+     * The ids of {@code nodes}.
+     *
+     * @param nodes the nodes
+     * @return their ids, in the same order
+     */
     protected static List<String> ids(Collection<Node> nodes) {
         return nodes.stream().map(Node::id).toList();
     }
 
-    /** Moves the test clock a minute on and returns the new time. */
+    /**
+     * Moves the test clock a minute on and returns the new time.
+     *
+     * @return the time the clock now shows
+     */
     protected Instant tick() {
         return clock.advance(Duration.ofMinutes(1));
     }
@@ -124,6 +172,12 @@ public abstract class AbstractStoreContractTest {
     protected record Snapshot(List<Node> nodes, List<Link> links, List<Label> labels, List<Event> events) {
     }
 
+    /**
+     * Reads everything {@code of} keeps.
+     *
+     * @param of the plan to read
+     * @return its nodes, links, labels and events
+     */
     protected Snapshot snapshot(Cairn of) {
         return new Snapshot(of.find(NodeQuery.all()), of.links(), of.labels(), of.events(0, Integer.MAX_VALUE));
     }
@@ -132,6 +186,12 @@ public abstract class AbstractStoreContractTest {
      * Asserts that {@code call} is refused with a {@link ValidationException} that has a violation of
      * {@code field}, showing {@code value}, whose rule contains {@code rule}; and that the message says
      * all three.
+     *
+     * @param call what should be refused
+     * @param field the field the violation names
+     * @param value the value it shows, or {@code null}
+     * @param rule part of the rule it states
+     * @return the exception, for further assertions
      */
     protected static ValidationException assertViolation(ThrowingCallable call, String field, String value,
                                                          String rule) {
@@ -150,7 +210,12 @@ public abstract class AbstractStoreContractTest {
         return invalid;
     }
 
-    /** The {@link ValidationException} that {@code call} throws; fails if it throws another or none. */
+    /**
+     * The {@link ValidationException} that {@code call} throws; fails if it throws another or none.
+     *
+     * @param call what should be refused
+     * @return the exception thrown
+     */
     protected static ValidationException catchValidation(ThrowingCallable call) {
         Throwable thrown = catchThrowable(call);
         assertThat(thrown).isExactlyInstanceOf(ValidationException.class);

@@ -52,9 +52,14 @@ public abstract class CommandRunStoreContractTest {
 
     /** The backend's stores. */
     protected final StoreFixture fixture;
+    /** The test's store, new and empty; closed after the test. */
     protected Store store;
 
-    /** A suite on the stores {@code fixture} makes, one for each test. */
+    /**
+     * A suite on the stores {@code fixture} makes, one for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected CommandRunStoreContractTest(StoreFixture fixture) {
         this.fixture = Objects.requireNonNull(fixture, "fixture");
     }
@@ -64,12 +69,21 @@ public abstract class CommandRunStoreContractTest {
         return fixture.createStore();
     }
 
-    /** The capabilities whose tests run; by default those the store declares. */
+    /**
+     * The capabilities whose tests run; by default those the store declares.
+     *
+     * @return the capabilities of the test's store
+     */
     protected Set<StoreCapability> capabilities() {
         return store.capabilities();
     }
 
-    /** The runs and leases of {@code tx}, which a store that declares {@link StoreCapability#COMMAND_RUNS} gives. */
+    /**
+     * The runs and leases of {@code tx}, which a store that declares {@link StoreCapability#COMMAND_RUNS} gives.
+     *
+     * @param tx a unit of work of the test's store
+     * @return its run log
+     */
     protected static RunLog runLog(StoreTransaction tx) {
         return tx.runLog().orElseThrow(() -> new AssertionError(tx.getClass().getName()
                 + " gives no RunLog, though its store declares " + StoreCapability.COMMAND_RUNS));

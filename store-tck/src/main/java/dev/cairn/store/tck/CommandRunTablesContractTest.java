@@ -47,7 +47,11 @@ public abstract class CommandRunTablesContractTest {
     /** The backend's databases. */
     protected final SqlStoreFixture fixture;
 
-    /** A suite on the databases {@code fixture} names, a new one for each test. */
+    /**
+     * A suite on the databases {@code fixture} names, a new one for each test.
+     *
+     * @param fixture the backend's databases, and how to reach them with SQL
+     */
     protected CommandRunTablesContractTest(SqlStoreFixture fixture) {
         this.fixture = Objects.requireNonNull(fixture, "fixture");
     }

@@ -69,15 +69,22 @@ public abstract class CommandRunnerContractTest {
     private static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
     private static final String HELLO_SHA256 = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
 
+    /** The base folder of the test's runner: a temporary folder, deleted after the test. */
     @TempDir
     protected Path base;
 
     /** The backend's stores. */
     protected final StoreFixture fixture;
+    /** The test's clock; only the test moves it. */
     protected TestClock clock;
+    /** A facade over the test's store. */
     protected Cairn cairn;
 
-    /** A suite on the stores {@code fixture} makes, one or more for each test. */
+    /**
+     * A suite on the stores {@code fixture} makes, one or more for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected CommandRunnerContractTest(StoreFixture fixture) {
         this.fixture = Objects.requireNonNull(fixture, "fixture");
     }

@@ -57,12 +57,22 @@ import org.junit.jupiter.api.Timeout;
  * <p>Not thread-safe: JUnit makes an instance per test.
  */
 public abstract class ConcurrencyContractTest extends AbstractStoreContractTest {
-    /** A suite on the stores {@code fixture} makes, one for each test. */
+    /**
+     * A suite on the stores {@code fixture} makes, one for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected ConcurrencyContractTest(StoreFixture fixture) {
         super(fixture);
     }
 
-    /** Runs {@code task} on {@code threads} threads released at once; fails with the first failure. */
+    /**
+     * Runs {@code task} on {@code threads} threads released at once; fails with the first failure.
+     *
+     * @param threads how many threads run it
+     * @param task what each thread runs
+     * @throws Exception the first failure of a task, or an interrupt while waiting
+     */
     protected static void runConcurrently(int threads, Callable<Void> task) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {

@@ -54,13 +54,21 @@ public abstract class CopyContractTest {
 
     /** The backend's stores. */
     protected final StoreFixture fixture;
+    /** The clock of the source store. */
     protected TestClock sourceClock;
+    /** The clock of the target store, at another time than the source's. */
     protected TestClock targetClock;
+    /** The store copied from, new and empty for each test. */
     protected Cairn source;
+    /** The store copied to, new and empty for each test. */
     protected Cairn target;
     private final List<Cairn> opened = new ArrayList<>();
 
-    /** A suite on the stores {@code fixture} names, new ones for each test. */
+    /**
+     * A suite on the stores {@code fixture} names, new ones for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected CopyContractTest(StoreFixture fixture) {
         this.fixture = Objects.requireNonNull(fixture, "fixture");
     }
@@ -84,7 +92,13 @@ public abstract class CopyContractTest {
         fixture.close();
     }
 
-    /** Opens {@code url} with the sample's actor and {@code clock}; closed after the test. */
+    /**
+     * Opens {@code url} with the sample's actor and {@code clock}; closed after the test.
+     *
+     * @param url Cairn's URL of the store
+     * @param clock the clock the facade stamps its changes with
+     * @return the facade
+     */
     protected Cairn open(String url, TestClock clock) {
         Cairn cairn = Cairn.open(PlanSample.config(url, clock));
         opened.add(cairn);
@@ -95,6 +109,9 @@ public abstract class CopyContractTest {
      * Asserts that {@code copy} holds everything {@code original} held, field by field: every node with its
      * timestamps and version, every link, every label with its description, and the whole event log with its
      * times, actors and details, in order (a copy numbers events anew, so their sequence numbers are left out).
+     *
+     * @param copy what the target holds after the copy
+     * @param original what the source held
      */
     public static void assertHoldsACopyOf(PlanSample.Snapshot copy, PlanSample.Snapshot original) {
         Map<String, Node> expected = byId(original.nodes());

@@ -30,7 +30,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>Not thread-safe: JUnit makes an instance per test.
  */
 public abstract class DeleteContractTest extends AbstractStoreContractTest {
-    /** A suite on the stores {@code fixture} makes, one for each test. */
+    /**
+     * A suite on the stores {@code fixture} makes, one for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected DeleteContractTest(StoreFixture fixture) {
         super(fixture);
     }

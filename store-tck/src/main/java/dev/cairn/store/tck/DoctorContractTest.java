@@ -61,21 +61,33 @@ import org.junit.jupiter.api.Test;
  * <p>Not thread-safe: JUnit makes an instance per test.
  */
 public abstract class DoctorContractTest {
+    /** The time the test's clock stands at when the test begins. */
     protected static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
+    /** The actor of the suite's changes. */
     protected static final String ACTOR = "doctor-tck";
 
     /** The backend's stores. */
     protected final StoreFixture fixture;
+    /** The test's clock; only the test moves it. */
     protected TestClock clock;
+    /** A facade over the test's store. */
     protected Cairn cairn;
     private Store store;
 
-    /** A suite on the stores {@code fixture} makes, one for each test. */
+    /**
+     * A suite on the stores {@code fixture} makes, one for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected DoctorContractTest(StoreFixture fixture) {
         this.fixture = Objects.requireNonNull(fixture, "fixture");
     }
 
-    /** SQL access to the tables of the test's store, as the fixture gives it; empty when it gives none. */
+    /**
+     * SQL access to the tables of the test's store, as the fixture gives it; empty when it gives none.
+     *
+     * @return the store's tables reached with SQL, or empty
+     */
     protected final Optional<RawDatabase> rawDatabase() {
         return fixture.rawDatabase(store);
     }

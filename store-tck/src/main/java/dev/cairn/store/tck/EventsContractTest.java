@@ -27,7 +27,11 @@ import org.junit.jupiter.api.Test;
  * <p>Not thread-safe: JUnit makes an instance per test.
  */
 public abstract class EventsContractTest extends AbstractStoreContractTest {
-    /** A suite on the stores {@code fixture} makes, one for each test. */
+    /**
+     * A suite on the stores {@code fixture} makes, one for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected EventsContractTest(StoreFixture fixture) {
         super(fixture);
     }

@@ -56,10 +56,15 @@ public abstract class ImportExportContractTest {
     private final List<Cairn> opened = new ArrayList<>();
     private final TestClock clock = new TestClock(PlanSample.START);
 
+    /** A temporary folder for the test's files, deleted after the test. */
     @TempDir
     protected Path files;
 
-    /** A suite on the stores {@code fixture} makes, several for each test. */
+    /**
+     * A suite on the stores {@code fixture} makes, several for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected ImportExportContractTest(StoreFixture fixture) {
         this.fixture = Objects.requireNonNull(fixture, "fixture");
     }
@@ -72,12 +77,18 @@ public abstract class ImportExportContractTest {
     /**
      * How many mutated trees {@link Mutations} imports: 500 by default. A backend whose every import costs a
      * server round trip per lookup may run fewer, as long as some backend of the build runs the 500.
+     *
+     * @return the number of mutated trees to import
      */
     protected int mutationRounds() {
         return 500;
     }
 
-    /** A facade over a new, empty store, closed after the test. */
+    /**
+     * A facade over a new, empty store, closed after the test.
+     *
+     * @return the facade; the suite closes it
+     */
     protected Cairn freshPlan() {
         Cairn cairn = Cairn.over(createStore(), PlanSample.config("test:", clock));
         opened.add(cairn);

@@ -40,7 +40,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Not thread-safe: JUnit makes an instance per test.
  */
 public abstract class NodesContractTest extends AbstractStoreContractTest {
-    /** A suite on the stores {@code fixture} makes, one for each test. */
+    /**
+     * A suite on the stores {@code fixture} makes, one for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected NodesContractTest(StoreFixture fixture) {
         super(fixture);
     }

@@ -76,7 +76,13 @@ public final class PlanSample {
     private PlanSample() {
     }
 
-    /** A configuration for {@code url} with the sample's actor and {@code clock}, which {@link #fill} moves. */
+    /**
+     * A configuration for {@code url} with the sample's actor and {@code clock}, which {@link #fill} moves.
+     *
+     * @param url Cairn's URL of the store
+     * @param clock the plan's clock
+     * @return the configuration
+     */
     public static CairnConfig config(String url, TestClock clock) {
         return CairnConfig.builder(url).clock(clock).actor(ACTOR).build();
     }
@@ -84,6 +90,9 @@ public final class PlanSample {
     /**
      * Writes the sample into an empty plan, moving {@code clock} (the plan's clock) between changes so that
      * every date differs.
+     *
+     * @param plan an empty plan
+     * @param clock the plan's clock, moved on between changes
      */
     public static void fill(PlanGraph plan, TestClock clock) {
         plan.defineLabel("release", "Goes into the 1.0 release notes");
@@ -231,6 +240,15 @@ public final class PlanSample {
                            Map<String, List<Event>> histories) {
         private static final int PAGE = 500;
 
+        /**
+         * Copies every list and the map of histories.
+         *
+         * @param nodes     every node, by id
+         * @param links     every link, by parent then child
+         * @param labels    every label, by name
+         * @param events    the whole event log, in sequence order
+         * @param histories each node's history, by node id
+         */
         public Snapshot {
             nodes = List.copyOf(nodes);
             links = List.copyOf(links);
@@ -239,7 +257,12 @@ public final class PlanSample {
             histories = Collections.unmodifiableMap(new LinkedHashMap<>(histories));
         }
 
-        /** Reads all of {@code plan}. */
+        /**
+         * Reads all of {@code plan}.
+         *
+         * @param plan the plan to read
+         * @return all it holds
+         */
         public static Snapshot of(PlanGraph plan) {
             List<Node> nodes = plan.find(NodeQuery.all());
             List<Event> events = new ArrayList<>();
@@ -254,7 +277,13 @@ public final class PlanSample {
             return new Snapshot(nodes, plan.links(), plan.labels(), events, histories);
         }
 
-        /** The node with this id. */
+        /**
+         * The node with this id.
+         *
+         * @param id the node's id
+         * @return the node
+         * @throws AssertionError when the snapshot holds no node {@code id}
+         */
         public Node node(String id) {
             return nodes.stream().filter(node -> node.id().equals(id)).findFirst()
                     .orElseThrow(() -> new AssertionError("No node " + id + " in the snapshot"));
@@ -263,6 +292,8 @@ public final class PlanSample {
         /**
          * Asserts that this snapshot, read later, holds everything {@code before} held, field by field:
          * each difference is reported with the node or list it is in.
+         *
+         * @param before the snapshot taken earlier
          */
         public void assertKeepsEverythingOf(Snapshot before) {
             Objects.requireNonNull(before, "before");

@@ -34,7 +34,11 @@ public abstract class StatusesContractTest extends AbstractStoreContractTest {
     /** The statuses each status may move to, as DESIGN.md states them; written out, not derived. */
     private static final Map<Status, Set<Status>> TRANSITIONS = transitions();
 
-    /** A suite on the stores {@code fixture} makes, one for each test. */
+    /**
+     * A suite on the stores {@code fixture} makes, one for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected StatusesContractTest(StoreFixture fixture) {
         super(fixture);
     }

@@ -50,13 +50,25 @@ public abstract class StoreFixture implements AutoCloseable {
     /**
      * Cairn's URL of the test's store called {@code name} (a lower-case word, letters and digits): a new,
      * empty store the first time a test names it, the same store every later time in that test.
+     *
+     * @param name the store's name within the test
+     * @return Cairn's URL of that store
      */
     public abstract String storeUrl(String name);
 
-    /** Opens the store at {@code url}, as the backend's provider opens it. */
+    /**
+     * Opens the store at {@code url}, as the backend's provider opens it.
+     *
+     * @param url a URL from {@link #storeUrl}
+     * @return the open store
+     */
     protected abstract Store open(String url);
 
-    /** A new, empty store, apart from every other store of the test; the caller closes it. */
+    /**
+     * A new, empty store, apart from every other store of the test; the caller closes it.
+     *
+     * @return the store; the caller closes it
+     */
     public final Store createStore() {
         String name = "store" + ++created;
         Store store = open(storeUrl(name));
@@ -67,6 +79,9 @@ public abstract class StoreFixture implements AutoCloseable {
     /**
      * The capabilities whose tests run on {@code store}: by default those it declares. A fixture whose stores
      * can do more than they declare says so here.
+     *
+     * @param store a store this fixture made
+     * @return the capabilities to test
      */
     public Set<StoreCapability> capabilities(Store store) {
         return store.capabilities();
@@ -76,6 +91,9 @@ public abstract class StoreFixture implements AutoCloseable {
      * Opens again the store that {@code closed} was, after it was closed. Asked only of stores whose
      * {@link #capabilities(Store) capabilities} include {@link StoreCapability#PERSISTENT}; by default opens
      * the same URL again.
+     *
+     * @param closed a store this fixture made, closed
+     * @return the same store, open again
      */
     public Store reopen(Store closed) {
         String name = nameOf(closed);
@@ -87,12 +105,20 @@ public abstract class StoreFixture implements AutoCloseable {
     /**
      * SQL access to the tables of {@code store}, as a tool other than Cairn has it; empty (the default) for a
      * store that keeps only what passed Cairn's rules, such as the memory store, whose drift tests are skipped.
+     *
+     * @param store a store this fixture made
+     * @return SQL access to its tables, or empty
      */
     public Optional<RawDatabase> rawDatabase(Store store) {
         return Optional.empty();
     }
 
-    /** The name {@link #createStore()} gave {@code store}, or the one it was {@link #reopen(Store) reopened} under. */
+    /**
+     * The name {@link #createStore()} gave {@code store}, or the one it was {@link #reopen(Store) reopened} under.
+     *
+     * @param store a store this fixture made
+     * @return its name
+     */
     protected final String nameOf(Store store) {
         String name = names.get(store);
         if (name == null) {
@@ -102,7 +128,11 @@ public abstract class StoreFixture implements AutoCloseable {
         return name;
     }
 
-    /** A temporary folder for the fixture's stores, made on first use and deleted with all in it by {@link #close()}. */
+    /**
+     * A temporary folder for the fixture's stores, made on first use and deleted with all in it by {@link #close()}.
+     *
+     * @return the folder
+     */
     protected final Path folder() {
         if (folder == null) {
             try {

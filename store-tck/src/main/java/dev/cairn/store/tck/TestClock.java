@@ -15,17 +15,30 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TestClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    /** A clock standing at {@code start}, in UTC. */
+    /**
+     * A clock standing at {@code start}, in UTC.
+     *
+     * @param start the time it stands at
+     */
     public TestClock(Instant start) {
         this.now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
     }
 
-    /** Moves the clock forward by {@code step} and returns the new time. */
+    /**
+     * Moves the clock forward by {@code step} and returns the new time.
+     *
+     * @param step how far to move it
+     * @return the time it then shows
+     */
     public Instant advance(Duration step) {
         return now.updateAndGet(instant -> instant.plus(step));
     }
 
-    /** Moves the clock to {@code instant}. */
+    /**
+     * Moves the clock to {@code instant}.
+     *
+     * @param instant the time it then shows
+     */
     public void set(Instant instant) {
         now.set(Objects.requireNonNull(instant, "instant"));
     }

@@ -32,7 +32,12 @@ public final class TodoWriteFixtures {
     private TodoWriteFixtures() {
     }
 
-    /** Copies the node files into {@code folder} as a ToDoWrite tree ({@code plans/…}, {@code commands/…}). */
+    /**
+     * Copies the node files into {@code folder} as a ToDoWrite tree ({@code plans/…}, {@code commands/…}).
+     *
+     * @param folder an empty folder
+     * @return {@code folder}
+     */
     public static Path copyTree(Path folder) {
         for (String file : files()) {
             if (file.startsWith("schemas/")) {
@@ -49,7 +54,12 @@ public final class TodoWriteFixtures {
         return folder;
     }
 
-    /** The problems ToDoWrite's schema finds in a node file; empty when it accepts it. */
+    /**
+     * The problems ToDoWrite's schema finds in a node file; empty when it accepts it.
+     *
+     * @param file a ToDoWrite node file
+     * @return one line a problem
+     */
     public static Set<String> schemaProblems(Path file) {
         try {
             JsonNode node = YAML.readTree(file.toFile());

@@ -44,17 +44,29 @@ public abstract class UpgradeContractTest {
     /** The backend's databases. */
     protected final SqlStoreFixture fixture;
 
-    /** A suite on the databases {@code fixture} names, a new one for each test. */
+    /**
+     * A suite on the databases {@code fixture} names, a new one for each test.
+     *
+     * @param fixture the backend's databases, and how to reach them with SQL
+     */
     protected UpgradeContractTest(SqlStoreFixture fixture) {
         this.fixture = Objects.requireNonNull(fixture, "fixture");
     }
 
-    /** Cairn's URL of the test's database, empty when the test starts and the same on every call. */
+    /**
+     * Cairn's URL of the test's database, empty when the test starts and the same on every call.
+     *
+     * @return Cairn's URL of the test's database
+     */
     protected final String cairnUrl() {
         return fixture.storeUrl(DATABASE);
     }
 
-    /** The store's migration set, whose first version makes the old database. */
+    /**
+     * The store's migration set, whose first version makes the old database.
+     *
+     * @return the migration set
+     */
     protected final MigrationSet migrationSet() {
         return fixture.migrationSet();
     }
@@ -63,7 +75,11 @@ public abstract class UpgradeContractTest {
         return fixture.booleanText(value);
     }
 
-    /** {@link #cairnUrl()} with migrations switched off, so that Cairn opens the old schema as it is. */
+    /**
+     * {@link #cairnUrl()} with migrations switched off, so that Cairn opens the old schema as it is.
+     *
+     * @return the URL with {@code migrate=off}
+     */
     protected String cairnUrlWithoutMigration() {
         String url = cairnUrl();
         return url + (url.contains("?") ? "&" : "?") + "migrate=off";
@@ -114,7 +130,12 @@ public abstract class UpgradeContractTest {
         migrator().target(migrationSet().module(), FIRST_VERSION).build().migrate();
     }
 
-    /** Writes the {@link PlanSample} with migrations off and returns what the database then holds. */
+    /**
+     * Writes the {@link PlanSample} with migrations off and returns what the database then holds.
+     *
+     * @param clock the plan's clock
+     * @return what the database holds after
+     */
     protected final PlanSample.Snapshot fillWithoutMigrating(TestClock clock) {
         try (Cairn cairn = Cairn.open(PlanSample.config(cairnUrlWithoutMigration(), clock))) {
             PlanSample.fill(cairn, clock);
@@ -122,12 +143,24 @@ public abstract class UpgradeContractTest {
         }
     }
 
-    /** The versions of the store's module that {@code migrator} finds applied. */
+    /**
+     * The versions of the store's module that {@code migrator} finds applied.
+     *
+     * @param migrator a migrator of the test's database
+     * @return the applied versions, in order
+     */
     protected final List<String> applied(Migrator.Builder migrator) {
         return versions(migrator, MigrationState.APPLIED);
     }
 
-    /** Every row's first column, as text. */
+    /**
+     * Every row's first column, as text.
+     *
+     * @param connection a connection to the database
+     * @param sql a query
+     * @return the first column of each row
+     * @throws SQLException when the query fails
+     */
     protected static List<String> rows(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
