@@ -16,6 +16,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies a non-empty SQLite file with {@code VACUUM INTO} before migrations touch it, then keeps the newest
@@ -35,6 +37,8 @@ final class SqliteBackup {
 
     private SqliteBackup() {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteBackup.class);
 
     /** The backup's path, or null when the database is in memory or empty. */
     static Path backupIfNeeded(Connection connection, ConnectionSource source, BackupPolicy policy)
@@ -75,6 +79,7 @@ final class SqliteBackup {
             deleteQuietly(partial);
             throw failure;
         }
+        LOG.info("Backed up {} to {} before migrating it", file, backup);
         prune(folder, prefix, policy.retention());
         return backup;
     }
