@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
-    /** A wait for a busy database longer than this is worth a line: another process held its lock. */
+    /** A wait to begin longer than this is worth a line: another process held the lock, or the pool was empty. */
     private static final long NOTED_WAIT_NANOS = 1_000_000_000L;
 
     private final JdbcStore store;
@@ -142,10 +142,12 @@ final class Transactions {
             }
             try {
                 dialect.begin(connection, write, snapshotSessions, connections::execute);
+                // The driver may do the waiting itself (SQLite's busy timeout), so the time is what counts.
                 long waited = System.nanoTime() - started;
-                if (waitedBusy && waited > NOTED_WAIT_NANOS) {
-                    LOG.info("Waited {} ms for the lock of the {} store {}: another connection held it",
-                            waited / 1_000_000, store.backend(), store.description());
+                if (waited > NOTED_WAIT_NANOS) {
+                    LOG.info("Waited {} ms to begin a {} on the {} store {}{}", waited / 1_000_000,
+                            write ? "write" : "read", store.backend(), store.description(),
+                            waitedBusy ? ": another connection held its lock" : "");
                 }
                 return connection;
             } catch (SQLException failure) {

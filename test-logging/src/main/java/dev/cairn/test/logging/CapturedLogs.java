@@ -29,7 +29,8 @@ public final class CapturedLogs implements SLF4JServiceProvider {
     /** Kept at most, oldest dropped first: a long test JVM must not keep every line it ever logged. */
     private static final int KEPT = 20_000;
     private static final Level PRINTED = printedLevel();
-    private static final Level CAPTURED = PRINTED != null && PRINTED.toInt() < Level.INFO.toInt() ? PRINTED : Level.INFO;
+    private static final Level DEFAULT = PRINTED != null && PRINTED.toInt() < Level.INFO.toInt() ? PRINTED : Level.INFO;
+    private static volatile Level captured = DEFAULT;
     private static final ConcurrentLinkedDeque<Event> EVENTS = new ConcurrentLinkedDeque<>();
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -37,6 +38,15 @@ public final class CapturedLogs implements SLF4JServiceProvider {
     private final ILoggerFactory loggerFactory = name -> loggers.computeIfAbsent(name, CapturingLogger::new);
     private final IMarkerFactory markerFactory = new BasicMarkerFactory();
     private final MDCAdapter mdcAdapter = new BasicMDCAdapter();
+
+    /**
+     * Keeps the events at {@code level} and above until the returned handle is closed, then goes back to INFO:
+     * for a test of what is logged at DEBUG. Loggers that ask once (jOOQ's, when a class loads) keep their answer.
+     */
+    public static AutoCloseable atLevel(Level level) {
+        captured = level;
+        return () -> captured = DEFAULT;
+    }
 
     /** One event, its message formatted. */
     public record Event(long sequence, String logger, Level level, String message, Throwable throwable) {
@@ -85,8 +95,13 @@ public final class CapturedLogs implements SLF4JServiceProvider {
 
         /** Every event's {@link Event#fullText()}, one a line. */
         public String text() {
+            return text("");
+        }
+
+        /** The {@link Event#fullText()} of every event of loggers whose name starts with {@code prefix}. */
+        public String text(String prefix) {
             StringBuilder text = new StringBuilder();
-            events().forEach(event -> text.append(event).append('\n'));
+            events(prefix).forEach(event -> text.append(event).append('\n'));
             return text.toString();
         }
     }
@@ -122,7 +137,7 @@ public final class CapturedLogs implements SLF4JServiceProvider {
     }
 
     private static boolean enabled(Level level) {
-        return level.toInt() >= CAPTURED.toInt();
+        return level.toInt() >= captured.toInt();
     }
 
     private static final class CapturingLogger extends LegacyAbstractLogger {
