@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
@@ -33,6 +34,8 @@ public final class CapturedLogs implements SLF4JServiceProvider {
     private static volatile Level captured = DEFAULT;
     private static final ConcurrentLinkedDeque<Event> EVENTS = new ConcurrentLinkedDeque<>();
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** The deque's size, which it counts only by walking it. */
+    private static final AtomicInteger SIZE = new AtomicInteger();
 
     private final Map<String, Logger> loggers = new ConcurrentHashMap<>();
     private final ILoggerFactory loggerFactory = name -> loggers.computeIfAbsent(name, CapturingLogger::new);
@@ -183,8 +186,8 @@ public final class CapturedLogs implements SLF4JServiceProvider {
             String message = MessageFormatter.basicArrayFormat(pattern, arguments);
             Event event = new Event(SEQUENCE.incrementAndGet(), name, level, String.valueOf(message), throwable);
             EVENTS.add(event);
-            while (EVENTS.size() > KEPT) {
-                EVENTS.pollFirst();
+            if (SIZE.incrementAndGet() > KEPT && EVENTS.pollFirst() != null) {
+                SIZE.decrementAndGet();
             }
             if (PRINTED != null && level.toInt() >= PRINTED.toInt()) {
                 System.err.println(event);
