@@ -31,14 +31,13 @@ import org.slf4j.LoggerFactory;
  * progress. Thread-safe.
  */
 final class SqliteBackup {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteBackup.class);
     static final String SUFFIX = ".bak";
     static final String PARTIAL_SUFFIX = SUFFIX + ".partial";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
 
     private SqliteBackup() {
     }
-
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteBackup.class);
 
     /** The backup's path, or null when the database is in memory or empty. */
     static Path backupIfNeeded(Connection connection, ConnectionSource source, BackupPolicy policy)
