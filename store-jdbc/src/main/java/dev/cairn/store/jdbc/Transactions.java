@@ -125,6 +125,7 @@ final class Transactions {
         long deadline = started + busyTimeout.toNanos();
         long pause = 1;
         boolean waitedBusy = false;
+        boolean reconnecting = false;
         while (true) {
             Connection connection;
             try {
@@ -134,8 +135,11 @@ final class Transactions {
                     throw new StoreException("Cannot connect to the " + store.backend() + " store "
                             + store.description() + ": " + failure.getMessage(), failure);
                 }
-                LOG.info("Cannot connect to the {} store {} ({}); trying again", store.backend(), store.description(),
-                        failure.getMessage());
+                if (!reconnecting) {
+                    reconnecting = true;
+                    LOG.info("Cannot connect to the {} store {} ({}); trying again", store.backend(),
+                            store.description(), failure.getMessage());
+                }
                 sleep(pause);
                 pause = Math.min(pause * 2, 1000);
                 continue;
@@ -158,7 +162,8 @@ final class Transactions {
                     throw new StoreException("Cannot begin a " + (write ? "write" : "read") + " on the "
                             + store.backend() + " store " + store.description() + ": " + failure.getMessage(), failure);
                 }
-                if (lost) {
+                if (lost && !reconnecting) {
+                    reconnecting = true;
                     LOG.info("A connection to the {} store {} was lost ({}); reconnecting", store.backend(),
                             store.description(), failure.getMessage());
                 }
