@@ -26,17 +26,20 @@ final class CairnCli {
 
     /** Runs the command {@code args} name and returns its exit code; closes the store it opened. */
     static int execute(CliEnvironment environment, String... args) {
-        // jOOQ prints a banner and tips on first use unless told not to.
+        // jOOQ logs a banner and tips at INFO on first use unless told not to: not what --verbose is for. The
+        // command line is the application here, so it may set them; the library modules do not.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         CommandLine commandLine = commandLine(environment);
         CairnCommand root = commandLine.getCommand();
+        CliLogging.start(environment.err(), false);
         try {
             return commandLine.execute(args);
         } finally {
             try {
                 root.closeStore();
             } finally {
+                CliLogging.stop();
                 environment.out().flush();
                 environment.err().flush();
             }

@@ -56,6 +56,14 @@ final class CairnCommand implements Runnable {
             description = "text (for people, the default), json or yaml (for scripts).")
     OutputFormat format = OutputFormat.TEXT;
 
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 102,
+            description = "Also log what Cairn does to standard error: the store opened, each migration applied.")
+    void verbose(boolean verbose) {
+        if (verbose) {
+            CliLogging.verbose();
+        }
+    }
+
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, hidden = true,
             description = "Print the stack trace of a failure.")
     boolean stacktrace;

@@ -12,6 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A plan kept in a store: the entry point of Cairn.
@@ -30,6 +32,7 @@ import java.util.function.Function;
  */
 public final class Cairn implements PlanGraph, AutoCloseable {
     private static final int MAX_RETRIES = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(Cairn.class);
 
     private final CairnConfig config;
     private final Store store;
@@ -54,11 +57,14 @@ public final class Cairn implements PlanGraph, AutoCloseable {
     public static Cairn open(CairnConfig config) {
         Objects.requireNonNull(config, "config");
         StoreProvider provider = StoreProviders.select(config);
+        long started = System.nanoTime();
         Store store = provider.open(config);
         if (store == null) {
             throw new StoreConfigurationException(provider.getClass().getName() + " returned no store for "
                     + config.maskedUrl() + ".");
         }
+        LOG.info("Opened the {} store {} in {} ms", store.backend(), config.maskedUrl(),
+                (System.nanoTime() - started) / 1_000_000);
         return new Cairn(config, store);
     }
 
@@ -301,6 +307,7 @@ public final class Cairn implements PlanGraph, AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             store.close();
+            LOG.info("Closed the {} store {}", store.backend(), config.maskedUrl());
         }
     }
 

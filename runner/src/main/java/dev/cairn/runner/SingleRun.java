@@ -32,6 +32,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of one Command, from taking its lease to recording its end. Not thread-safe: one per run.
@@ -42,6 +44,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * interrupt, the JVM shutting down), as far as the store can still be reached.
  */
 final class SingleRun {
+    private static final Logger LOG = LoggerFactory.getLogger(SingleRun.class);
     /** How long the output may go on after the command's processes are stopped: a process that escaped them. */
     private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -179,6 +182,8 @@ final class SingleRun {
             builder.environment().clear();
             builder.environment().putAll(environment);
             process = builder.start();
+            // The shell text is not logged: it may carry a token.
+            LOG.debug("Started {} in {} (pid {}), log {}", commandId, plan.workdir(), process.pid(), log);
         } catch (IOException | RuntimeException cannotStart) {
             String failure = "could not start in " + plan.workdir() + ": " + cannotStart.getMessage();
             appendQuietly(log, "cairn: " + failure + "\n");
@@ -260,6 +265,10 @@ final class SingleRun {
         Instant endedAt = runner.now();
         CommandRun finished = started.end(endedAt.isBefore(started.startedAt()) ? started.startedAt() : endedAt,
                 ending.exitCode(), ending.timedOut(), tail, log == null ? null : runner.stored(log), checks);
+        LOG.info("Run {} of {} ended: {} after {} ms", finished.number(), commandId,
+                finished.exitCode() != null ? "exit code " + finished.exitCode()
+                        : finished.timedOut() ? "timed out" : "not run (" + ending.failure() + ")",
+                Duration.between(finished.startedAt(), finished.endedAt()).toMillis());
         try {
             return write(finished, ending);
         } catch (RuntimeException firstFailure) {

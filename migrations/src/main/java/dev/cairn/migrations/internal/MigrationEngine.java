@@ -20,9 +20,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The operations behind {@link dev.cairn.migrations.Migrator}. Immutable and thread-safe. */
 public final class MigrationEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationEngine.class);
     private final MigratorConfig config;
 
     public MigrationEngine(MigratorConfig config) {
@@ -64,7 +67,14 @@ public final class MigrationEngine {
                     callbacks.runAfterError(MigrationCallback.Event.AFTER_MIGRATE_ERROR, null, failure);
                     throw failure;
                 }
-                return new MigrateResult(session.target, applied, Duration.ofNanos(System.nanoTime() - start), backup);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                if (applied.isEmpty()) {
+                    LOG.debug("{} is up to date: no migration to apply", session.logTarget);
+                } else {
+                    LOG.info("Migrated {}: {} migration(s) applied in {} ms", session.logTarget, applied.size(),
+                            took.toMillis());
+                }
+                return new MigrateResult(session.target, applied, took, backup);
             });
         }
     }

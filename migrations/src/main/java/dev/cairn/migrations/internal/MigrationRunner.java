@@ -8,9 +8,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Applies or undoes one migration at a time on a session's connection. Not thread-safe. */
 final class MigrationRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+
     private final Session session;
     private final Connection connection;
     private final DialectSupport support;
@@ -63,7 +67,7 @@ final class MigrationRunner {
         } catch (SQLException bookkeeping) {
             throw bookkeepingFailed(migration, work, bookkeeping);
         }
-        return executed(migration, start, work.notes());
+        return logged(executed(migration, start, work.notes()), false);
     }
 
     /** Applies a repeatable migration again, or for the first time, in a transaction; its one row is updated. */
@@ -80,7 +84,7 @@ final class MigrationRunner {
         } catch (SQLException bookkeeping) {
             throw bookkeepingFailed(migration, work, bookkeeping);
         }
-        return executed(migration, start, work.notes());
+        return logged(executed(migration, start, work.notes()), false);
     }
 
     private void applyInTransaction(ResolvedMigration migration, MigrationWork work, long start) throws SQLException {
@@ -237,7 +241,7 @@ final class MigrationRunner {
         } catch (SQLException bookkeeping) {
             throw bookkeepingFailed(migration, work, bookkeeping);
         }
-        return executed(migration, start, work.notes());
+        return logged(executed(migration, start, work.notes()), true);
     }
 
     private void undoOnce(ResolvedMigration migration, MigrationWork work, HistoryRow row) throws SQLException {
@@ -291,6 +295,20 @@ final class MigrationRunner {
     @FunctionalInterface
     private interface SqlAction {
         void run() throws SQLException;
+    }
+
+    /** One INFO line per migration applied or undone, as Flyway writes one per migration it applies. */
+    private ExecutedMigration logged(ExecutedMigration done, boolean undo) {
+        if (LOG.isInfoEnabled()) {
+            String what = done.version() == null ? "repeatable migration " + done.module()
+                    : "migration " + done.module() + " " + done.version();
+            LOG.info("{} {} ({}) {} {} in {} ms", undo ? "Undid" : "Applied", what, done.description(),
+                    undo ? "on" : "to", session.logTarget, done.executionTime().toMillis());
+        }
+        for (String note : done.notes()) {
+            LOG.info("{}", note);
+        }
+        return done;
     }
 
     private static ExecutedMigration executed(ResolvedMigration migration, long start, List<String> notes) {

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What running one migration (or its undo) means: SQL statements or Java code, and whether it runs
@@ -29,6 +32,9 @@ record MigrationWork(String script, List<SqlStatement> statements, JavaMigration
                      boolean outsideTransaction, boolean foreignKeysOff, List<String> notes) {
     /** The psql meta-commands a plain {@code pg_dump} writes (15.14+, 16.10+, 17.6+); they guard psql, not SQL. */
     private static final Set<String> SKIPPED_META_COMMANDS = Set.of("\\restrict", "\\unrestrict");
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationWork.class);
+    /** {@code PASSWORD 'x'} of CREATE ROLE, ALTER USER and the like: a statement logged must not show it. */
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password\\s*(?:=\\s*)?)('[^']*'?|[^\\s;,)]+)");
 
     static MigrationWork of(ResolvedMigration migration, boolean undo, Dialect dialect, int serverMajorVersion,
                             Map<String, String> placeholders) {
@@ -108,6 +114,10 @@ record MigrationWork(String script, List<SqlStatement> statements, JavaMigration
         }
         try (Statement statement = connection.createStatement()) {
             for (SqlStatement sql : statements) {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("Running {} statement {} (line {}): {}", script, sql.number(), sql.line(),
+                            PASSWORD.matcher(sql.firstLine()).replaceAll("$1****"));
+                }
                 try {
                     if (sql.kind() == SqlStatement.Kind.COPY_IN) {
                         PostgresCopy.copyIn(connection, sql.sql(), sql.copyData());

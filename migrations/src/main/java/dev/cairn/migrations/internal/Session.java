@@ -11,17 +11,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection for one operation: dialect, lock, schema, and the history read once. Not thread-safe.
  */
 final class Session implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+    /** A wait for the migration lock longer than this is worth a line: another migrator held it. */
+    private static final long NOTED_LOCK_WAIT_NANOS = 1_000_000_000L;
     final MigratorConfig config;
     final Connection connection;
     final DialectSupport support;
     HistoryTable history;
     final String target;
+    /** The target as log lines name it: a DataSource's by its database URL, password masked. */
+    final String logTarget;
     private MigrationLock lock;
     private boolean historyExists;
     private List<HistoryRow> rows = List.of();
@@ -34,6 +42,17 @@ final class Session implements AutoCloseable {
         this.connection = connection;
         this.support = support;
         this.target = config.connections().describe() + (config.schema() == null ? "" : " schema " + config.schema());
+        this.logTarget = config.connections().jdbcUrl() != null ? target
+                : databaseUrl(connection).map(url -> ConnectionSource.mask(url)
+                        + (config.schema() == null ? "" : " schema " + config.schema())).orElse(target);
+    }
+
+    private static Optional<String> databaseUrl(Connection connection) {
+        try {
+            return Optional.ofNullable(connection.getMetaData().getURL());
+        } catch (SQLException | RuntimeException noUrl) {
+            return Optional.empty();
+        }
     }
 
     static Session open(MigratorConfig config, boolean locked) {
@@ -65,8 +84,14 @@ final class Session implements AutoCloseable {
         // The connection's current schema is asked for (a round trip) only when no schema is configured.
         schemaName = config.schema() != null ? config.schema() : Objects.toString(connection.getSchema(), "");
         if (locked) {
+            long waitStarted = System.nanoTime();
             lock = support.lock(connection, config.connections(), schemaName + "." + config.historyTable(),
                     config.historyTable(), config.lockTimeout());
+            long waited = System.nanoTime() - waitStarted;
+            if (waited > NOTED_LOCK_WAIT_NANOS) {
+                LOG.info("Waited {} ms for the migration lock of {}: another migrator held it", waited / 1_000_000,
+                        logTarget);
+            }
         }
         history = new HistoryTable(support.dialect(), config.historyTable(), schemaName);
         DialectSupport.SessionStart started = support.startSession(connection, config.schema(), locked, history);

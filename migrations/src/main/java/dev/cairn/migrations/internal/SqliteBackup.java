@@ -16,6 +16,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies a non-empty SQLite file with {@code VACUUM INTO} before migrations touch it, then keeps the newest
@@ -29,6 +31,7 @@ import java.util.stream.Stream;
  * progress. Thread-safe.
  */
 final class SqliteBackup {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteBackup.class);
     static final String SUFFIX = ".bak";
     static final String PARTIAL_SUFFIX = SUFFIX + ".partial";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
@@ -75,6 +78,7 @@ final class SqliteBackup {
             deleteQuietly(partial);
             throw failure;
         }
+        LOG.info("Backed up {} to {} before migrating it", file, backup);
         prune(folder, prefix, policy.retention());
         return backup;
     }

@@ -21,6 +21,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The provider of scheme {@code h2}, an embedded H2 database. Thread-safe.
@@ -42,6 +44,7 @@ import java.util.regex.Pattern;
  * made here.
  */
 public final class H2StoreProvider implements SqlStoreProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(H2StoreProvider.class);
     /** The URL scheme served. */
     public static final String SCHEME = "h2";
 
@@ -84,6 +87,7 @@ public final class H2StoreProvider implements SqlStoreProvider {
         boolean inMemory = jdbcUrl.startsWith("jdbc:h2:mem:");
         // H2's own lock timeout (one second) is shorter than a unit of work may wait for another's lock.
         String url = jdbcUrl + ";LOCK_TIMEOUT=30000";
+        LOG.debug("H2 store {}: JDBC URL {}", config.maskedUrl(), StoreUrls.mask(url));
         return builder.connections(() -> DriverManager.getConnection(url))
                 .keepOneOpen(inMemory)
                 .capabilities(inMemory ? Set.of() : EnumSet.of(StoreCapability.PERSISTENT))

@@ -20,6 +20,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A store in a SQL database, shared by every SQL backend: a backend module gives it a {@link JdbcDialect},
@@ -35,19 +37,19 @@ import org.jooq.conf.Settings;
  * {@link StoreSchema} migrates or checks the schema, and {@link Connections} keeps the connections.
  */
 public final class JdbcStore implements Store {
-    static {
-        // A library must not print to its users' consoles: no jOOQ banner, tips or dialect version notes.
-        // Set only when absent, so that an application can still turn them on.
-        quietUnlessSet("org.jooq.no-logo", "true");
-        quietUnlessSet("org.jooq.no-tips", "true");
-        quietUnlessSet("org.jooq.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport", "ERROR");
-    }
+    // jOOQ's banner and tips are INFO lines of its logger org.jooq.Constants, written through SLF4J where the
+    // application's logging sends them; a library leaves the application's system properties alone, so it does
+    // not set org.jooq.no-logo: the README says how to hide them.
 
-    /** How every query of a store is rendered. */
+    /**
+     * How every query of a store is rendered. Each statement is logged, by jOOQ's {@code LoggerListener}, only
+     * when that logger is at DEBUG as the first store opens: the listener costs time even when it logs nothing.
+     */
     static final Settings SETTINGS = new Settings()
             .withRenderQuotedNames(RenderQuotedNames.NEVER)
-            .withExecuteLogging(false)
+            .withExecuteLogging(LoggerFactory.getLogger("org.jooq.tools.LoggerListener").isDebugEnabled())
             .withRenderSchema(false);
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
     private final JdbcDialect dialect;
     private final Connections connections;
@@ -447,13 +449,11 @@ public final class JdbcStore implements Store {
                 connections.close();
                 throw failure;
             }
+            LOG.debug("Opened the {} store {}: {}, migrate={}", dialect.name(), description,
+                    dataSource != null ? "the caller's DataSource" : singleConnection ? "one connection"
+                            : "a pool of up to " + maxIdleConnections + " idle connection(s)", migrateMode);
             return new JdbcStore(this, connections, storeSchema);
         }
     }
 
-    private static void quietUnlessSet(String property, String value) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, value);
-        }
-    }
 }

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a store's units of work begin and end on their connections, through its dialect: a connection taken and
@@ -13,6 +15,10 @@ import java.util.function.Function;
  * then committed, or rolled back when it throws; one unit of work per thread at a time. Thread-safe.
  */
 final class Transactions {
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+    /** A wait to begin longer than this is worth a line: another process held the lock, or the pool was empty. */
+    private static final long NOTED_WAIT_NANOS = 1_000_000_000L;
+
     private final JdbcStore store;
     private final JdbcDialect dialect;
     private final Connections connections;
@@ -45,6 +51,8 @@ final class Transactions {
         try {
             return runOnce(write, work);
         } catch (LostDuringWork lost) {
+            LOG.warn("Lost the connection to the {} store {} before the unit of work committed ({}); running it"
+                    + " again on a new connection", store.backend(), store.description(), lost.getMessage());
             try {
                 return runOnce(write, work);
             } catch (LostDuringWork again) {
@@ -113,8 +121,11 @@ final class Transactions {
      * on it yet, so trying again is safe.
      */
     private Connection begin(boolean write) {
-        long deadline = System.nanoTime() + busyTimeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + busyTimeout.toNanos();
         long pause = 1;
+        boolean waitedBusy = false;
+        boolean reconnecting = false;
         while (true) {
             Connection connection;
             try {
@@ -124,12 +135,24 @@ final class Transactions {
                     throw new StoreException("Cannot connect to the " + store.backend() + " store "
                             + store.description() + ": " + failure.getMessage(), failure);
                 }
+                if (!reconnecting) {
+                    reconnecting = true;
+                    LOG.info("Cannot connect to the {} store {} ({}); trying again", store.backend(),
+                            store.description(), failure.getMessage());
+                }
                 sleep(pause);
                 pause = Math.min(pause * 2, 1000);
                 continue;
             }
             try {
                 dialect.begin(connection, write, snapshotSessions, connections::execute);
+                // The driver may do the waiting itself (SQLite's busy timeout), so the time is what counts.
+                long waited = System.nanoTime() - started;
+                if (waited > NOTED_WAIT_NANOS) {
+                    LOG.info("Waited {} ms to begin a {} on the {} store {}{}", waited / 1_000_000,
+                            write ? "write" : "read", store.backend(), store.description(),
+                            waitedBusy ? ": another connection held its lock" : "");
+                }
                 return connection;
             } catch (SQLException failure) {
                 boolean busy = dialect.isBusy(failure);
@@ -139,7 +162,13 @@ final class Transactions {
                     throw new StoreException("Cannot begin a " + (write ? "write" : "read") + " on the "
                             + store.backend() + " store " + store.description() + ": " + failure.getMessage(), failure);
                 }
+                if (lost && !reconnecting) {
+                    reconnecting = true;
+                    LOG.info("A connection to the {} store {} was lost ({}); reconnecting", store.backend(),
+                            store.description(), failure.getMessage());
+                }
                 if (busy) {
+                    waitedBusy = true;
                     sleep(pause);
                     pause = Math.min(pause * 2, 100);
                 }

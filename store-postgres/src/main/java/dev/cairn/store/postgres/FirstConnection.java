@@ -5,6 +5,8 @@ import dev.cairn.core.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Waits for a server that is not up yet: tries to connect, backing off from 100 ms to 5 s between tries,
@@ -12,7 +14,7 @@ import java.time.Duration;
  * fails at once. Stateless and thread-safe.
  */
 final class FirstConnection {
-    private static final System.Logger LOG = System.getLogger(FirstConnection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FirstConnection.class);
 
     /** Makes a connection; the caller's {@link javax.sql.DataSource#getConnection} or the driver's. */
     @FunctionalInterface
@@ -33,7 +35,8 @@ final class FirstConnection {
             try {
                 connector.connect().close();
                 if (attempts > 1) {
-                    LOG.log(System.Logger.Level.INFO, "Connected to {0} after {1} attempts", maskedUrl, attempts);
+                    LOG.info("Connected to the PostgreSQL store {} after {} attempts in {} ms", maskedUrl, attempts,
+                            (System.nanoTime() - started) / 1_000_000);
                 }
                 return;
             } catch (SQLException failure) {
@@ -49,8 +52,13 @@ final class FirstConnection {
                             + " ms: " + failure.getMessage() + ". Check that the server runs and the url names it; "
                             + "connectTimeout (milliseconds) sets how long to keep trying.", failure);
                 }
-                LOG.log(System.Logger.Level.DEBUG, "Connecting to {0} failed, trying again in {1} ms: {2}", maskedUrl,
-                        pause, failure.getMessage());
+                if (attempts == 1) {
+                    LOG.info("Cannot connect to the PostgreSQL store {} yet ({}); trying again for up to {} ms",
+                            maskedUrl, failure.getMessage(), timeout.toMillis());
+                } else {
+                    LOG.debug("Connecting to {} failed, trying again in {} ms: {}", maskedUrl, pause,
+                            failure.getMessage());
+                }
                 sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
                 pause = Math.min(pause * 2, 5_000);
             }

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteOpenMode;
 
 /**
@@ -51,6 +53,7 @@ import org.sqlite.SQLiteOpenMode;
  * without opening a store.
  */
 public final class SqliteStoreProvider implements SqlStoreProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStoreProvider.class);
     /** The URL scheme served. */
     public static final String SCHEME = "sqlite";
 
@@ -97,6 +100,9 @@ public final class SqliteStoreProvider implements SqlStoreProvider {
                     .open();
         }
         Path file = config.createIfMissing() ? withFolder(file(config)) : existing(config);
+        if (!Files.exists(file)) {
+            LOG.info("Creating the SQLite store file {}", file.toAbsolutePath());
+        }
         SQLiteConfig sqlite = new SQLiteConfig();
         if (!config.createIfMissing()) {
             // Should the file go between the check and the first connection, the driver makes none either.
@@ -109,6 +115,8 @@ public final class SqliteStoreProvider implements SqlStoreProvider {
         sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         String jdbcUrl = jdbcUrl(file);
         StoreProperties.checkDriverSettings(config, jdbcUrl, Map.of());
+        LOG.debug("SQLite store {}: {} in WAL mode, busy timeout {} ms", config.maskedUrl(), jdbcUrl,
+                busyTimeout.toMillis());
         return builder.connections(() -> sqlite.createConnection(jdbcUrl)).open();
     }
 
