@@ -45,10 +45,14 @@ final class MigrationRunner {
         }
     }
 
+    /** @throws dev.cairn.migrations.MigrationConfigurationException for one a transaction pooler cannot run */
     MigrationWork work(ResolvedMigration migration, boolean undo) {
-        return MigrationWork.of(migration, undo, session.dialect(), serverMajorVersion, placeholders);
+        MigrationWork work = MigrationWork.of(migration, undo, session.dialect(), serverMajorVersion, placeholders);
+        session.refuseOutsideTransaction(migration, work);
+        return work;
     }
 
+    /** Applies {@code migration}; null when another migrator applied it meanwhile (behind a transaction pooler). */
     ExecutedMigration apply(ResolvedMigration migration) throws SQLException {
         MigrationWork work = work(migration, false);
         long start = System.nanoTime();
@@ -56,7 +60,9 @@ final class MigrationRunner {
             if (work.foreignKeysOff()) {
                 withForeignKeysOff(migration, () -> applyInTransaction(migration, work, start));
             } else if (!work.outsideTransaction()) {
-                applyInTransaction(migration, work, start);
+                if (!applyInTransaction(migration, work, start)) {
+                    return null;
+                }
             } else {
                 applyOutsideTransaction(migration, work, start);
             }
@@ -74,8 +80,8 @@ final class MigrationRunner {
         try {
             if (work.foreignKeysOff()) {
                 withForeignKeysOff(migration, () -> applyInTransaction(migration, work, start, pending.row()));
-            } else {
-                applyInTransaction(migration, work, start, pending.row());
+            } else if (!applyInTransaction(migration, work, start, pending.row())) {
+                return null;
             }
         } catch (SQLException bookkeeping) {
             throw bookkeepingFailed(migration, work, bookkeeping);
@@ -83,14 +89,20 @@ final class MigrationRunner {
         return executed(migration, start, work.notes());
     }
 
-    private void applyInTransaction(ResolvedMigration migration, MigrationWork work, long start) throws SQLException {
-        applyInTransaction(migration, work, start, null);
+    private boolean applyInTransaction(ResolvedMigration migration, MigrationWork work, long start)
+            throws SQLException {
+        return applyInTransaction(migration, work, start, null);
     }
 
-    private void applyInTransaction(ResolvedMigration migration, MigrationWork work, long start,
-                                    HistoryRow existingRepeatable) throws SQLException {
+    /** @return false when another migrator applied it meanwhile, found under the lock of this transaction */
+    private boolean applyInTransaction(ResolvedMigration migration, MigrationWork work, long start,
+                                       HistoryRow existingRepeatable) throws SQLException {
         support.beginMigration(connection);
         try {
+            if (session.appliedMeanwhile(migration)) {
+                support.rollbackMigration(connection);
+                return false;
+            }
             callback(MigrationCallback.Event.BEFORE_EACH_MIGRATE, migration);
             work.run(connection);
             callback(MigrationCallback.Event.AFTER_EACH_MIGRATE, migration);
@@ -102,6 +114,7 @@ final class MigrationRunner {
                 session.history.insert(connection, session.newRow(migration, millisSince(start), true));
             }
             support.commitMigration(connection);
+            return true;
         } catch (MigrationWork.StepFailure failure) {
             rollBack(failure.getCause());
             MigrationFailedException failedMigration = failed(migration, work, failure, support.transactionalDdl());

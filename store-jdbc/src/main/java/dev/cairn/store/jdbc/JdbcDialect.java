@@ -3,6 +3,7 @@ package dev.cairn.store.jdbc;
 import dev.cairn.migrations.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Objects;
@@ -72,6 +73,24 @@ public abstract class JdbcDialect {
      */
     protected abstract void begin(Connection connection, boolean write, boolean snapshotSessions, SqlRunner run)
             throws SQLException;
+
+    /**
+     * Begins a unit of work whose statements resolve names in {@code schema} for that transaction only, leaving
+     * the session's own setting as it was: for connections the store borrows from a caller's pool, and for
+     * sessions a transaction-pooling proxy shares between clients. Where {@code schema} is null, the same as
+     * {@link #begin(Connection, boolean, boolean, SqlRunner)}; a database that cannot scope a schema to a
+     * transaction refuses a non-null one, as unless overridden.
+     *
+     * @param schema the schema for this transaction only, or null to leave name resolution to the session
+     */
+    protected void begin(Connection connection, boolean write, boolean snapshotSessions, String schema,
+                         SqlRunner run) throws SQLException {
+        if (schema != null) {
+            throw new SQLFeatureNotSupportedException("The " + name + " store cannot use schema " + schema
+                    + " for one transaction only");
+        }
+        begin(connection, write, snapshotSessions, run);
+    }
 
     /** Commits a unit of work; a JDBC commit, back to auto-commit, unless overridden. */
     protected void commit(Connection connection, SqlRunner run) throws SQLException {
@@ -177,6 +196,15 @@ public abstract class JdbcDialect {
      */
     protected boolean isBusy(SQLException failure) {
         return false;
+    }
+
+    /**
+     * What a failure likely means when its cause is not in the database itself, such as a proxy between the
+     * store and the server, said so that a user can act on it; appended to the store's message. Null (nothing
+     * to add) unless overridden.
+     */
+    protected String likelyCause(SQLException failure) {
+        return null;
     }
 
     /** Executes {@code sql} on {@code connection}, for hooks that run a statement of their own. */

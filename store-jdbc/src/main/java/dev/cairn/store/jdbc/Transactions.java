@@ -18,15 +18,17 @@ final class Transactions {
     private final Connections connections;
     private final Duration busyTimeout;
     private final boolean snapshotSessions;
+    private final String transactionSchema;
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
     Transactions(JdbcStore store, JdbcDialect dialect, Connections connections, Duration busyTimeout,
-                 boolean snapshotSessions) {
+                 boolean snapshotSessions, String transactionSchema) {
         this.store = store;
         this.dialect = dialect;
         this.connections = connections;
         this.busyTimeout = busyTimeout;
         this.snapshotSessions = snapshotSessions;
+        this.transactionSchema = transactionSchema;
     }
 
     /** The unit of work the calling thread is in, or null. */
@@ -129,15 +131,17 @@ final class Transactions {
                 continue;
             }
             try {
-                dialect.begin(connection, write, snapshotSessions, connections::execute);
+                dialect.begin(connection, write, snapshotSessions, transactionSchema, connections::execute);
                 return connection;
             } catch (SQLException failure) {
                 boolean busy = dialect.isBusy(failure);
                 boolean lost = dialect.isConnectionLost(failure);
                 connections.release(connection, !busy);
                 if (!(busy || lost) || System.nanoTime() > deadline) {
+                    String likelyCause = dialect.likelyCause(failure);
                     throw new StoreException("Cannot begin a " + (write ? "write" : "read") + " on the "
-                            + store.backend() + " store " + store.description() + ": " + failure.getMessage(), failure);
+                            + store.backend() + " store " + store.description() + ": " + failure.getMessage()
+                            + (likelyCause == null ? "" : ". " + likelyCause), failure);
                 }
                 if (busy) {
                     sleep(pause);
