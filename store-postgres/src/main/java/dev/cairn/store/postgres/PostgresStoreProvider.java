@@ -108,6 +108,9 @@ public final class PostgresStoreProvider implements SqlStoreProvider {
             // its own transactions only.
             DataSource dataSource = config.dataSource().get();
             FirstConnection.await(dataSource::getConnection, connectTimeout, config.maskedUrl());
+            if (transactionPooling) {
+                TransactionPooling.requireNoServerPrepares(dataSource, config.maskedUrl());
+            }
             return builder.dataSource(dataSource).schemaPerTransaction(true).open();
         }
         PostgresUrl url = PostgresUrl.parse(config);

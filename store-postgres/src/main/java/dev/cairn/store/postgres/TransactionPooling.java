@@ -2,8 +2,11 @@ package dev.cairn.store.postgres;
 
 import dev.cairn.core.CairnConfig;
 import dev.cairn.core.StoreConfigurationException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
  * The store property {@code pooling}: {@code session} (the default) for a direct connection or a proxy that
@@ -38,6 +41,31 @@ final class TransactionPooling {
                     + ": use session (the default: a direct connection, or a proxy in session mode) or transaction"
                     + " (behind PgBouncer in pool_mode=transaction, or another transaction-pooling proxy).");
         };
+    }
+
+    /**
+     * Refuses a caller's DataSource whose connections prepare statements on the server, which a transaction
+     * pooler shares between clients: the store cannot change that on the caller's connections.
+     *
+     * @throws StoreConfigurationException naming the setting, when pgjdbc's {@code prepareThreshold} is not 0
+     */
+    static void requireNoServerPrepares(DataSource dataSource, String maskedUrl) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isWrapperFor(PGConnection.class)) {
+                return;
+            }
+            int threshold = connection.unwrap(PGConnection.class).getPrepareThreshold();
+            if (threshold != 0) {
+                throw new StoreConfigurationException("The PostgreSQL store " + maskedUrl + " has " + PROPERTY
+                        + "=transaction, but the connections of its DataSource prepare statements on the server"
+                        + " (prepareThreshold=" + threshold + "), which a transaction-pooling proxy shares between"
+                        + " clients: set prepareThreshold=0 on the DataSource (?prepareThreshold=0 in its JDBC URL,"
+                        + " or PGSimpleDataSource.setPrepareThreshold(0)).");
+            }
+        } catch (SQLException failure) {
+            throw new StoreConfigurationException("Cannot check the DataSource of the PostgreSQL store " + maskedUrl
+                    + ": " + failure.getMessage(), failure);
+        }
     }
 
     /** The advice for a failure that a transaction pooler causes, or null for any other. */

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The store behind a real PgBouncer in transaction mode, with and without {@code pooling=transaction}. */
 class TransactionPoolingTest {
@@ -83,6 +84,30 @@ class TransactionPoolingTest {
                         .hasMessageContaining("pooling=transaction");
             }
         }
+    }
+
+    @Test
+    void aCallersDataSourceThroughTheProxyMustNotPrepareOnTheServerAndIsUsedWhenItDoesNot() throws SQLException {
+        String schema = PostgresServer.unusedSchema("pooled_callers");
+        try (PgBouncer bouncer = PgBouncer.start(2)) {
+            PGSimpleDataSource preparing = new PGSimpleDataSource();
+            preparing.setURL(bouncer.jdbcUrl());
+            assertThatThrownBy(() -> Cairn.open(CairnConfig.builder("postgresql:?schema=" + schema
+                    + "&pooling=transaction").dataSource(preparing).build()))
+                    .isInstanceOf(StoreConfigurationException.class)
+                    .hasMessageContaining("prepareThreshold=5").hasMessageContaining("prepareThreshold=0");
+
+            PGSimpleDataSource unprepared = new PGSimpleDataSource();
+            unprepared.setURL(bouncer.pooledJdbcUrl());
+            try (Cairn cairn = Cairn.open(CairnConfig.builder("postgresql:?schema=" + schema
+                    + "&pooling=transaction").dataSource(unprepared).build())) {
+                for (int i = 0; i < 20; i++) {
+                    cairn.create(NodeDraft.of(Layer.TASK, "Task " + i));
+                }
+                assertThat(cairn.find(NodeQuery.all())).hasSize(20);
+            }
+        }
+        assertThat(count("SELECT count(*) FROM " + schema + ".cairn_nodes")).isEqualTo(20);
     }
 
     @Test
