@@ -8,6 +8,7 @@ import dev.cairn.test.postgres.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -189,6 +190,25 @@ class PgBouncerMigratorTest {
         } finally {
             release.countDown();
             thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void withoutTransactionPoolingAPreparedStatementOfAnotherClientEndsInAnErrorNamingTheCause() throws SQLException {
+        try (PgBouncer oneServerConnection = PgBouncer.start(1);
+             Connection other = DriverManager.getConnection(oneServerConnection.jdbcUrl() + "&prepareThreshold=1");
+             PreparedStatement prepared = other.prepareStatement("SELECT 1 WHERE ? = 1")) {
+            // The other client's S_1 stays on the one server connection, which the migrator gets next.
+            prepared.setInt(1, 1);
+            prepared.executeQuery().close();
+
+            MigrationException failure = catchThrowableOfType(MigrationException.class, () -> Migrator.builder()
+                    .jdbcUrl(oneServerConnection.jdbcUrl() + "&prepareThreshold=1").schema(schema)
+                    .sets(MigrationSets.directory(folder, "app", Dialect.POSTGRESQL)).build().migrate());
+
+            assertThat(failure).hasMessageContaining("prepared statement")
+                    .hasMessageContaining("transaction-pooling proxy")
+                    .hasMessageContaining("transactionPooling(true)").hasMessageContaining("pooling=transaction");
         }
     }
 

@@ -291,7 +291,8 @@ final class MigrationRunner {
         boolean rolledBack = support.transactionalDdl() && !work.outsideTransaction();
         String message = "Recording " + (work.undo() ? "the undo of " : "") + migration.label() + " in "
                 + session.history.qualifiedName() + " failed: " + String.valueOf(failure.getMessage()).strip()
-                + (failure.getSQLState() == null ? "" : " [SQLState " + failure.getSQLState() + "]") + "\n"
+                + (failure.getSQLState() == null ? "" : " [SQLState " + failure.getSQLState() + "]")
+                + PoolerHints.of(failure) + "\n"
                 + (rolledBack ? "The migration was rolled back: the database is exactly as it was before it."
                 : "The migration ran; check the history table before migrating again.");
         return new MigrationFailedException(message, migration.module(), String.valueOf(migration.migration().version()),
@@ -314,7 +315,7 @@ final class MigrationRunner {
         Throwable cause = failure.getCause();
         String databaseMessage = String.valueOf(cause.getMessage()).strip();
         if (cause instanceof SQLException sqlFailure && sqlFailure.getSQLState() != null) {
-            databaseMessage += " [SQLState " + sqlFailure.getSQLState() + "]";
+            databaseMessage += " [SQLState " + sqlFailure.getSQLState() + "]" + PoolerHints.of(sqlFailure);
         }
         String step = failure.statementNumber > 0 ? "statement " + failure.statementNumber + " (" + failure.where + ")"
                 : failure.where;

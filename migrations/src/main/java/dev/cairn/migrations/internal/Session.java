@@ -62,7 +62,7 @@ final class Session implements AutoCloseable {
         } catch (SQLException failure) {
             closeQuietly(connection);
             throw new MigrationDatabaseException("Cannot prepare " + config.connections().describe() + ": "
-                    + failure.getMessage(), failure);
+                    + failure.getMessage() + PoolerHints.of(failure), failure);
         } catch (RuntimeException failure) {
             closeQuietly(connection);
             throw failure;
