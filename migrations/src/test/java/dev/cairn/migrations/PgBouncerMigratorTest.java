@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,11 +39,6 @@ class PgBouncerMigratorTest {
     private Path folder;
     private String schema;
 
-    @BeforeAll
-    static void startProxy() {
-        bouncer = PgBouncer.start();
-    }
-
     @AfterAll
     static void stopProxy() {
         if (bouncer != null) {
@@ -52,8 +46,12 @@ class PgBouncerMigratorTest {
         }
     }
 
+    /** Started by the first test, so that without the binary each test is skipped (or failed) with the reason. */
     @BeforeEach
     void freshSchema() {
+        if (bouncer == null) {
+            bouncer = PgBouncer.start();
+        }
         folder = TestFiles.basicFolder(temp);
         // Slow enough that migrators started together really meet.
         TestFiles.write(folder, "V2.2__slow.sql", "SELECT pg_sleep(0.3);\nCREATE TABLE slow_notes (body TEXT);\n");

@@ -12,6 +12,14 @@ import dev.cairn.test.postgres.PgBouncer;
  * would.
  */
 final class PgBouncerFixture extends PostgresFixture {
+    /**
+     * Starts the shared proxy, or ends the test before it has a store to tear down: skipped without the binary
+     * (failed under {@code CI=true}).
+     */
+    PgBouncerFixture() {
+        PgBouncer.shared();
+    }
+
     @Override
     public String storeUrl(String name) {
         return PgBouncer.shared().cairnUrl(schemaOf(name));

@@ -25,11 +25,15 @@ import org.opentest4j.TestAbortedException;
  * 127.0.0.1, {@code auth_type = trust}, and few server connections, so that clients really share them. Tests
  * start and stop it themselves, or share one per JVM ({@link #shared()}).
  *
- * <p>The {@code pgbouncer} binary is looked for on the PATH and in the sbin folders. Without it a test is
+ * <p>The {@code pgbouncer} binary is the one {@code CAIRN_TEST_PGBOUNCER} names, else looked for on the PATH and
+ * in the sbin folders. Without it a test is
  * skipped, saying how to install it, unless the environment variable {@code CI} is {@code true}: there a missing
  * proxy fails the test, so that CI never passes without having run it. Thread-safe.
  */
 public final class PgBouncer implements AutoCloseable {
+    /** The environment variable naming the binary to use, where it is not on the PATH. */
+    public static final String BINARY_VARIABLE = "CAIRN_TEST_PGBOUNCER";
+
     /** How to get the binary, for the messages. */
     public static final String INSTALL = "install it with 'apt-get install -y pgbouncer' (Debian, Ubuntu), 'dnf"
             + " install pgbouncer' or 'brew install pgbouncer', or put the folder of a pgbouncer binary on the PATH";
@@ -39,6 +43,7 @@ public final class PgBouncer implements AutoCloseable {
 
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/:?]+)(?::(\\d+))?/([^?]*)(?:\\?(.*))?");
     private static PgBouncer shared;
+    private static volatile boolean toldMissing;
 
     private final Process process;
     private final Path folder;
@@ -60,8 +65,6 @@ public final class PgBouncer implements AutoCloseable {
     public static synchronized PgBouncer shared() {
         if (shared == null) {
             shared = start();
-            PgBouncer started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return shared;
     }
@@ -127,9 +130,17 @@ public final class PgBouncer implements AutoCloseable {
                 Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
             }
             command.add(config.toString());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(folder.resolve("pgbouncer.out").toFile()).start();
+            Process process;
+            try {
+                process = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(folder.resolve("pgbouncer.out").toFile()).start();
+            } catch (IOException notStarted) {
+                deleteQuietly(folder);
+                throw notStarted;
+            }
             PgBouncer bouncer = new PgBouncer(process, folder, port, database, user, password);
+            // Stopped with the JVM too, should a test not get to close it.
+            Runtime.getRuntime().addShutdownHook(new Thread(bouncer::close, "pgbouncer-stop"));
             bouncer.awaitListening(Duration.ofSeconds(20));
             return bouncer;
         } catch (IOException failure) {
@@ -143,24 +154,43 @@ public final class PgBouncer implements AutoCloseable {
         if (binary.isPresent()) {
             return binary.get();
         }
-        String message = "No pgbouncer binary on the PATH or in /usr/sbin, /usr/local/sbin, /usr/bin: the tests"
-                + " through a transaction-pooling proxy need one; " + INSTALL + ".";
+        String message = "No pgbouncer binary " + (System.getenv(BINARY_VARIABLE) != null ? "at " + BINARY_VARIABLE
+                + "=" + System.getenv(BINARY_VARIABLE) : "on the PATH or in /usr/sbin, /usr/local/sbin, /usr/bin")
+                + ": the tests through a transaction-pooling proxy need one; " + INSTALL + " (or name it with "
+                + BINARY_VARIABLE + ").";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException(message + " CI=true: these tests must run there, so a missing"
                     + " pgbouncer fails them.");
         }
+        if (!toldMissing) {
+            // Once in the build's output too: a skipped test's reason is otherwise only in its report.
+            toldMissing = true;
+            System.err.println("[cairn] " + message + " Skipping them (outside CI).");
+        }
         throw new TestAbortedException(message + " Skipped (outside CI).");
     }
 
-    /** The {@code pgbouncer} binary, if there is one. */
+    /**
+     * The {@code pgbouncer} binary, if there is one: the one {@value #BINARY_VARIABLE} names when it is set, else
+     * the first on the PATH or in the usual folders.
+     */
     public static Optional<Path> binary() {
+        String named = System.getenv(BINARY_VARIABLE);
+        if (named != null && !named.isBlank()) {
+            return Optional.of(Path.of(named)).filter(PgBouncer::runnable);
+        }
         List<String> folders = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "")
                 .split(java.io.File.pathSeparator)));
         folders.addAll(List.of("/usr/sbin", "/usr/local/sbin", "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"));
         return folders.stream().filter(folder -> !folder.isBlank())
                 .map(folder -> Path.of(folder, "pgbouncer"))
-                .filter(Files::isExecutable)
+                .filter(PgBouncer::runnable)
                 .findFirst();
+    }
+
+    /** A file this JVM may run (as root, {@link Files#isExecutable} says yes to a file that does not exist). */
+    private static boolean runnable(Path file) {
+        return Files.isRegularFile(file) && Files.isExecutable(file);
     }
 
     private static String parameter(String query, String name, String otherwise) {
@@ -240,7 +270,7 @@ public final class PgBouncer implements AutoCloseable {
         return jdbcUrl().substring("jdbc:".length()) + "&schema=" + schema + "&pooling=transaction";
     }
 
-    /** Stops the proxy; the server connections it held close with it. Idempotent. */
+    /** Stops the proxy, and removes its folder; the server connections it held close with it. Idempotent. */
     @Override
     public void close() {
         process.destroy();
@@ -250,6 +280,20 @@ public final class PgBouncer implements AutoCloseable {
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+        if (!process.isAlive()) {
+            deleteQuietly(folder);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // A temporary folder: left for the system to clear.
         }
     }
 
