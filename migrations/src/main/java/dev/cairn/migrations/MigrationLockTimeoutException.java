@@ -11,9 +11,15 @@ public class MigrationLockTimeoutException extends MigrationException {
     private final transient Duration timeout;
 
     public MigrationLockTimeoutException(String target, Duration timeout, Throwable cause) {
+        this(target, timeout, null, cause);
+    }
+
+    /** @param advice what else may hold the lock and what to do then, appended to the message; may be null */
+    public MigrationLockTimeoutException(String target, Duration timeout, String advice, Throwable cause) {
         super("Could not obtain the migration lock on " + target + " within " + timeout.toMillis()
                 + " ms: another migrator is running. Wait for it, or raise the lock timeout (Migrator.Builder.lockTimeout,"
-                + " the store property lockTimeout in milliseconds, or cairn migrate --lock-timeout 5m).", cause);
+                + " the store property lockTimeout in milliseconds, or cairn migrate --lock-timeout 5m)."
+                + (advice == null ? "" : " " + advice), cause);
         this.target = target;
         this.timeout = timeout;
     }

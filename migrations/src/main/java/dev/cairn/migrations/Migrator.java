@@ -142,7 +142,8 @@ public final class Migrator {
     private MigratorConfig withDialect(Dialect dialect) {
         return new MigratorConfig(config.connections(), dialect, config.sets(), config.classLoader(),
                 config.placeholders(), config.targets(), config.historyTable(), config.lockTimeout(), config.backup(),
-                config.schema(), config.installedBy(), config.outOfOrder(), config.cleanEnabled(), config.callbacks());
+                config.schema(), config.installedBy(), config.outOfOrder(), config.cleanEnabled(), config.callbacks(),
+                config.transactionPooling());
     }
 
     private Path missingSqliteFile() {
@@ -210,6 +211,7 @@ public final class Migrator {
         private String installedBy;
         private boolean outOfOrder;
         private boolean cleanEnabled;
+        private boolean transactionPooling;
         private final List<MigrationCallback> callbacks = new ArrayList<>();
 
         private Builder() {
@@ -231,6 +233,7 @@ public final class Migrator {
             copy.installedBy = installedBy;
             copy.outOfOrder = outOfOrder;
             copy.cleanEnabled = cleanEnabled;
+            copy.transactionPooling = transactionPooling;
             copy.callbacks.addAll(callbacks);
             return copy;
         }
@@ -365,6 +368,20 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * Whether the connections reach PostgreSQL through a transaction-pooling proxy (PgBouncer in
+         * {@code pool_mode=transaction}, a managed service's pooler), which may run each transaction on another
+         * server session. Then the engine keeps no session state: instead of a session advisory lock held for the
+         * whole run, each migration's transaction takes a transaction advisory lock first and reads the history
+         * again under it, skipping what another migrator applied meanwhile; the schema is set in each transaction
+         * ({@code SET LOCAL}); a migration that cannot run in a transaction is refused, to be run on a direct
+         * connection. False unless set; PostgreSQL only.
+         */
+        public Builder transactionPooling(boolean transactionPooling) {
+            this.transactionPooling = transactionPooling;
+            return this;
+        }
+
         /** Java callbacks, run at the same points as a location's callback files, after them. */
         public Builder callbacks(MigrationCallback... callbacks) {
             this.callbacks.addAll(List.of(callbacks));
@@ -383,7 +400,8 @@ public final class Migrator {
             HistoryTable.checkName(historyTable);
             return new MigratorConfig(connections, dialect, sets == null ? null : List.copyOf(sets),
                     classLoader, Map.copyOf(placeholders), Map.copyOf(targets), historyTable, lockTimeout,
-                    backupPolicy, schema, installedBy, outOfOrder, cleanEnabled, List.copyOf(callbacks));
+                    backupPolicy, schema, installedBy, outOfOrder, cleanEnabled, List.copyOf(callbacks),
+                    transactionPooling);
         }
     }
 }

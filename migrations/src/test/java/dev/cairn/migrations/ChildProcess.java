@@ -36,9 +36,22 @@ final class ChildProcess {
     }
 
     static ChildProcess start(String url, Dialect dialect, Path folder, long sleepMillis) throws IOException {
+        return start(url, dialect, folder, sleepMillis, List.of());
+    }
+
+    /** With {@code schema}: a migrator behind a transaction-pooling proxy, migrating that schema. */
+    static ChildProcess startPooled(String url, Path folder, long sleepMillis, String schema) throws IOException {
+        return start(url, Dialect.POSTGRESQL, folder, sleepMillis, List.of(schema));
+    }
+
+    private static ChildProcess start(String url, Dialect dialect, Path folder, long sleepMillis, List<String> more)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                MigratorProcessMain.class.getName(), url, dialect.name(), folder.toString(), String.valueOf(sleepMillis))
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                MigratorProcessMain.class.getName(), url, dialect.name(), folder.toString(),
+                String.valueOf(sleepMillis)));
+        command.addAll(more);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         return new ChildProcess(process);

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A second migrator in its own JVM: {@code url dialect folder sleepMillis}. Prints {@code APPLIED n} when
- * done, or the error and exits with 1.
+ * A second migrator in its own JVM: {@code url dialect folder sleepMillis [schema]}, and with a schema, as behind a
+ * transaction-pooling proxy ({@link Migrator.Builder#transactionPooling}). Prints {@code APPLIED n} when done, or
+ * the error and exits with 1.
  */
 public final class MigratorProcessMain {
 
@@ -16,7 +17,11 @@ public final class MigratorProcessMain {
     public static void main(String[] args) {
         Dialect dialect = Dialect.valueOf(args[1]);
         try {
-            MigrateResult result = Migrator.builder().jdbcUrl(args[0])
+            Migrator.Builder builder = Migrator.builder();
+            if (args.length > 4) {
+                builder.schema(args[4]).transactionPooling(true);
+            }
+            MigrateResult result = builder.jdbcUrl(args[0])
                     .sets(processSet(Path.of(args[2]), dialect, Long.parseLong(args[3])))
                     .backupPolicy(BackupPolicy.off())
                     .lockTimeout(Duration.ofSeconds(60))

@@ -11,6 +11,14 @@ public interface ConnectionSource {
     /** The target's name for messages, with any password masked. */
     String describe();
 
+    /**
+     * Whether connections are borrowed from a caller (a DataSource, whose pool lends them on), so that the engine
+     * must give each back with the session state it came with; false unless overridden.
+     */
+    default boolean lent() {
+        return false;
+    }
+
     /** The JDBC URL when the source is one, else null. */
     default String jdbcUrl() {
         return null;

@@ -20,6 +20,11 @@ public final class JdbcConnectionSources {
             }
 
             @Override
+            public boolean lent() {
+                return true;
+            }
+
+            @Override
             public String describe() {
                 return "DataSource " + dataSource.getClass().getSimpleName();
             }

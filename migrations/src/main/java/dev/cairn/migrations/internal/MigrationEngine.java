@@ -53,14 +53,21 @@ public final class MigrationEngine {
                 Callbacks callbacks = session.callbacks();
                 MigrationRunner runner = new MigrationRunner(session).withCallbacks(callbacks);
                 List<ExecutedMigration> applied = new ArrayList<>(pending.size());
+                if (config.transactionPooling()) {
+                    // Refused before any is applied: one that must run outside a transaction needs a direct connection.
+                    for (ResolvedMigration migration : pending) {
+                        runner.work(migration, false);
+                    }
+                }
                 try {
                     callbacks.runForRun(MigrationCallback.Event.BEFORE_MIGRATE, session.target);
+                    // Null for one that another migrator applied meanwhile (behind a transaction pooler).
                     for (ResolvedMigration migration : pending) {
-                        applied.add(runner.apply(migration));
+                        addIfRun(applied, runner.apply(migration));
                     }
                     // Repeatables come after every versioned migration, as in Flyway, on the schema they build on.
                     for (Plan.PendingRepeatable repeatable : plan.pendingRepeatables()) {
-                        applied.add(runner.applyRepeatable(repeatable));
+                        addIfRun(applied, runner.applyRepeatable(repeatable));
                     }
                     callbacks.runForRun(MigrationCallback.Event.AFTER_MIGRATE, session.target);
                 } catch (RuntimeException failure) {
@@ -339,12 +346,18 @@ public final class MigrationEngine {
         }
     }
 
+    private static void addIfRun(List<ExecutedMigration> applied, ExecutedMigration executed) {
+        if (executed != null) {
+            applied.add(executed);
+        }
+    }
+
     private static <T> T run(Session session, SqlWork<T> work) {
         try {
             return work.run();
         } catch (SQLException failure) {
-            throw new MigrationDatabaseException("Database error on " + session.target + ": " + failure.getMessage(),
-                    failure);
+            throw new MigrationDatabaseException("Database error on " + session.target + ": " + failure.getMessage()
+                    + PoolerHints.of(failure), failure);
         }
     }
 

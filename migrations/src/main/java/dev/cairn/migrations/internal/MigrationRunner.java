@@ -49,10 +49,14 @@ final class MigrationRunner {
         }
     }
 
+    /** @throws dev.cairn.migrations.MigrationConfigurationException for one a transaction pooler cannot run */
     MigrationWork work(ResolvedMigration migration, boolean undo) {
-        return MigrationWork.of(migration, undo, session.dialect(), serverMajorVersion, placeholders);
+        MigrationWork work = MigrationWork.of(migration, undo, session.dialect(), serverMajorVersion, placeholders);
+        session.refuseOutsideTransaction(migration, work);
+        return work;
     }
 
+    /** Applies {@code migration}; null when another migrator applied it meanwhile (behind a transaction pooler). */
     ExecutedMigration apply(ResolvedMigration migration) throws SQLException {
         MigrationWork work = work(migration, false);
         long start = System.nanoTime();
@@ -60,7 +64,9 @@ final class MigrationRunner {
             if (work.foreignKeysOff()) {
                 withForeignKeysOff(migration, () -> applyInTransaction(migration, work, start));
             } else if (!work.outsideTransaction()) {
-                applyInTransaction(migration, work, start);
+                if (!applyInTransaction(migration, work, start)) {
+                    return null;
+                }
             } else {
                 applyOutsideTransaction(migration, work, start);
             }
@@ -78,8 +84,8 @@ final class MigrationRunner {
         try {
             if (work.foreignKeysOff()) {
                 withForeignKeysOff(migration, () -> applyInTransaction(migration, work, start, pending.row()));
-            } else {
-                applyInTransaction(migration, work, start, pending.row());
+            } else if (!applyInTransaction(migration, work, start, pending.row())) {
+                return null;
             }
         } catch (SQLException bookkeeping) {
             throw bookkeepingFailed(migration, work, bookkeeping);
@@ -87,14 +93,20 @@ final class MigrationRunner {
         return logged(executed(migration, start, work.notes()), false);
     }
 
-    private void applyInTransaction(ResolvedMigration migration, MigrationWork work, long start) throws SQLException {
-        applyInTransaction(migration, work, start, null);
+    private boolean applyInTransaction(ResolvedMigration migration, MigrationWork work, long start)
+            throws SQLException {
+        return applyInTransaction(migration, work, start, null);
     }
 
-    private void applyInTransaction(ResolvedMigration migration, MigrationWork work, long start,
-                                    HistoryRow existingRepeatable) throws SQLException {
+    /** @return false when another migrator applied it meanwhile, found under the lock of this transaction */
+    private boolean applyInTransaction(ResolvedMigration migration, MigrationWork work, long start,
+                                       HistoryRow existingRepeatable) throws SQLException {
         support.beginMigration(connection);
         try {
+            if (session.appliedMeanwhile(migration)) {
+                support.rollbackMigration(connection);
+                return false;
+            }
             callback(MigrationCallback.Event.BEFORE_EACH_MIGRATE, migration);
             work.run(connection);
             callback(MigrationCallback.Event.AFTER_EACH_MIGRATE, migration);
@@ -102,6 +114,7 @@ final class MigrationRunner {
             // The search path is given back with the history write and the commit, in as few round trips as can be.
             support.recordAndCommit(connection, session.history, session.newRow(migration, millisSince(start), true),
                     existingRepeatable == null ? null : existingRepeatable.rank(), session.sessionPath());
+            return true;
         } catch (MigrationWork.StepFailure failure) {
             rollBack(failure.getCause());
             MigrationFailedException failedMigration = failed(migration, work, failure, support.transactionalDdl());
@@ -285,7 +298,8 @@ final class MigrationRunner {
         boolean rolledBack = support.transactionalDdl() && !work.outsideTransaction();
         String message = "Recording " + (work.undo() ? "the undo of " : "") + migration.label() + " in "
                 + session.history.qualifiedName() + " failed: " + String.valueOf(failure.getMessage()).strip()
-                + (failure.getSQLState() == null ? "" : " [SQLState " + failure.getSQLState() + "]") + "\n"
+                + (failure.getSQLState() == null ? "" : " [SQLState " + failure.getSQLState() + "]")
+                + PoolerHints.of(failure) + "\n"
                 + (rolledBack ? "The migration was rolled back: the database is exactly as it was before it."
                 : "The migration ran; check the history table before migrating again.");
         return new MigrationFailedException(message, migration.module(), String.valueOf(migration.migration().version()),
@@ -322,7 +336,7 @@ final class MigrationRunner {
         Throwable cause = failure.getCause();
         String databaseMessage = String.valueOf(cause.getMessage()).strip();
         if (cause instanceof SQLException sqlFailure && sqlFailure.getSQLState() != null) {
-            databaseMessage += " [SQLState " + sqlFailure.getSQLState() + "]";
+            databaseMessage += " [SQLState " + sqlFailure.getSQLState() + "]" + PoolerHints.of(sqlFailure);
         }
         String step = failure.statementNumber > 0 ? "statement " + failure.statementNumber + " (" + failure.where + ")"
                 : failure.where;

@@ -26,10 +26,13 @@ import java.util.Map;
  * @param outOfOrder whether a pending version below the newest applied one is applied (Flyway's outOfOrder)
  * @param cleanEnabled whether {@code clean} may drop the managed schema's objects (Flyway's cleanEnabled)
  * @param callbacks Java callbacks, in order
+ * @param transactionPooling whether connections reach the database through a transaction-pooling proxy, so that
+ *                           the lock lives inside each migration's transaction and no session state is relied on
  */
 public record MigratorConfig(ConnectionSource connections, Dialect dialect, List<MigrationSet> sets,
                              ClassLoader classLoader, Map<String, String> placeholders,
                              Map<String, MigrationVersion> targets, String historyTable, Duration lockTimeout,
                              BackupPolicy backup, String schema, String installedBy,
-                             boolean outOfOrder, boolean cleanEnabled, List<MigrationCallback> callbacks) {
+                             boolean outOfOrder, boolean cleanEnabled, List<MigrationCallback> callbacks,
+                             boolean transactionPooling) {
 }

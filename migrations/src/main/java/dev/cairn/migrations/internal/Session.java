@@ -1,8 +1,11 @@
 package dev.cairn.migrations.internal;
 
 import dev.cairn.migrations.Dialect;
+import dev.cairn.migrations.MigrationConfigurationException;
 import dev.cairn.migrations.MigrationDatabaseException;
+import dev.cairn.migrations.MigrationLockTimeoutException;
 import dev.cairn.migrations.MigrationSet;
+import dev.cairn.migrations.MigrationVersion;
 import dev.cairn.migrations.SqlMigration;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,11 +39,13 @@ final class Session implements AutoCloseable {
     private int nextRank = 1;
     private String schemaName;
     private String sessionPath;
+    private LentSession lent;
 
     private Session(MigratorConfig config, Connection connection, DialectSupport support) {
         this.config = config;
         this.connection = connection;
-        this.support = support;
+        this.support = config.transactionPooling()
+                ? new PostgresTransactionPooling(support, config.connections(), config.lockTimeout()) : support;
         this.target = config.connections().describe() + (config.schema() == null ? "" : " schema " + config.schema());
         this.logTarget = config.connections().jdbcUrl() != null ? target
                 : databaseUrl(connection).map(url -> ConnectionSource.mask(url)
@@ -66,13 +71,17 @@ final class Session implements AutoCloseable {
         try {
             Dialect dialect = config.dialect() != null ? config.dialect()
                     : Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+            if (config.transactionPooling() && dialect != Dialect.POSTGRESQL) {
+                throw new MigrationConfigurationException("transactionPooling is for PostgreSQL behind a"
+                        + " transaction-pooling proxy; " + config.connections().describe() + " is " + dialect + ".");
+            }
             Session session = new Session(config, connection, DialectSupport.of(dialect));
             session.start(locked);
             return session;
         } catch (SQLException failure) {
             closeQuietly(connection);
             throw new MigrationDatabaseException("Cannot prepare " + config.connections().describe() + ": "
-                    + failure.getMessage(), failure);
+                    + failure.getMessage() + PoolerHints.of(failure), failure);
         } catch (RuntimeException failure) {
             closeQuietly(connection);
             throw failure;
@@ -80,13 +89,20 @@ final class Session implements AutoCloseable {
     }
 
     private void start(boolean locked) throws SQLException {
+        if (config.connections().lent()) {
+            lent = LentSession.save(connection, support.dialect(), config.transactionPooling());
+        }
         support.configureSession(connection, config.lockTimeout());
         // The connection's current schema is asked for (a round trip) only when no schema is configured.
         schemaName = config.schema() != null ? config.schema() : Objects.toString(connection.getSchema(), "");
         if (locked) {
             long waitStarted = System.nanoTime();
-            lock = support.lock(connection, config.connections(), schemaName + "." + config.historyTable(),
-                    config.historyTable(), config.lockTimeout());
+            try {
+                lock = support.lock(connection, config.connections(), schemaName + "." + config.historyTable(),
+                        config.historyTable(), config.lockTimeout());
+            } catch (MigrationLockTimeoutException timeout) {
+                throw support.dialect() == Dialect.POSTGRESQL ? PoolerHints.lockTimeout(timeout) : timeout;
+            }
             long waited = System.nanoTime() - waitStarted;
             if (waited > NOTED_LOCK_WAIT_NANOS) {
                 LOG.info("Waited {} ms for the migration lock of {}: another migrator held it", waited / 1_000_000,
@@ -117,8 +133,52 @@ final class Session implements AutoCloseable {
 
     void ensureHistoryTable() throws SQLException {
         if (!historyExists) {
-            history.create(connection);
+            if (config.transactionPooling()) {
+                // Under the lock of a transaction: two migrators creating it at once would collide.
+                support.beginMigration(connection);
+                try {
+                    history.create(connection);
+                    support.commitMigration(connection);
+                } catch (SQLException | RuntimeException failure) {
+                    support.rollbackMigration(connection);
+                    throw failure;
+                }
+            } else {
+                history.create(connection);
+            }
             historyExists = true;
+        }
+    }
+
+    /**
+     * Behind a transaction pooler, in a migration's transaction, which holds the lock: reads the history again and
+     * says whether another migrator applied {@code migration} since this one read it (the run then skips it); the
+     * next rank follows the history as read now. False, reading nothing, where the run holds one lock throughout.
+     */
+    boolean appliedMeanwhile(ResolvedMigration migration) throws SQLException {
+        if (!config.transactionPooling()) {
+            return false;
+        }
+        rows = history.readAll(connection);
+        nextRank = rows.stream().mapToInt(HistoryRow::rank).max().orElse(0) + 1;
+        MigrationVersion version = migration.migration().version();
+        return rows.stream().anyMatch(row -> row.success() && row.module().equals(migration.module())
+                && (version != null ? version.equals(row.version())
+                : row.isRepeatable() && row.description().equals(migration.migration().description())
+                && Objects.equals(row.checksum(), migration.checksum())));
+    }
+
+    /**
+     * Refuses, behind a transaction pooler, a migration that must run outside a transaction: no transaction lock
+     * would cover it, and each of its statements might run on another server session.
+     */
+    void refuseOutsideTransaction(ResolvedMigration migration, MigrationWork work) {
+        if (config.transactionPooling() && (work.outsideTransaction() || work.foreignKeysOff())) {
+            throw new MigrationConfigurationException(migration.label() + " (file " + work.script() + ") cannot run"
+                    + " in a transaction, and " + target + " is reached through a transaction-pooling proxy"
+                    + " (transactionPooling, the store property pooling=transaction), where no lock covers a statement"
+                    + " outside a transaction. Run this migration on a direct connection to the server (without"
+                    + " pooling=transaction), then migrate through the proxy again.");
         }
     }
 
@@ -301,7 +361,28 @@ final class Session implements AutoCloseable {
             throw new MigrationDatabaseException("Cannot release the migration lock on " + target + ": "
                     + failure.getMessage(), failure);
         } finally {
-            closeQuietly(connection);
+            giveBackAndClose();
+        }
+    }
+
+    /** A borrowed connection goes back to its pool with the state it came with; one that cannot is dropped. */
+    private void giveBackAndClose() {
+        if (lent != null) {
+            try {
+                lent.restore(connection);
+            } catch (SQLException failure) {
+                // A pool would lend it on with the engine's schema: better closed for good.
+                abortQuietly(connection);
+            }
+        }
+        closeQuietly(connection);
+    }
+
+    private static void abortQuietly(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException ignored) {
+            // Closing follows either way.
         }
     }
 

@@ -295,13 +295,36 @@ abstract class Connections implements AutoCloseable {
             this.owner = owner;
         }
 
-        @Override
-        Connection acquire() throws SQLException {
-            return prepared(dataSource.getConnection(), dialect);
-        }
+        /** The auto-commit mode each borrowed connection came with, where it was off, to give it back so. */
+        private final Map<Connection, Boolean> manualCommit = new ConcurrentHashMap<>();
 
         @Override
+        Connection acquire() throws SQLException {
+            Connection connection = prepared(dataSource.getConnection(), dialect);
+            try {
+                if (!connection.getAutoCommit()) {
+                    manualCommit.put(connection, Boolean.TRUE);
+                }
+            } catch (SQLException failure) {
+                closeQuietly(connection);
+                throw failure;
+            }
+            return connection;
+        }
+
+        /**
+         * Gives the connection back as it came: a unit of work ends in auto-commit mode, which a connection
+         * lent with auto-commit off gets back before the pool sees it.
+         */
+        @Override
         void release(Connection connection, boolean broken) {
+            if (manualCommit.remove(connection) != null && !broken) {
+                try {
+                    connection.setAutoCommit(false);
+                } catch (SQLException ignored) {
+                    // The connection is given back either way; a pool checks it before lending it again.
+                }
+            }
             closeQuietly(connection);
         }
 

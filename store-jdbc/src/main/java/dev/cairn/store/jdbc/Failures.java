@@ -27,7 +27,8 @@ final class Failures {
                     + store.description() + " conflicted with this one, which was undone: " + cause.getMessage(),
                     failure);
         }
+        String likelyCause = store.dialect().likelyCause(cause);
         return new StoreException("The " + store.backend() + " store " + store.description() + " failed: "
-                + cause.getMessage(), failure);
+                + cause.getMessage() + (likelyCause == null ? "" : ". " + likelyCause), failure);
     }
 }

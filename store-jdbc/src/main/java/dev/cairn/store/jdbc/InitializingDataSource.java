@@ -9,9 +9,11 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A caller's {@link DataSource} whose connections are readied for a store as they are taken, such as made to use
- * the store's schema. What a pool resets when a connection comes back (HikariCP resets the schema) is set again
- * on each loan. Thread-safe as the wrapped source is.
+ * A {@link DataSource} whose connections are readied for a store as they are taken. What the initializer sets
+ * stays on the connection when it is given back: a pool resets only what it was configured to reset (HikariCP
+ * at its defaults resets no schema), so a caller's pool is no place for session state; the stores set the
+ * schema in each transaction instead ({@link JdbcStore.Builder#schemaPerTransaction}). Thread-safe as the
+ * wrapped source is.
  */
 public final class InitializingDataSource implements DataSource {
     /** Readies one connection. */

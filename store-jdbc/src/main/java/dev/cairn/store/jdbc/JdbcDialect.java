@@ -3,6 +3,7 @@ package dev.cairn.store.jdbc;
 import dev.cairn.migrations.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Objects;
@@ -88,6 +89,29 @@ public abstract class JdbcDialect {
      */
     protected abstract void begin(Connection connection, boolean write, boolean snapshotSessions, SqlRunner run)
             throws SQLException;
+
+    /**
+     * Begins a unit of work whose statements resolve names in {@code schema} for that transaction only, leaving
+     * the session's own setting as it was: for connections the store borrows from a caller's pool, and for
+     * sessions a transaction-pooling proxy shares between clients. Where {@code schema} is null, the same as
+     * {@link #begin(Connection, boolean, boolean, SqlRunner)}; a database that cannot scope a schema to a
+     * transaction refuses a non-null one, as unless overridden.
+     *
+     * @param connection the unit of work's connection
+     * @param write whether the unit of work writes
+     * @param snapshotSessions whether the session runs transactions at repeatable read already
+     * @param schema the schema for this transaction only, or null to leave name resolution to the session
+     * @param run how to execute a statement of the hook's own
+     * @throws SQLException when the driver fails, or the database cannot scope a schema to a transaction
+     */
+    protected void begin(Connection connection, boolean write, boolean snapshotSessions, String schema,
+                         SqlRunner run) throws SQLException {
+        if (schema != null) {
+            throw new SQLFeatureNotSupportedException("The " + name + " store cannot use schema " + schema
+                    + " for one transaction only");
+        }
+        begin(connection, write, snapshotSessions, run);
+    }
 
     /**
      * Commits a unit of work; a JDBC commit, back to auto-commit, unless overridden.
@@ -260,6 +284,18 @@ public abstract class JdbcDialect {
      */
     protected boolean isBusy(SQLException failure) {
         return false;
+    }
+
+    /**
+     * What a failure likely means when its cause is not in the database itself, such as a proxy between the
+     * store and the server, said so that a user can act on it; appended to the store's message. Null (nothing
+     * to add) unless overridden.
+     *
+     * @param failure the driver's failure
+     * @return the likely cause and what to do about it, or null
+     */
+    protected String likelyCause(SQLException failure) {
+        return null;
     }
 
     /**

@@ -72,7 +72,8 @@ public final class JdbcStore implements Store {
         this.capabilities = Set.copyOf(declared);
         this.storeSchema = storeSchema;
         this.nodeReads = new NodeReads(dialect, SETTINGS);
-        this.transactions = new Transactions(this, dialect, connections, builder.busyTimeout, builder.snapshotSessions);
+        this.transactions = new Transactions(this, dialect, connections, builder.busyTimeout, builder.snapshotSessions,
+                builder.schemaPerTransaction ? builder.schema : null);
     }
 
     /**
@@ -244,6 +245,8 @@ public final class JdbcStore implements Store {
         private AutoCloseable dataSourceOwner;
         private String schema;
         private boolean snapshotSessions;
+        private boolean schemaPerTransaction;
+        private boolean transactionPooling;
         private boolean keepOneOpen;
         private boolean singleConnection;
         private int maxIdleConnections = 8;
@@ -311,6 +314,28 @@ public final class JdbcStore implements Store {
          */
         public Builder schema(String schema) {
             this.schema = schema;
+            return this;
+        }
+
+        /**
+         * Whether the store makes its {@link #schema schema} current in each of its transactions only (the
+         * dialect's {@code begin} with a schema), instead of relying on the connections' sessions to use it: for
+         * a caller's connections, which go back to the caller's pool as they came, and for sessions that a
+         * transaction-pooling proxy shares. False unless set.
+         */
+        public Builder schemaPerTransaction(boolean perTransaction) {
+            this.schemaPerTransaction = perTransaction;
+            return this;
+        }
+
+        /**
+         * Whether the connections reach the database through a transaction-pooling proxy (PgBouncer in
+         * {@code pool_mode=transaction}), which may hand each transaction to another server session: then the
+         * migration engine keeps its lock within each migration's transaction
+         * ({@link dev.cairn.migrations.Migrator.Builder#transactionPooling}). False unless set.
+         */
+        public Builder transactionPooling(boolean transactionPooling) {
+            this.transactionPooling = transactionPooling;
             return this;
         }
 
@@ -442,7 +467,8 @@ public final class JdbcStore implements Store {
                 throw new StoreException("Cannot open the " + dialect.name() + " store " + description + ": "
                         + failure.getMessage(), failure);
             }
-            StoreSchema storeSchema = new StoreSchema(dialect, migrationSet, schema, busyTimeout, description);
+            StoreSchema storeSchema = new StoreSchema(dialect, migrationSet, schema, busyTimeout, description,
+                    transactionPooling);
             try {
                 storeSchema.onOpening(connections.dataSource(), migrateMode);
             } catch (RuntimeException failure) {

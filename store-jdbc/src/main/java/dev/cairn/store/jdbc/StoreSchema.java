@@ -27,15 +27,17 @@ final class StoreSchema {
     private final String schema;
     private final Duration lockTimeout;
     private final String description;
+    private final boolean transactionPooling;
 
     /** {@code migrationSet} may be null when the schema is left alone ({@link MigrateMode#OFF}). */
     StoreSchema(JdbcDialect dialect, MigrationSet migrationSet, String schema, Duration lockTimeout,
-                String description) {
+                String description, boolean transactionPooling) {
         this.dialect = dialect;
         this.migrationSet = migrationSet;
         this.schema = schema;
         this.lockTimeout = lockTimeout;
         this.description = description;
+        this.transactionPooling = transactionPooling;
     }
 
     /**
@@ -103,6 +105,7 @@ final class StoreSchema {
                 .sets(migrationSet)
                 .schema(schema)
                 .lockTimeout(lockTimeout)
+                .transactionPooling(transactionPooling)
                 .build();
     }
 }

@@ -24,15 +24,17 @@ final class Transactions {
     private final Connections connections;
     private final Duration busyTimeout;
     private final boolean snapshotSessions;
+    private final String transactionSchema;
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
     Transactions(JdbcStore store, JdbcDialect dialect, Connections connections, Duration busyTimeout,
-                 boolean snapshotSessions) {
+                 boolean snapshotSessions, String transactionSchema) {
         this.store = store;
         this.dialect = dialect;
         this.connections = connections;
         this.busyTimeout = busyTimeout;
         this.snapshotSessions = snapshotSessions;
+        this.transactionSchema = transactionSchema;
     }
 
     /** The unit of work the calling thread is in, or null. */
@@ -145,7 +147,7 @@ final class Transactions {
                 continue;
             }
             try {
-                dialect.begin(connection, write, snapshotSessions, connections::execute);
+                dialect.begin(connection, write, snapshotSessions, transactionSchema, connections::execute);
                 // The driver may do the waiting itself (SQLite's busy timeout), so the time is what counts.
                 long waited = System.nanoTime() - started;
                 if (waited > NOTED_WAIT_NANOS) {
@@ -159,8 +161,10 @@ final class Transactions {
                 boolean lost = dialect.isConnectionLost(failure);
                 connections.release(connection, !busy);
                 if (!(busy || lost) || System.nanoTime() > deadline) {
+                    String likelyCause = dialect.likelyCause(failure);
                     throw new StoreException("Cannot begin a " + (write ? "write" : "read") + " on the "
-                            + store.backend() + " store " + store.description() + ": " + failure.getMessage(), failure);
+                            + store.backend() + " store " + store.description() + ": " + failure.getMessage()
+                            + (likelyCause == null ? "" : ". " + likelyCause), failure);
                 }
                 if (lost && !reconnecting) {
                     reconnecting = true;

@@ -36,14 +36,50 @@ final class PostgresDialect extends JdbcDialect {
     @Override
     protected void begin(Connection connection, boolean write, boolean snapshotSessions, SqlRunner run)
             throws SQLException {
+        begin(connection, write, snapshotSessions, null, run);
+    }
+
+    /**
+     * With a schema, its search path is set for the transaction only ({@code set_config(..., true)}, as
+     * {@code SET LOCAL}) in the same round trip: the session's own search path is the caller's, or, behind a
+     * transaction pooler, whichever client's last set one.
+     */
+    @Override
+    protected void begin(Connection connection, boolean write, boolean snapshotSessions, String schema,
+                         SqlRunner run) throws SQLException {
         connection.setAutoCommit(false);
+        String searchPath = schema == null ? null
+                : "SELECT pg_catalog.set_config('search_path', '" + identifier(schema) + "', true)";
         if (write) {
             // One round trip: read committed, then the schema's write lock (see the class comment).
+            String lockKey = schema == null ? "current_schema()" : "'" + identifier(schema) + "'";
             run.execute(connection, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; "
-                    + "SELECT pg_advisory_xact_lock(hashtext('cairn_write.' || current_schema()))");
+                    + (searchPath == null ? "" : searchPath + "; ")
+                    + "SELECT pg_advisory_xact_lock(hashtext('cairn_write.' || " + lockKey + "))");
         } else if (!snapshotSessions) {
-            run.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            run.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                    + (searchPath == null ? "" : "; " + searchPath));
+        } else if (searchPath != null) {
+            run.execute(connection, searchPath);
         }
+    }
+
+    /** A schema as the provider accepts it (see {@code PostgresStoreProvider.schemaName}): safe in a literal. */
+    private static String identifier(String schema) {
+        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Not a plain lower-case identifier: " + schema);
+        }
+        return schema;
+    }
+
+    /**
+     * A prepared statement that the server says exists already ({@code S_1}), or does not exist, is what a
+     * transaction-pooling proxy makes of the driver's server-side prepared statements: each transaction may run
+     * on another server session.
+     */
+    @Override
+    protected String likelyCause(SQLException failure) {
+        return TransactionPooling.likelyCause(failure);
     }
 
     @Override

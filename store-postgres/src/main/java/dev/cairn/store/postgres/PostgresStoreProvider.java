@@ -8,7 +8,6 @@ import dev.cairn.core.spi.Store;
 import dev.cairn.core.spi.StoreCapability;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.Migrator;
-import dev.cairn.store.jdbc.InitializingDataSource;
 import dev.cairn.store.jdbc.JdbcDialect;
 import dev.cairn.store.jdbc.JdbcStore;
 import dev.cairn.store.jdbc.MigrateMode;
@@ -45,10 +44,16 @@ import javax.sql.DataSource;
  *   <li>{@code connectTimeout}: milliseconds to keep trying the first connection, 30000 unless set;</li>
  *   <li>{@code lockTimeout}: milliseconds to wait for the migration lock or a lost connection, 30000;</li>
  *   <li>{@code poolSize}: the most connections the pool opens, 10 unless set;</li>
+ *   <li>{@code pooling}: {@code session} (default) or {@code transaction}, when the connections go through a
+ *       transaction-pooling proxy such as PgBouncer in {@code pool_mode=transaction}: then no server-side prepared
+ *       statement ({@code prepareThreshold=0}), no session setting and no session lock is used, and migrations
+ *       lock inside each migration's transaction;</li>
  *   <li>anything else, such as {@code sslmode} or {@code ApplicationName}, goes to the PostgreSQL driver.</li>
  * </ul>
  * A {@link CairnConfig#dataSource() DataSource} given by the caller is used instead of a pool made here; the
- * caller pools and closes it, and {@code schema}, when set, is made current on each of its connections.
+ * caller pools and closes it. Cairn sets {@code schema} in each of its own transactions only
+ * ({@code SET LOCAL search_path}) and gives every connection back with the search path, auto-commit mode,
+ * isolation level, read-only flag and encoding it came with.
  */
 public final class PostgresStoreProvider implements SqlStoreProvider {
     /** The URL scheme served. */
@@ -56,7 +61,7 @@ public final class PostgresStoreProvider implements SqlStoreProvider {
 
     /** Properties the store reads itself; every other one goes to the driver. */
     private static final Set<String> OWN_PROPERTIES = Set.of("user", "password", "schema", MigrateMode.PROPERTY,
-            "connectTimeout", "lockTimeout", "poolSize");
+            "connectTimeout", "lockTimeout", "poolSize", TransactionPooling.PROPERTY);
 
     /** For {@link java.util.ServiceLoader}, and for explicit registration. */
     public PostgresStoreProvider() {
@@ -96,18 +101,27 @@ public final class PostgresStoreProvider implements SqlStoreProvider {
                 .busyTimeout(lockTimeout)
                 .schema(schema)
                 .capabilities(EnumSet.of(StoreCapability.PERSISTENT, StoreCapability.MULTI_PROCESS));
+        boolean transactionPooling = TransactionPooling.enabled(config);
+        builder.transactionPooling(transactionPooling);
         if (config.dataSource().isPresent()) {
-            DataSource dataSource = schema == null ? config.dataSource().get()
-                    : new InitializingDataSource(config.dataSource().get(), connection -> connection.setSchema(schema));
+            // The caller's connections go back to the caller's pool as they came: the schema is the store's in
+            // its own transactions only.
+            DataSource dataSource = config.dataSource().get();
             FirstConnection.await(dataSource::getConnection, connectTimeout, config.maskedUrl());
-            return builder.dataSource(dataSource).open();
+            if (transactionPooling) {
+                TransactionPooling.requireNoServerPrepares(dataSource, config.maskedUrl());
+            }
+            return builder.dataSource(dataSource).schemaPerTransaction(true).open();
         }
         PostgresUrl url = PostgresUrl.parse(config);
         StoreProperties.checkDriverSettings(config, url.jdbcUrl(), driverProperties(config));
         FirstConnection.await(() -> url.connect(driverProperties(config)), connectTimeout, config.maskedUrl());
-        HikariDataSource pool = pool(url, config, schema, lockTimeout, poolSize);
+        HikariDataSource pool = pool(url, config, schema, lockTimeout, poolSize, transactionPooling);
         try {
-            return builder.dataSource(pool, pool).snapshotSessions(true).open();
+            // Behind a transaction pooler a session setting would reach whichever session runs the next
+            // transaction: the schema and the isolation level are then set in each transaction.
+            return builder.dataSource(pool, pool).snapshotSessions(!transactionPooling)
+                    .schemaPerTransaction(transactionPooling).open();
         } catch (RuntimeException failure) {
             pool.close();
             throw failure;
@@ -115,19 +129,21 @@ public final class PostgresStoreProvider implements SqlStoreProvider {
     }
 
     private static HikariDataSource pool(PostgresUrl url, CairnConfig config, String schema, Duration lockTimeout,
-                                         int poolSize) {
+                                         int poolSize, boolean transactionPooling) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("cairn-" + url.host() + "-" + url.database() + (schema == null ? "" : "-" + schema));
         hikari.setJdbcUrl(url.jdbcUrl());
         url.user().ifPresent(hikari::setUsername);
         url.password().ifPresent(hikari::setPassword);
         driverProperties(config).forEach(hikari::addDataSourceProperty);
-        if (schema != null) {
-            hikari.setSchema(schema);
-        }
         hikari.setMaximumPoolSize(poolSize);
-        // Reads need one snapshot across their statements; writes set read committed as their first statement.
-        hikari.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
+        if (!transactionPooling) {
+            if (schema != null) {
+                hikari.setSchema(schema);
+            }
+            // Reads need one snapshot across their statements; writes set read committed as their first statement.
+            hikari.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
+        }
         hikari.setMinimumIdle(1);
         // A unit of work waits this long for a connection, as it waits for a lock.
         hikari.setConnectionTimeout(Math.max(250, lockTimeout.toMillis()));
@@ -148,8 +164,10 @@ public final class PostgresStoreProvider implements SqlStoreProvider {
     @Override
     public Migrator.Builder migrator(CairnConfig config) {
         String schema = config.property("schema").map(PostgresStoreProvider::schemaName).orElse(null);
+        boolean transactionPooling = TransactionPooling.enabled(config);
         if (config.dataSource().isPresent()) {
-            return Migrator.builder().dialect(Dialect.POSTGRESQL).dataSource(config.dataSource().get()).schema(schema);
+            return Migrator.builder().dialect(Dialect.POSTGRESQL).dataSource(config.dataSource().get()).schema(schema)
+                    .transactionPooling(transactionPooling);
         }
         PostgresUrl url = PostgresUrl.parse(config);
         StoreProperties.checkDriverSettings(config, url.jdbcUrl(), driverProperties(config));
@@ -159,7 +177,8 @@ public final class PostgresStoreProvider implements SqlStoreProvider {
         return Migrator.builder().dialect(Dialect.POSTGRESQL)
                 .jdbcUrl(url.jdbcUrl() + (query.isEmpty() ? "" : "?" + query), url.user().orElse(null),
                         url.password().orElse(null))
-                .schema(schema);
+                .schema(schema)
+                .transactionPooling(transactionPooling);
     }
 
     private static String encode(String text) {
@@ -177,6 +196,11 @@ public final class PostgresStoreProvider implements SqlStoreProvider {
         // One multi-row INSERT per batch instead of a statement per row: the driver's fastest way to write many.
         properties.put("reWriteBatchedInserts", "true");
         properties.put("ApplicationName", "cairn");
+        if (TransactionPooling.enabled(config)) {
+            // A server-side prepared statement lives in one server session, which the next transaction may not
+            // get; pgjdbc prepares none at threshold 0.
+            properties.put("prepareThreshold", "0");
+        }
         config.properties().forEach((key, value) -> {
             if (!OWN_PROPERTIES.contains(key)) {
                 properties.put(DriverProperties.known(config, key), value);

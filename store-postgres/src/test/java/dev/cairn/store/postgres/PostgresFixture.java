@@ -22,11 +22,16 @@ import java.util.Map;
  * embedded server's files are temporary). Drift is written as another tool could, after dropping the schema's
  * checks on nodes and foreign keys on links.
  */
-final class PostgresFixture extends SqlStoreFixture {
+class PostgresFixture extends SqlStoreFixture {
     private final Map<String, String> schemas = new HashMap<>();
 
     private String schema(String name) {
         return schemas.computeIfAbsent(name, key -> PostgresServer.unusedSchema("tck_" + key));
+    }
+
+    /** The schema of the store called {@code name}, for fixtures that reach the same server another way. */
+    final String schemaOf(String name) {
+        return schema(name);
     }
 
     @Override
