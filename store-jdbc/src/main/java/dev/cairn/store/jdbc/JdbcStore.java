@@ -322,6 +322,9 @@ public final class JdbcStore implements Store {
          * dialect's {@code begin} with a schema), instead of relying on the connections' sessions to use it: for
          * a caller's connections, which go back to the caller's pool as they came, and for sessions that a
          * transaction-pooling proxy shares. False unless set.
+         *
+         * @param perTransaction true to set the schema in each transaction
+         * @return this builder
          */
         public Builder schemaPerTransaction(boolean perTransaction) {
             this.schemaPerTransaction = perTransaction;
@@ -333,6 +336,9 @@ public final class JdbcStore implements Store {
          * {@code pool_mode=transaction}), which may hand each transaction to another server session: then the
          * migration engine keeps its lock within each migration's transaction
          * ({@link dev.cairn.migrations.Migrator.Builder#transactionPooling}). False unless set.
+         *
+         * @param transactionPooling true when a transaction-pooling proxy stands between the store and the server
+         * @return this builder
          */
         public Builder transactionPooling(boolean transactionPooling) {
             this.transactionPooling = transactionPooling;
