@@ -82,7 +82,7 @@ abstract class AbstractSchemaSnapshotTest {
 
         assertThat(differences(first, second)).isEmpty();
         assertThat(first.sameSchemaAs(second)).isTrue();
-        assertThat(first.tables()).hasSizeGreaterThanOrEqualTo(12).doesNotContainKey("cairn_schema_history");
+        assertThat(first.tables()).hasSizeGreaterThanOrEqualTo(10).doesNotContainKey("cairn_schema_history");
         assertThat(first.indexes()).hasSizeGreaterThanOrEqualTo(5)
                 .allSatisfy((name, index) -> assertThat(index.table()).isNotEqualTo("cairn_schema_history"));
         assertThat(first.views()).hasSizeGreaterThanOrEqualTo(3);

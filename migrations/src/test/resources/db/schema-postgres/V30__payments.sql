@@ -1,0 +1,17 @@
+CREATE TABLE payments (
+    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    order_id     bigint DEFAULT 0 REFERENCES orders (id) ON DELETE SET DEFAULT ON UPDATE RESTRICT,
+    provider     text NOT NULL,
+    reference    text NOT NULL,
+    amount_cents bigint NOT NULL,
+    CONSTRAINT payments_amount_positive CHECK (amount_cents > 0),
+    CONSTRAINT payments_provider_reference_key UNIQUE (provider, reference)
+);
+COMMENT ON TABLE payments IS 'One row per payment attempt';
+CREATE FUNCTION forbid_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% may not be truncated', TG_TABLE_NAME;
+END;
+$$;
+CREATE TRIGGER payments_no_truncate BEFORE TRUNCATE ON payments
+    FOR EACH STATEMENT EXECUTE FUNCTION forbid_truncate();
