@@ -3,6 +3,7 @@ package dev.cairn.migrations.schema;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrationConfigurationException;
 import dev.cairn.migrations.MigrationDatabaseException;
+import dev.cairn.migrations.internal.H2SchemaReader;
 import dev.cairn.migrations.internal.HistoryTable;
 import dev.cairn.migrations.internal.PostgresSchemaReader;
 import dev.cairn.migrations.internal.SqliteSchemaReader;
@@ -41,7 +42,7 @@ public final class SchemaSnapshots {
      * A snapshot of {@code schema}, leaving out {@code historyTable}: the name the migrator was configured with.
      *
      * @param schema the schema, or null for the connection's current one ({@code main} on SQLite)
-     * @throws MigrationConfigurationException when the database is not one Cairn can snapshot yet
+     * @throws MigrationConfigurationException when the database is not one Cairn knows
      * @throws MigrationDatabaseException      when the database fails to answer
      */
     public static SchemaSnapshot of(Connection connection, String schema, String historyTable) {
@@ -52,8 +53,8 @@ public final class SchemaSnapshots {
                 case SQLITE -> SqliteSchemaReader.read(connection, schema == null ? "main" : schema, historyTable);
                 case POSTGRESQL -> PostgresSchemaReader.read(connection,
                         schema == null ? currentSchema(connection) : schema, historyTable);
-                case H2 -> throw new MigrationConfigurationException(
-                        "Schema snapshots of H2 databases are not supported yet; SQLite and PostgreSQL are.");
+                case H2 -> H2SchemaReader.read(connection, schema == null ? connection.getSchema() : schema,
+                        historyTable);
             };
         } catch (SQLException failure) {
             throw new MigrationDatabaseException("Could not read the schema " + (schema == null ? "" : "'" + schema
