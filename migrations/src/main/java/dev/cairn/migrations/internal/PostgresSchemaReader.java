@@ -123,6 +123,7 @@ public final class PostgresSchemaReader {
             void read(ResultSet row) throws SQLException;
         }
 
+        /** Runs {@code sql}, whose first parameter is the schema and whose second, if any, the history table. */
         private void query(String sql, RowReader reader) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int count = (int) sql.chars().filter(c -> c == '?').count();

@@ -58,7 +58,7 @@ public final class SqliteSchemaReader {
                         case "table" -> snapshot.add(table(connection, schema, name, sql));
                         case "index" -> {
                             if (sql != null) {
-                                snapshot.add(index(connection, schema, name, object[2], sql));
+                                snapshot.add(index(name, object[2], sql));
                             }
                         }
                         case "view" -> snapshot.add(new View(name, SqlText.normalize(sql), false));
@@ -178,7 +178,7 @@ public final class SqliteSchemaReader {
         return columns;
     }
 
-    private static Index index(Connection connection, String schema, String name, String table, String sql) {
+    private static Index index(String name, String table, String sql) {
         List<Token> tokens = SqlText.tokens(sql);
         boolean unique = tokens.size() > 1 && tokens.get(1).is("UNIQUE");
         int on = 0;

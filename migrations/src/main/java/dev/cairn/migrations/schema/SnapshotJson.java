@@ -19,27 +19,34 @@ final class SnapshotJson {
         root.put("format", FORMAT);
         root.put("dialect", snapshot.dialect().name());
         root.put("schema", snapshot.schema());
-        root.put("tables", objects(snapshot.tables(), SnapshotJson::table));
-        root.put("indexes", objects(snapshot.indexes(), index -> fields(
+        root.putAll(kinds(snapshot));
+        return Json.write(root);
+    }
+
+    /** Each kind of object ({@code tables}, {@code indexes}, …), each object by its key, as a JSON tree. */
+    static Map<String, Map<String, Object>> kinds(SchemaSnapshot snapshot) {
+        Map<String, Map<String, Object>> kinds = new LinkedHashMap<>();
+        kinds.put("tables", objects(snapshot.tables(), SnapshotJson::table));
+        kinds.put("indexes", objects(snapshot.indexes(), index -> fields(
                 "name", index.name(), "table", index.table(), "keys", index.keys(), "unique", index.unique(),
                 "predicate", index.predicate(), "method", index.method())));
-        root.put("views", objects(snapshot.views(), view -> fields(
+        kinds.put("views", objects(snapshot.views(), view -> fields(
                 "name", view.name(), "definition", view.definition(), "materialized", view.materialized())));
-        root.put("triggers", objects(snapshot.triggers(), trigger -> fields(
+        kinds.put("triggers", objects(snapshot.triggers(), trigger -> fields(
                 "name", trigger.name(), "table", trigger.table(), "definition", trigger.definition())));
-        root.put("sequences", objects(snapshot.sequences(), sequence -> fields(
+        kinds.put("sequences", objects(snapshot.sequences(), sequence -> fields(
                 "name", sequence.name(), "dataType", sequence.dataType(), "start", sequence.start(),
                 "increment", sequence.increment(), "minimum", sequence.minimum(), "maximum", sequence.maximum(),
                 "cache", sequence.cache(), "cycle", sequence.cycle())));
-        root.put("routines", objects(snapshot.routines(), routine -> fields(
+        kinds.put("routines", objects(snapshot.routines(), routine -> fields(
                 "signature", routine.signature(), "kind", routine.kind(), "result", routine.result(),
                 "language", routine.language(), "bodySha256", routine.bodySha256())));
-        root.put("enums", objects(snapshot.enums(), type -> fields("name", type.name(), "labels", type.labels())));
-        root.put("domains", objects(snapshot.domains(), domain -> fields(
+        kinds.put("enums", objects(snapshot.enums(), type -> fields("name", type.name(), "labels", type.labels())));
+        kinds.put("domains", objects(snapshot.domains(), domain -> fields(
                 "name", domain.name(), "baseType", domain.baseType(), "nullable", domain.nullable(),
                 "default", domain.defaultValue(), "collation", domain.collation(),
                 "checks", domain.checks().stream().map(SnapshotJson::check).toList())));
-        return Json.write(root);
+        return kinds;
     }
 
     private static <T> Map<String, Object> objects(Map<String, T> items, Function<T, Map<String, Object>> mapping) {

@@ -81,6 +81,7 @@ abstract class AbstractSchemaSnapshotTest {
         SchemaSnapshot second = snapshot(migrated());
 
         assertThat(differences(first, second)).isEmpty();
+        assertThat(SchemaDiff.between(first, second).isEmpty()).isTrue();
         assertThat(first.sameSchemaAs(second)).isTrue();
         assertThat(first.tables()).hasSizeGreaterThanOrEqualTo(10).doesNotContainKey("cairn_schema_history");
         assertThat(first.indexes()).hasSizeGreaterThanOrEqualTo(5)
@@ -120,7 +121,12 @@ abstract class AbstractSchemaSnapshotTest {
                 execute(url, sql);
             }
 
-            assertThat(differences(reference, snapshot(url))).containsExactly(change.changedObject());
+            SchemaSnapshot changed = snapshot(url);
+
+            assertThat(differences(reference, changed)).containsExactly(change.changedObject());
+            assertThat(SchemaDiff.between(reference, changed).changes())
+                    .extracting(object -> object.kind() + "." + object.key())
+                    .containsExactly(change.changedObject());
         }));
     }
 }

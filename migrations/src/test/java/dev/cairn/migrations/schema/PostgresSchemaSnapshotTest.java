@@ -106,6 +106,20 @@ class PostgresSchemaSnapshotTest extends AbstractSchemaSnapshotTest {
     }
 
     @Test
+    void aForeignKeyActionChangedByHandIsReportedAsThatProperty() throws SQLException {
+        String url = migrated();
+        SchemaSnapshot before = snapshot(url);
+        execute(url, "ALTER TABLE addresses DROP CONSTRAINT addresses_customer_fk");
+        execute(url, "ALTER TABLE addresses ADD CONSTRAINT addresses_customer_fk FOREIGN KEY (customer_id)"
+                + " REFERENCES customers (id) ON DELETE RESTRICT");
+
+        SchemaDiff diff = SchemaDiff.between(before, snapshot(url));
+
+        assertThat(diff).hasToString("~ tables.addresses\n"
+                + "    foreignKeys.addresses_customer_fk.onDelete: CASCADE -> RESTRICT\n");
+    }
+
+    @Test
     void theCallersSearchPathIsLeftAsItWas() throws SQLException {
         String url = migrated();
         try (Connection connection = DriverManager.getConnection(url);
