@@ -55,11 +55,20 @@ public final class PostgresSchemaReader {
         }
         setSearchPath(connection, "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false)",
                 schema);
+        SchemaSnapshot snapshot;
         try {
-            return new Reading(connection, schema, historyTable).read();
-        } finally {
-            setSearchPath(connection, "SELECT pg_catalog.set_config('search_path', ?, false)", searchPath);
+            snapshot = new Reading(connection, schema, historyTable).read();
+        } catch (SQLException | RuntimeException failure) {
+            // In a caller's transaction that the failure aborted, the path comes back with the rollback.
+            try {
+                setSearchPath(connection, "SELECT pg_catalog.set_config('search_path', ?, false)", searchPath);
+            } catch (SQLException restoring) {
+                failure.addSuppressed(restoring);
+            }
+            throw failure;
         }
+        setSearchPath(connection, "SELECT pg_catalog.set_config('search_path', ?, false)", searchPath);
+        return snapshot;
     }
 
     private static void setSearchPath(Connection connection, String sql, String value) throws SQLException {
