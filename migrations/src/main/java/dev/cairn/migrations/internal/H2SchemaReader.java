@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads an H2 2.x schema from its {@code INFORMATION_SCHEMA}, one query per kind of object. H2 prints the
@@ -31,8 +32,17 @@ import java.util.Map;
  * no state.
  */
 public final class H2SchemaReader {
+    /**
+     * The names H2 makes up for an unnamed constraint: {@code CONSTRAINT_} and the hex id of its table, so they
+     * change with the order every object was created in. Such a constraint is taken as unnamed, as on SQLite.
+     */
+    private static final Pattern GENERATED_NAME = Pattern.compile("CONSTRAINT_[0-9A-F]+(_[0-9]+)?");
 
     private H2SchemaReader() {
+    }
+
+    private static String given(String constraintName) {
+        return GENERATED_NAME.matcher(constraintName).matches() ? null : constraintName;
     }
 
     /** A snapshot of {@code schema}, leaving out {@code historyTable} and the lock table the engine keeps beside it. */
@@ -163,22 +173,23 @@ public final class H2SchemaReader {
             Map<String, List<CheckConstraint>> tableChecks = new HashMap<>();
             query("SELECT CONSTRAINT_NAME, CONSTRAINT_TYPE, TABLE_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
                     + " WHERE CONSTRAINT_SCHEMA = ?", row -> {
-                        String name = row.getString(1);
+                        String id = row.getString(1);
+                        String name = given(id);
                         String table = row.getString(3);
-                        List<String> keys = keyColumns.getOrDefault(name, List.of());
+                        List<String> keys = keyColumns.getOrDefault(id, List.of());
                         switch (row.getString(2)) {
                             case "PRIMARY KEY" -> primaryKeys.put(table, new PrimaryKey(name, keys));
                             case "UNIQUE" -> uniques.computeIfAbsent(table, t -> new ArrayList<>())
                                     .add(new UniqueConstraint(name, keys));
                             case "FOREIGN KEY" -> {
-                                String[] reference = references.get(name);
+                                String[] reference = references.get(id);
                                 String referenced = constraintTables.get(reference[1]);
                                 foreignKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(new ForeignKey(name,
                                         keys, schema.equals(reference[0]) ? referenced : reference[0] + "." + referenced,
                                         keyColumns.getOrDefault(reference[1], List.of()), reference[2], reference[3]));
                             }
                             case "CHECK" -> tableChecks.computeIfAbsent(table, t -> new ArrayList<>())
-                                    .add(new CheckConstraint(name, unqualified(checks.get(name))));
+                                    .add(new CheckConstraint(name, unqualified(checks.get(id))));
                             default -> {
                             }
                         }
@@ -215,7 +226,7 @@ public final class H2SchemaReader {
                     + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = d.CONSTRAINT_SCHEMA"
                     + " AND c.CONSTRAINT_NAME = d.CONSTRAINT_NAME WHERE d.DOMAIN_SCHEMA = ?",
                     row -> checks.computeIfAbsent(row.getString(1), name -> new ArrayList<>())
-                            .add(new CheckConstraint(row.getString(2), unqualified(row.getString(3)))));
+                            .add(new CheckConstraint(given(row.getString(2)), unqualified(row.getString(3)))));
             query("SELECT DOMAIN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, DOMAIN_DEFAULT, COLLATION_NAME"
                     + " FROM INFORMATION_SCHEMA.DOMAINS WHERE DOMAIN_SCHEMA = ?", row -> {
                         String type = row.getString(2) + (row.getObject(3) == null ? "" : "(" + row.getLong(3) + ")");

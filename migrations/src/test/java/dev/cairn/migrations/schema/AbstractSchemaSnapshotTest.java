@@ -91,6 +91,22 @@ abstract class AbstractSchemaSnapshotTest {
     }
 
     @Test
+    void aHistoryTableOfAnotherNameIsLeftOutWhenNamed() throws SQLException {
+        String url = freshUrl();
+        Migrator.builder().jdbcUrl(url).sets(set()).backupPolicy(BackupPolicy.off()).historyTable("shop_history")
+                .build().migrate();
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            SchemaSnapshot named = SchemaSnapshots.of(connection, schema(url), "shop_history");
+            SchemaSnapshot unnamed = SchemaSnapshots.of(connection, schema(url));
+
+            assertThat(differences(snapshot(migrated()), named)).isEmpty();
+            assertThat(unnamed.tables().keySet()).anyMatch(name -> name.equalsIgnoreCase("shop_history"));
+            assertThat(unnamed.indexes().values()).anyMatch(index -> index.table().equalsIgnoreCase("shop_history"));
+        }
+    }
+
+    @Test
     void aSnapshotReadBackFromItsJsonEqualsIt() throws SQLException {
         SchemaSnapshot snapshot = snapshot(migrated());
 
