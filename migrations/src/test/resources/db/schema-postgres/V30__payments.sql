@@ -15,3 +15,9 @@ END;
 $$;
 CREATE TRIGGER payments_no_truncate BEFORE TRUNCATE ON payments
     FOR EACH STATEMENT EXECUTE FUNCTION forbid_truncate();
+CREATE TABLE page_views (
+    viewed_on date NOT NULL,
+    path      text NOT NULL
+) PARTITION BY RANGE (viewed_on);
+CREATE TABLE page_views_2026 PARTITION OF page_views FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE UNLOGGED TABLE import_scratch (line text);

@@ -119,6 +119,7 @@ public final class PostgresSchemaReader {
         private final Map<String, List<UniqueConstraint>> uniques = new LinkedHashMap<>();
         private final Map<String, List<ForeignKey>> foreignKeys = new LinkedHashMap<>();
         private final Map<String, List<CheckConstraint>> checks = new LinkedHashMap<>();
+        private final Map<String, List<String>> options = new LinkedHashMap<>();
 
         Reading(Connection connection, String schema, String historyTable) {
             this.connection = connection;
@@ -148,16 +149,32 @@ public final class PostgresSchemaReader {
         }
 
         SchemaSnapshot read() throws SQLException {
-            query("SELECT c.relname FROM pg_catalog.pg_class c" + IN_SCHEMA
-                    + "AND c.relkind IN ('r', 'p') AND c.relname <> ? ORDER BY c.relname",
-                    row -> columns.put(row.getString(1), new ArrayList<>()));
+            query("SELECT c.relname, c.relpersistence, CASE WHEN c.relkind = 'p' THEN"
+                    + " pg_catalog.pg_get_partkeydef(c.oid) END, CASE WHEN c.relispartition THEN"
+                    + " (SELECT pg_catalog.quote_ident(p.relname) FROM pg_catalog.pg_inherits i"
+                    + " JOIN pg_catalog.pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid) || ' '"
+                    + " || pg_catalog.pg_get_expr(c.relpartbound, c.oid) END FROM pg_catalog.pg_class c" + IN_SCHEMA
+                    + "AND c.relkind IN ('r', 'p') AND c.relname <> ? ORDER BY c.relname", row -> {
+                        columns.put(row.getString(1), new ArrayList<>());
+                        List<String> tableOptions = new ArrayList<>();
+                        if ("u".equals(row.getString(2))) {
+                            tableOptions.add("UNLOGGED");
+                        }
+                        if (row.getString(3) != null) {
+                            tableOptions.add("PARTITION BY " + SqlText.normalize(row.getString(3)));
+                        }
+                        if (row.getString(4) != null) {
+                            tableOptions.add("PARTITION OF " + SqlText.normalize(row.getString(4)));
+                        }
+                        options.put(row.getString(1), tableOptions);
+                    });
             readColumns();
             readConstraints();
             for (Map.Entry<String, List<Column>> table : columns.entrySet()) {
                 String name = table.getKey();
                 snapshot.add(new Table(name, table.getValue(), primaryKeys.get(name),
                         uniques.getOrDefault(name, List.of()), foreignKeys.getOrDefault(name, List.of()),
-                        checks.getOrDefault(name, List.of())));
+                        checks.getOrDefault(name, List.of()), options.get(name)));
             }
             readIndexes();
             readViewsAndTriggers();

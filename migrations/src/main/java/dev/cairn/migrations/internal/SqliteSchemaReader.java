@@ -103,7 +103,7 @@ public final class SqliteSchemaReader {
         }
         PrimaryKey primaryKey = keyColumns.isEmpty() ? null : new PrimaryKey(null, List.copyOf(keyColumns.values()));
         return new Table(name, columns, primaryKey, uniques(connection, schema, name),
-                foreignKeys(connection, schema, name), definition.checks);
+                foreignKeys(connection, schema, name), definition.checks, definition.options);
     }
 
     private static List<UniqueConstraint> uniques(Connection connection, String schema, String table)
@@ -209,6 +209,7 @@ public final class SqliteSchemaReader {
         final List<CheckConstraint> checks = new ArrayList<>();
         final Map<String, String> collations = new HashMap<>();
         final Map<String, String> generated = new HashMap<>();
+        final List<String> options = new ArrayList<>();
 
         static Definition of(String sql) {
             Definition definition = new Definition();
@@ -224,7 +225,25 @@ public final class SqliteSchemaReader {
             for (List<Token> part : SqlText.parts(tokens, open, close)) {
                 definition.read(sql, part);
             }
+            // After the closing parenthesis: WITHOUT ROWID and STRICT, in either order, comma-separated.
+            StringBuilder option = new StringBuilder();
+            for (int i = close + 1; i < tokens.size(); i++) {
+                Token token = tokens.get(i);
+                if (token.isSymbol(',') || token.isSymbol(';')) {
+                    definition.addOption(option);
+                } else {
+                    option.append(option.length() == 0 ? "" : " ").append(token.text().toUpperCase(Locale.ROOT));
+                }
+            }
+            definition.addOption(option);
             return definition;
+        }
+
+        private void addOption(StringBuilder option) {
+            if (option.length() > 0) {
+                options.add(option.toString());
+                option.setLength(0);
+            }
         }
 
         private void read(String sql, List<Token> part) {

@@ -79,7 +79,8 @@ final class SnapshotJson {
                         "name", key.name(), "columns", key.columns(), "referencedTable", key.referencedTable(),
                         "referencedColumns", key.referencedColumns(), "onDelete", key.onDelete(),
                         "onUpdate", key.onUpdate())).toList(),
-                "checks", table.checks().stream().map(SnapshotJson::check).toList());
+                "checks", table.checks().stream().map(SnapshotJson::check).toList(),
+                "options", table.options().isEmpty() ? null : table.options());
     }
 
     private static Map<String, Object> check(CheckConstraint check) {
@@ -145,7 +146,8 @@ final class SnapshotJson {
                 table.list("foreignKeys", key -> new ForeignKey(key.optional("name"), key.strings("columns"),
                         key.string("referencedTable"), key.strings("referencedColumns"), key.string("onDelete"),
                         key.string("onUpdate"))),
-                table.list("checks", SnapshotJson::readCheck));
+                table.list("checks", SnapshotJson::readCheck),
+                table.optionalStrings("options"));
     }
 
     private static CheckConstraint readCheck(Fields check) {
@@ -214,6 +216,10 @@ final class SnapshotJson {
                 out.add(as(items.get(i), String.class, at(key) + "[" + i + "]", "a string"));
             }
             return out;
+        }
+
+        List<String> optionalStrings(String key) {
+            return map.get(key) == null ? List.of() : strings(key);
         }
 
         <T> List<T> list(String key, Function<Fields, T> mapping) {

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param uniqueConstraints its unique constraints
  * @param foreignKeys       its foreign keys
  * @param checks            its check constraints, those written on a column included
+ * @param options           what the table is beyond its columns, in the database's words: {@code WITHOUT ROWID} and
+ *                          {@code STRICT} on SQLite; {@code UNLOGGED}, {@code PARTITION BY …} and
+ *                          {@code PARTITION OF … FOR VALUES …} on PostgreSQL
  */
 public record Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniqueConstraints,
-                    List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+                    List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<String> options) {
     private static final Comparator<String> NULL_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
     public Table {
@@ -31,6 +34,13 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
                 .thenComparing(key -> String.join(",", key.referencedColumns())));
         checks = sorted(checks, Comparator.comparing(CheckConstraint::name, NULL_FIRST)
                 .thenComparing(CheckConstraint::expression));
+        options = List.copyOf(Objects.requireNonNull(options, "options"));
+    }
+
+    /** A table with no options. */
+    public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniqueConstraints,
+                 List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+        this(name, columns, primaryKey, uniqueConstraints, foreignKeys, checks, List.of());
     }
 
     private static <T> List<T> sorted(List<T> items, Comparator<T> order) {

@@ -94,6 +94,11 @@ class PostgresSchemaSnapshotTest extends AbstractSchemaSnapshotTest {
         assertThat(snapshot.indexes().get("products_tags_idx").method()).isEqualTo("gin");
         assertThat(snapshot.indexes()).doesNotContainKeys("customers_pkey", "customers_email_unique");
         assertThat(snapshot.views().get("product_sales").materialized()).isTrue();
+        assertThat(snapshot.tables().get("page_views").options()).containsExactly("PARTITION BY RANGE (viewed_on)");
+        assertThat(snapshot.tables().get("page_views_2026").options())
+                .containsExactly("PARTITION OF page_views FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')");
+        assertThat(snapshot.tables().get("import_scratch").options()).containsExactly("UNLOGGED");
+        assertThat(snapshot.tables().get("orders").options()).isEmpty();
         assertThat(snapshot.enums().get("order_status").labels()).containsExactly("new", "paid", "cancelled", "shipped");
         assertThat(snapshot.domains().get("positive_cents").nullable()).isFalse();
         assertThat(snapshot.sequences()).containsOnlyKeys("audit_log_id_seq", "invoice_number_seq", "products_id_seq");

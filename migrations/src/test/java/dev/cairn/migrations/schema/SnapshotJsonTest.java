@@ -20,7 +20,8 @@ class SnapshotJsonTest {
                         List.of(new UniqueConstraint("notes_body_key", List.of("body"))),
                         List.of(new ForeignKey("notes_parent_fk", List.of("id"), "other.parents", List.of("id"),
                                 "CASCADE", "NO ACTION")),
-                        List.of(new CheckConstraint("b", "(length(body) > 0)"), new CheckConstraint("a", "(id > 0)"))))
+                        List.of(new CheckConstraint("b", "(length(body) > 0)"), new CheckConstraint("a", "(id > 0)")),
+                        List.of("UNLOGGED")))
                 .add(new Index("notes_lower_idx", "notes", List.of("lower(body) DESC"), true, "(id > 10)", "btree"))
                 .add(new View("recent", "SELECT id FROM notes", true))
                 .add(new Trigger("touch", "notes", "CREATE TRIGGER touch BEFORE UPDATE ON notes"))

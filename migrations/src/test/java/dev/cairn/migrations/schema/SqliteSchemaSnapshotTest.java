@@ -54,6 +54,11 @@ class SqliteSchemaSnapshotTest extends AbstractSchemaSnapshotTest {
                         + "CREATE VIEW customer_orders AS SELECT c.id AS customer_id, count(o.id) AS orders"
                         + " FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id",
                         "views.customer_orders"),
+                new Change("a table rebuilt with rowids", "CREATE TABLE tags_new (name TEXT PRIMARY KEY COLLATE"
+                        + " NOCASE, colour TEXT NOT NULL DEFAULT '#888888');\n"
+                        + "INSERT INTO tags_new SELECT * FROM tags;\n"
+                        + "DROP TABLE tags;\n"
+                        + "ALTER TABLE tags_new RENAME TO tags", "tables.tags"),
                 new Change("a table created by hand", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)",
                         "tables.notes"));
     }
@@ -102,5 +107,7 @@ class SqliteSchemaSnapshotTest extends AbstractSchemaSnapshotTest {
         assertThat(snapshot.indexes().get("customers_email_lower_idx").keys()).containsExactly("lower(email)");
         assertThat(snapshot.indexes().get("customers_email_lower_idx").unique()).isTrue();
         assertThat(snapshot.tables()).doesNotContainKey("sqlite_sequence");
+        assertThat(snapshot.tables().get("tags").options()).containsExactly("WITHOUT ROWID");
+        assertThat(snapshot.tables().get("settings").options()).isEmpty();
     }
 }
