@@ -20,11 +20,11 @@ public record SchemaDiff(List<ObjectChange> changes) {
         changes = List.copyOf(changes);
     }
 
-    /** What became of one object. */
+    /** What became of one object. Immutable and thread-safe. */
     public enum Kind { ADDED, REMOVED, CHANGED }
 
     /**
-     * One object that differs.
+     * One object that differs. Immutable and thread-safe.
      *
      * @param kind       the kind of object as the snapshot's JSON names it: {@code tables}, {@code indexes}, …
      * @param key        its key in the snapshot
@@ -38,7 +38,7 @@ public record SchemaDiff(List<ObjectChange> changes) {
     }
 
     /**
-     * One property that differs, named by its path in the object: {@code columns.email.type},
+     * One property that differs (immutable and thread-safe), named by its path in the object: {@code columns.email.type},
      * {@code foreignKeys.orders_customer_fk.onDelete}, or {@code columns} for the columns' names and order.
      *
      * @param property the property's path

@@ -2,7 +2,10 @@ package dev.cairn.migrations.schema;
 
 import dev.cairn.migrations.MigrationException;
 
-/** A snapshot file that is no snapshot: bad JSON, or a field missing or of the wrong kind. */
+/**
+ * A snapshot file that is no snapshot: bad JSON, or a field missing or of the wrong kind. Immutable and
+ * thread-safe.
+ */
 public final class SnapshotFormatException extends MigrationException {
     private static final long serialVersionUID = 1L;
 
