@@ -288,7 +288,8 @@ public final class PostgresSchemaReader {
 
         private void readRoutines() throws SQLException {
             query("SELECT p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid), p.prokind,"
-                    + " pg_catalog.pg_get_function_result(p.oid), l.lanname, p.prosrc FROM pg_catalog.pg_proc p"
+                    + " pg_catalog.pg_get_function_result(p.oid), l.lanname, p.prosrc, p.provolatile, p.proisstrict,"
+                    + " p.prosecdef, p.proparallel, p.proconfig FROM pg_catalog.pg_proc p"
                     + " JOIN pg_catalog.pg_language l ON l.oid = p.prolang"
                     + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ?"
                     + NOT_EXTENSION_MEMBER.formatted("p.oid"), row -> {
@@ -299,8 +300,29 @@ public final class PostgresSchemaReader {
                             default -> "FUNCTION";
                         };
                         String body = row.getString(6);
+                        List<String> attributes = new ArrayList<>();
+                        attributes.add(switch (row.getString(7)) {
+                            case "i" -> "IMMUTABLE";
+                            case "s" -> "STABLE";
+                            default -> "VOLATILE";
+                        });
+                        if (row.getBoolean(8)) {
+                            attributes.add("STRICT");
+                        }
+                        if (row.getBoolean(9)) {
+                            attributes.add("SECURITY DEFINER");
+                        }
+                        attributes.add(switch (row.getString(10)) {
+                            case "s" -> "PARALLEL SAFE";
+                            case "r" -> "PARALLEL RESTRICTED";
+                            default -> "PARALLEL UNSAFE";
+                        });
+                        for (String setting : strings(row.getArray(11))) {
+                            attributes.add("SET " + setting);
+                        }
                         snapshot.add(new Routine(row.getString(1) + "(" + row.getString(2) + ")", kind,
-                                row.getString(4), row.getString(5), sha256(body == null ? "" : SqlText.normalize(body))));
+                                row.getString(4), row.getString(5), sha256(body == null ? "" : SqlText.normalize(body)),
+                                attributes));
                     });
         }
 

@@ -40,7 +40,8 @@ final class SnapshotJson {
                 "cache", sequence.cache(), "cycle", sequence.cycle())));
         kinds.put("routines", objects(snapshot.routines(), routine -> fields(
                 "signature", routine.signature(), "kind", routine.kind(), "result", routine.result(),
-                "language", routine.language(), "bodySha256", routine.bodySha256())));
+                "language", routine.language(), "bodySha256", routine.bodySha256(),
+                "attributes", routine.attributes())));
         kinds.put("enums", objects(snapshot.enums(), type -> fields("name", type.name(), "labels", type.labels())));
         kinds.put("domains", objects(snapshot.domains(), domain -> fields(
                 "name", domain.name(), "baseType", domain.baseType(), "nullable", domain.nullable(),
@@ -116,7 +117,8 @@ final class SnapshotJson {
                 sequence.number("cache"), sequence.bool("cycle")), Sequence::name)));
         root.each("routines", (key, routine) -> builder.add(keyed(key, routine, new Routine(
                 routine.string("signature"), routine.string("kind"), routine.optional("result"),
-                routine.string("language"), routine.string("bodySha256")), Routine::signature)));
+                routine.string("language"), routine.string("bodySha256"), routine.optionalStrings("attributes")),
+                Routine::signature)));
         root.each("enums", (key, type) -> builder.add(keyed(key, type, new EnumType(type.string("name"),
                 type.strings("labels")), EnumType::name)));
         root.each("domains", (key, domain) -> builder.add(keyed(key, domain, new Domain(domain.string("name"),

@@ -55,6 +55,9 @@ class PostgresSchemaSnapshotTest extends AbstractSchemaSnapshotTest {
                 new Change("a function body changed", "CREATE OR REPLACE FUNCTION touch_updated_at() RETURNS trigger"
                         + " LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := clock_timestamp(); RETURN NEW; END; $$",
                         "routines.touch_updated_at()"),
+                new Change("a function made SECURITY DEFINER",
+                        "ALTER FUNCTION open_order_count(bigint) SECURITY DEFINER",
+                        "routines.open_order_count(customer bigint)"),
                 new Change("a trigger changed", "DROP TRIGGER settings_touch ON settings;\n"
                         + "CREATE TRIGGER settings_touch BEFORE UPDATE OF value ON settings FOR EACH ROW"
                         + " EXECUTE FUNCTION touch_updated_at()", "triggers.settings.settings_touch"),
@@ -108,6 +111,8 @@ class PostgresSchemaSnapshotTest extends AbstractSchemaSnapshotTest {
                 "audit_status_change()", "forbid_truncate()", "open_order_count(customer bigint)", "touch_updated_at()");
         assertThat(snapshot.routines().get("archive_shipped(IN before timestamp with time zone)").kind())
                 .isEqualTo("PROCEDURE");
+        assertThat(snapshot.routines().get("open_order_count(customer bigint)").attributes())
+                .containsExactly("STABLE", "PARALLEL UNSAFE");
     }
 
     @Test

@@ -27,7 +27,7 @@ class SnapshotJsonTest {
                 .add(new Trigger("touch", "notes", "CREATE TRIGGER touch BEFORE UPDATE ON notes"))
                 .add(new Sequence("ids", "bigint", 1, 1, 1, Long.MAX_VALUE, 1, true))
                 .add(new Sequence("down", "integer", -1, -1, Long.MIN_VALUE, -1, 20, false))
-                .add(new Routine("f(integer)", "FUNCTION", "integer", "sql", "00ff"))
+                .add(new Routine("f(integer)", "FUNCTION", "integer", "sql", "00ff", List.of("STABLE", "STRICT")))
                 .add(new EnumType("mood", List.of("sad", "ok")))
                 .add(new Domain("positive", "integer", false, "1", null, List.of(new CheckConstraint("p", "(VALUE > 0)"))))
                 .build();
