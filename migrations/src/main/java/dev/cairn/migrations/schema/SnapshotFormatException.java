@@ -1,0 +1,15 @@
+package dev.cairn.migrations.schema;
+
+import dev.cairn.migrations.MigrationException;
+
+/**
+ * A snapshot file that is no snapshot: bad JSON, or a field missing or of the wrong kind. Immutable and
+ * thread-safe.
+ */
+public final class SnapshotFormatException extends MigrationException {
+    private static final long serialVersionUID = 1L;
+
+    public SnapshotFormatException(String message) {
+        super(message);
+    }
+}

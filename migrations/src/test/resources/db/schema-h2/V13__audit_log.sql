@@ -1,0 +1,7 @@
+CREATE TABLE audit_log (
+    id         BIGINT AUTO_INCREMENT PRIMARY KEY,
+    table_name VARCHAR(100) NOT NULL,
+    row_id     BIGINT NOT NULL,
+    change     VARCHAR(200) NOT NULL,
+    at         TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL
+);

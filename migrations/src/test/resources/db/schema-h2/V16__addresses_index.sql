@@ -1,0 +1,1 @@
+CREATE INDEX addresses_customer_idx ON addresses (customer_id, city);

@@ -1,0 +1,6 @@
+CREATE TABLE invoices (
+    number   INTEGER DEFAULT NEXT VALUE FOR invoice_number_seq PRIMARY KEY,
+    order_id BIGINT NOT NULL REFERENCES orders (id) ON DELETE RESTRICT,
+    issued   DATE DEFAULT CURRENT_DATE NOT NULL,
+    total    POSITIVE_CENTS
+);

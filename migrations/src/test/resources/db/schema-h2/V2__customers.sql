@@ -1,0 +1,7 @@
+CREATE TABLE customers (
+    id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email      EMAIL_ADDRESS NOT NULL,
+    name       VARCHAR(200) NOT NULL,
+    created_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,
+    CONSTRAINT customers_email_unique UNIQUE (email)
+);

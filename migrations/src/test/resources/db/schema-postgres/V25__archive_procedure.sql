@@ -1,0 +1,5 @@
+CREATE PROCEDURE archive_shipped(before timestamptz) LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM orders WHERE status = 'shipped' AND placed_at < before;
+END;
+$$;

@@ -1,0 +1,3 @@
+-- Partial: only open orders are looked up by date.
+CREATE INDEX orders_open_idx ON orders (placed_at DESC NULLS LAST)
+    WHERE status IN ('new', 'paid');

@@ -1,0 +1,1 @@
+CREATE INDEX product_tags_tag_idx ON product_tags (tag);
