@@ -7,12 +7,14 @@ import dev.cairn.migrations.MigrationCallback;
 import dev.cairn.migrations.MigrationConfigurationException;
 import dev.cairn.migrations.MigrationDatabaseException;
 import dev.cairn.migrations.MigrationInfo;
+import dev.cairn.migrations.MigrationSet;
 import dev.cairn.migrations.MigrationValidationException;
 import dev.cairn.migrations.MigrationVersion;
 import dev.cairn.migrations.RepairResult;
 import dev.cairn.migrations.UndoResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +68,35 @@ public final class MigrationEngine {
                 }
                 return new MigrateResult(session.target, applied, Duration.ofNanos(System.nanoTime() - start), backup);
             });
+        }
+    }
+
+    /**
+     * Whether nothing is left to do, read in one query of the history table without the lock: every local migration
+     * applied with its checksum, no failed, missing or out-of-order row, no repeatable changed. False, so that the
+     * caller runs the full engine, when the table is missing, the database cannot be read, or anything differs.
+     */
+    public boolean upToDate() {
+        try (Connection connection = config.connections().open()) {
+            Dialect dialect = config.dialect() != null ? config.dialect()
+                    : Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+            List<HistoryRow> rows;
+            try {
+                rows = new HistoryTable(dialect, config.historyTable(), config.schema()).readAll(connection);
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            }
+            List<MigrationSet> sets = config.sets() != null ? config.sets()
+                    : MigrationSetRegistry.sets(config.classLoader()).stream()
+                            .filter(set -> set.dialect() == dialect)
+                            .toList();
+            Plan plan = new Plan(ModuleOrder.order(sets), rows, config.targets(), config.outOfOrder());
+            plan.checkTargets();
+            return plan.problems().isEmpty() && plan.pending().isEmpty() && plan.pendingRepeatables().isEmpty();
+        } catch (SQLException | RuntimeException notKnown) {
+            return false;
         }
     }
 

@@ -50,6 +50,11 @@ final class StoreSchema {
             return;
         }
         Migrator migrator = migrator(target);
+        // One query when nothing is to do: no lock, so an up-to-date store opens while another process migrates
+        // or holds the lock; any difference goes to the full engine below, which checks and says what.
+        if (migrator.upToDate()) {
+            return;
+        }
         try {
             if (mode == MigrateMode.AUTO) {
                 migrator.migrate();
