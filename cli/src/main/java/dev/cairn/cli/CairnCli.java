@@ -2,18 +2,37 @@ package dev.cairn.cli;
 
 import java.util.function.Supplier;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Builds the {@code cairn} command line and runs one command. */
 final class CairnCli {
     private CairnCli() {
     }
 
-    /** The command line, its output and errors going where {@code environment} says. */
+    /** The command line with every command, its output and errors going where {@code environment} says. */
     static CommandLine commandLine(CliEnvironment environment) {
+        return commandLine(environment, null);
+    }
+
+    /**
+     * The command line, with only the command named {@code name} when that is one (picocli reads the annotations
+     * of each command it is given, which costs more than the run of a short command), else with every command,
+     * for help, completion and the suggestions an unknown name gets.
+     */
+    private static CommandLine commandLine(CliEnvironment environment, String name) {
         CairnCommand root = new CairnCommand(environment);
         CommandLine commandLine = new CommandLine(root);
-        for (Supplier<Object> command : CommandRegistry.COMMANDS) {
-            commandLine.addSubcommand(command.get());
+        Object only = name == null ? null : CommandRegistry.COMMANDS.stream()
+                .map(Supplier::get)
+                .filter(command -> command.getClass().getAnnotation(Command.class).name().equals(name))
+                .findFirst()
+                .orElse(null);
+        if (only != null && !name.equals("completion")) {
+            commandLine.addSubcommand(only);
+        } else {
+            for (Supplier<Object> command : CommandRegistry.COMMANDS) {
+                commandLine.addSubcommand(command.get());
+            }
         }
         Failures failures = new Failures(root);
         commandLine.setOut(environment.out())
@@ -29,7 +48,7 @@ final class CairnCli {
         // jOOQ prints a banner and tips on first use unless told not to.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        CommandLine commandLine = commandLine(environment);
+        CommandLine commandLine = commandLine(environment, commandName(args));
         CairnCommand root = commandLine.getCommand();
         try {
             return commandLine.execute(args);
@@ -41,5 +60,25 @@ final class CairnCli {
                 environment.err().flush();
             }
         }
+    }
+
+    /**
+     * The first argument that is not one of the root's options, which picocli takes as the command's name; null
+     * when an argument before it is an option this does not know (help, version, a misspelling).
+     */
+    static String commandName(String... args) {
+        for (int index = 0; index < args.length; index++) {
+            String arg = args[index];
+            if (arg.equals("--url") || arg.equals("--format")) {
+                index++;
+            } else if (arg.startsWith("--url=") || arg.startsWith("--format=") || arg.equals("--stacktrace")) {
+                continue;
+            } else if (arg.startsWith("-")) {
+                return null;
+            } else {
+                return arg;
+            }
+        }
+        return null;
     }
 }
