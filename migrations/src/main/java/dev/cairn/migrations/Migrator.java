@@ -68,6 +68,17 @@ public final class Migrator {
         return engine.upToDate();
     }
 
+    /**
+     * {@link #upToDate()} without comparing checksums: every local versioned migration is applied or below a
+     * baseline, no row failed, and no applied version is unknown here. Cheaper by the start of the JDK's security
+     * providers, which the checksums need; with targets, callbacks or repeatable migrations it is
+     * {@link #upToDate()}. For opening a store: a changed file is still found by {@link #validate()} and by every
+     * {@link #migrate()} that has work.
+     */
+    public boolean versionsUpToDate() {
+        return engine.versionsUpToDate();
+    }
+
     /** Every applied and local migration with its state, history first. */
     public List<MigrationInfo> info() {
         return engine.info();

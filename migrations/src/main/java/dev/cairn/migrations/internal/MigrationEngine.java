@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The operations behind {@link dev.cairn.migrations.Migrator}. Immutable and thread-safe. */
 public final class MigrationEngine {
@@ -77,6 +79,20 @@ public final class MigrationEngine {
      * caller runs the full engine, when the table is missing, the database cannot be read, or anything differs.
      */
     public boolean upToDate() {
+        return upToDate(true);
+    }
+
+    /**
+     * {@link #upToDate()} without the checksums: every local versioned migration is applied (or below a baseline),
+     * no row failed, no applied version is unknown here. Computing the checksums starts the JDK's security providers,
+     * which costs a short command more than its own work; sets with repeatables or callbacks, and targets, fall back
+     * to the full check.
+     */
+    public boolean versionsUpToDate() {
+        return upToDate(false);
+    }
+
+    private boolean upToDate(boolean checksums) {
         try (Connection connection = config.connections().open()) {
             Dialect dialect = config.dialect() != null ? config.dialect()
                     : Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
@@ -92,12 +108,48 @@ public final class MigrationEngine {
                     : MigrationSetRegistry.sets(config.classLoader()).stream()
                             .filter(set -> set.dialect() == dialect)
                             .toList();
+            boolean plain = config.targets().isEmpty() && config.callbacks().isEmpty()
+                    && sets.stream().allMatch(set -> set.repeatables().isEmpty() && set.callbacks().isEmpty());
+            if (!checksums && plain) {
+                return versionsApplied(ModuleOrder.order(sets), rows);
+            }
             Plan plan = new Plan(ModuleOrder.order(sets), rows, config.targets(), config.outOfOrder());
             plan.checkTargets();
             return plan.problems().isEmpty() && plan.pending().isEmpty() && plan.pendingRepeatables().isEmpty();
         } catch (SQLException | RuntimeException notKnown) {
             return false;
         }
+    }
+
+    private static boolean versionsApplied(List<MigrationSet> sets, List<HistoryRow> rows) {
+        if (rows.stream().anyMatch(row -> !row.success())) {
+            return false;
+        }
+        for (MigrationSet set : sets) {
+            Set<MigrationVersion> local = new HashSet<>();
+            set.migrations().forEach(migration -> local.add(migration.version()));
+            Set<MigrationVersion> applied = new HashSet<>();
+            MigrationVersion baseline = null;
+            for (HistoryRow row : rows) {
+                if (!row.module().equals(set.module()) || row.isRepeatable()) {
+                    continue;
+                }
+                if (row.isBaseline()) {
+                    baseline = baseline == null || row.version().compareTo(baseline) > 0 ? row.version() : baseline;
+                } else {
+                    applied.add(row.version());
+                }
+            }
+            for (MigrationVersion version : local) {
+                if (!applied.contains(version) && (baseline == null || version.compareTo(baseline) > 0)) {
+                    return false;
+                }
+            }
+            if (!local.containsAll(applied)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<MigrationInfo> info() {
