@@ -1,11 +1,14 @@
 package dev.cairn.cli;
 
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Builds the {@code cairn} command line and runs one command. */
 final class CairnCli {
+    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
+
     private CairnCli() {
     }
 
@@ -63,19 +66,18 @@ final class CairnCli {
     }
 
     /**
-     * The first argument that is not one of the root's options, which picocli takes as the command's name; null
-     * when an argument before it is an option this does not know (help, version, a misspelling).
+     * The first argument that is not an option, which picocli takes as the command's name; null after help or
+     * version, which list every command. An option that takes a value is skipped with it; should a value be taken
+     * for the name, it names no command and every command is given.
      */
     static String commandName(String... args) {
         for (int index = 0; index < args.length; index++) {
             String arg = args[index];
             if (arg.equals("--url") || arg.equals("--format")) {
                 index++;
-            } else if (arg.startsWith("--url=") || arg.startsWith("--format=") || arg.equals("--stacktrace")) {
-                continue;
-            } else if (arg.startsWith("-")) {
+            } else if (HELP.contains(arg)) {
                 return null;
-            } else {
+            } else if (!arg.startsWith("-")) {
                 return arg;
             }
         }

@@ -41,7 +41,9 @@ final class CopyCommand extends CliCommand {
         String target = to.trim();
         String lower = target.toLowerCase(Locale.ROOT);
         String source = from != null ? from.trim() : root().located().config().url();
-        boolean inMemory = lower.startsWith("memory:") || lower.startsWith("sqlite::memory:") || lower.startsWith("h2:mem:");
+        // An H2 URL with settings goes on to the check of its settings, which refuses those that run code first.
+        boolean inMemory = lower.startsWith("memory:") || lower.startsWith("sqlite::memory:")
+                || lower.startsWith("h2:mem:") && !lower.contains(";");
         // The source itself is refused below, as "onto itself", whatever its kind.
         if (inMemory && !target.equals(source)) {
             throw new UsageException("--to " + target + " is a store in memory, gone when this command ends, and the "
