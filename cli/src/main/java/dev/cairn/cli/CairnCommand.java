@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "1:failure (the store cannot be opened, a migration failed, a copy differs, doctor found problems, a "
                     + "Command run failed, ...)",
             "2:usage: an unknown command or option, a missing or malformed argument",
-            "3:not found: no node with the id given",
+            "3:not found: no node with the id given, no link or label to remove, no store at the path given",
             "4:conflict or invalid input: a value breaks a rule, the id exists, the link is not allowed, the "
                     + "status cannot move so, the node changed, the node has children, an import has problems, a "
                     + "Command is being run by another runner"},

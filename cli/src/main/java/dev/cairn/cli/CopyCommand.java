@@ -38,7 +38,18 @@ final class CopyCommand extends CliCommand {
 
     @Override
     int run() {
-        StoreCopy copy = (from == null ? StoreCopy.from(cairn()) : StoreCopy.from(from.trim())).to(to.trim())
+        String target = to.trim();
+        String lower = target.toLowerCase(Locale.ROOT);
+        String source = from != null ? from.trim() : root().located().config().url();
+        // An H2 URL with settings goes on to the check of its settings, which refuses those that run code first.
+        boolean inMemory = lower.startsWith("memory:") || lower.startsWith("sqlite::memory:")
+                || lower.startsWith("h2:mem:") && !lower.contains(";");
+        // The source itself is refused below, as "onto itself", whatever its kind.
+        if (inMemory && !target.equals(source)) {
+            throw new UsageException("--to " + target + " is a store in memory, gone when this command ends, and the "
+                    + "copy with it; copy into a store that stays, such as --to sqlite:copy.db");
+        }
+        StoreCopy copy = (from == null ? StoreCopy.from(cairn()) : StoreCopy.from(from.trim())).to(target)
                 .mode(mode).verify(!noVerify);
         CopyResult result;
         try (ProgressBar progress = new ProgressBar(environment().err(), environment().interactive(), -1, "copying")) {

@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
         footer = {"  cairn demo", "  cairn demo --url memory:", "  cairn --url sqlite:cairn-demo.db list"})
 final class DemoCommand extends CliCommand {
     static final String FILE = "cairn-demo.db";
+    /** Set by the {@code ./cairn} script of the repository to the name it was run by. */
+    static final String COMMAND_VARIABLE = "CAIRN_COMMAND";
 
     @Override
     int run() {
@@ -56,18 +58,34 @@ final class DemoCommand extends CliCommand {
             data.put("tree", Shapes.trees(forest));
             data.put("summary", Shapes.summary(counts));
             String message = note;
+            String cairnCommand = commandName(environment().variables());
             output().emit(data, out -> {
                 out.println(message);
+                out.println();
+                out.println("A plan has twelve layers, from why to how: Goal, Concept, Context, Constraints, Requirements,");
+                out.println("AcceptanceCriteria and InterfaceContract say what is wanted; Phase, Step, Task and SubTask the work.");
+                out.println("A Command node, the twelfth, runs a shell command that checks an AcceptanceCriteria node.");
                 out.println();
                 out.print(TreeText.render(forest));
                 out.println();
                 SummaryCommand.print(out, counts);
                 out.println();
-                out.println("Look around: cairn --url " + config.maskedUrl() + " show TSK-WRITER   (or list, "
-                        + "search yaml, history TSK-PARSER, summary)");
+                out.println("Look around: " + cairnCommand + " --url " + config.maskedUrl() + " show TSK-WRITER   (or "
+                        + "list, search yaml, history TSK-PARSER, summary)");
+                out.println("Run the Command: " + cairnCommand + " --url " + config.maskedUrl()
+                        + " run CMD-FIXTURES --dry-run");
             });
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * How the user runs cairn, for the hints: {@code ./cairn} from the repository (its script says so in
+     * {@value #COMMAND_VARIABLE}), else {@code cairn}.
+     */
+    static String commandName(Map<String, String> variables) {
+        String name = variables.get(COMMAND_VARIABLE);
+        return name == null || name.isBlank() || !name.matches("[\\w./~-]+") ? "cairn" : name;
     }
 
     /** Removes an earlier demo plan from a store named by --url; refuses a store holding anything else. */

@@ -69,16 +69,50 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         if (failure instanceof VersionConflictException) {
             return "Run 'cairn show ID' to see it as it is now, then try again.";
         }
+        if (causedBy(failure, MigrationChecksumMismatchException.class)) {
+            return "Restore the file, or run 'cairn migrate repair' to accept it.";
+        }
         if (failure instanceof StoreConfigurationException && !(failure instanceof NoSuchStoreException)) {
             return "Check the store URL: --url, else $CAIRN_URL, else url: in ./cairn.yaml, else sqlite:cairn.db.";
         }
         if (failure instanceof ImportException) {
             return "Fix them and import again; 'cairn import --dry-run' checks without writing.";
         }
-        if (failure instanceof MigrationChecksumMismatchException) {
-            return "Restore the file, or run 'cairn migrate repair' to accept it.";
-        }
         return "";
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The library's message without the advice it ends with where the command line gives its own in its words
+     * ({@code --cascade}, not {@code CASCADE}; {@code cairn migrate repair}, not {@code repair}), so that each
+     * error advises once; and without advice to add an artifact, since the command line bundles every store.
+     */
+    static String withoutLibraryAdvice(Throwable failure, String message) {
+        String text = message;
+        int artifact = text.indexOf(" Add dev.cairn:");
+        artifact = artifact >= 0 ? artifact : text.indexOf(" Add the artifact of a store");
+        if (artifact >= 0) {
+            text = text.substring(0, artifact);
+        }
+        if (failure instanceof NodeHasChildrenException) {
+            int advice = text.indexOf(": delete with CASCADE");
+            text = advice >= 0 ? text.substring(0, advice) + "." : text;
+        }
+        if (failure instanceof VersionConflictException) {
+            text = text.replace(" Read it again and retry.", "");
+        }
+        if (causedBy(failure, MigrationChecksumMismatchException.class)) {
+            text = text.replace(" Restore the file, or run repair to accept it.", "");
+        }
+        return text;
     }
 
     @Override
@@ -88,7 +122,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         boolean ours = failure.getClass().getPackageName().startsWith("dev.cairn");
         String message = failure instanceof ImportException refused ? summary(refused.report())
                 : failure instanceof NoSuchStoreException missing ? noStore(missing)
-                : ours ? oneLine(failure.getMessage())
+                : ours ? withoutLibraryAdvice(failure, oneLine(failure.getMessage()))
                 : failure.getClass().getName() + ": " + oneLine(String.valueOf(failure.getMessage()))
                 + ". Run again with --stacktrace to see where.";
         String hint = hint(failure);

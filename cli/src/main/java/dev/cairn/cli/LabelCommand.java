@@ -46,7 +46,8 @@ final class LabelCommand extends CliCommand {
         }
     }
 
-    @Command(name = "remove", description = "Removes labels from a node; labels it does not have are left alone.",
+    @Command(name = "remove", description = "Removes labels from a node. A label it does not have is not found "
+            + "(exit 3), as a link 'cairn unlink' does not find, and then none is removed.",
             footerHeading = "%nExample:%n", footer = "  cairn label remove TSK-PARSER yaml")
     static final class Remove extends CliCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The node's id.")
@@ -57,6 +58,12 @@ final class LabelCommand extends CliCommand {
 
         @Override
         int run() {
+            Node current = cairn().get(id);
+            List<String> absent = names.stream().filter(name -> !current.labels().contains(name)).distinct().toList();
+            if (!absent.isEmpty()) {
+                throw new NotFoundException(id + " has no label " + String.join(", ", absent) + " to remove; its labels: "
+                        + labels(current) + ".");
+            }
             Node node = cairn().unlabel(id, names.toArray(String[]::new));
             output().emit(Shapes.node(node), out -> out.println(node.id() + " labels: " + labels(node)));
             return ExitCodes.OK;

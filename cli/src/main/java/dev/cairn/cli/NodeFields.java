@@ -93,7 +93,7 @@ final class NodeFields {
             draft.status(status);
         }
         if (progress != null) {
-            draft.progress(progress);
+            draft.progress(percent(progress, "--progress"));
         }
         draft.owner(owner).assignee(assignee).severity(severity).workType(workType)
                 .startedAt(startedAt).completedAt(completedAt);
@@ -117,7 +117,7 @@ final class NodeFields {
             patch.status(status);
         }
         if (progress != null) {
-            patch.progress(progress);
+            patch.progress(percent(progress, "--progress"));
         }
         if (owner != null) {
             patch.owner(owner);
@@ -202,5 +202,13 @@ final class NodeFields {
             return JsonText.parse(trimmed).orElse(text);
         }
         return text;
+    }
+
+    /** A percentage as given, refused as a malformed value (exit 2) unless 0 to 100. */
+    static int percent(int value, String name) {
+        if (value < 0 || value > 100) {
+            throw new UsageException(name + " must be 0 to 100, not " + value);
+        }
+        return value;
     }
 }

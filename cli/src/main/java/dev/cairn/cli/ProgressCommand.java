@@ -25,11 +25,12 @@ final class ProgressCommand extends CliCommand {
 
     @Override
     int run() {
-        Node node = percent == null ? cairn().get(id) : cairn().setProgress(id, percent);
+        Node node = percent == null ? cairn().get(id)
+                : cairn().setProgress(id, NodeFields.percent(percent, "PERCENT"));
         double rolledUp = cairn().rolledUpProgress(id);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", node.id());
-        data.put("progress", node.progress());
+        data.put("progress", Shapes.progress(node.progress()));
         data.put("rolledUpProgress", Shapes.rounded(rolledUp));
         output().emit(data, out -> out.println(node.id() + "  " + node.progress() + "% own, "
                 + NodeText.percent(rolledUp) + " rolled up"));

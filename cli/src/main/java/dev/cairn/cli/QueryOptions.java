@@ -119,9 +119,15 @@ final class QueryOptions {
             query = query.descending();
         }
         if (offset != null) {
+            if (offset < 0) {
+                throw new UsageException("--offset must be 0 or more");
+            }
             query = query.offset(offset);
         }
         if (limit != null) {
+            if (limit < 1) {
+                throw new UsageException("--limit must be 1 or more");
+            }
             query = query.limit(limit);
         }
         return query;

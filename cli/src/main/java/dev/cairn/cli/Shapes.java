@@ -10,6 +10,8 @@ import dev.cairn.core.PlanTree;
 import dev.cairn.core.Status;
 import dev.cairn.core.StatusCount;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,6 +26,9 @@ import java.util.Map;
  * ({@code in_progress}). New keys may be added; none is renamed or removed within a major version.
  */
 final class Shapes {
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private Shapes() {
     }
 
@@ -34,7 +39,7 @@ final class Shapes {
         map.put("title", node.title());
         map.put("description", node.description());
         map.put("status", node.status().wireName());
-        map.put("progress", node.progress());
+        map.put("progress", progress(node.progress()));
         map.put("owner", node.owner());
         map.put("assignee", node.assignee());
         map.put("severity", node.severity() == null ? null : node.severity().wireName());
@@ -88,7 +93,7 @@ final class Shapes {
         map.put("layer", node.layer().displayName());
         map.put("title", node.title());
         map.put("status", node.status().wireName());
-        map.put("progress", node.progress());
+        map.put("progress", progress(node.progress()));
         map.put("rolledUpProgress", rounded(tree.rolledUpProgress()));
         map.put("children", trees(tree.children()));
         return map;
@@ -118,7 +123,8 @@ final class Shapes {
         map.put("backend", health.backend());
         map.put("url", health.url());
         map.put("up", health.up());
-        map.put("serverVersion", health.serverVersion());
+        map.put("serverVersion", health.serverVersion() == null || health.serverVersion().isEmpty() ? null
+                : health.serverVersion());
         map.put("schemaVersions", health.schemaVersions());
         map.put("latencyMillis", health.latency().toNanos() / 1_000_000.0);
         map.put("problem", health.problem());
@@ -161,8 +167,14 @@ final class Shapes {
         return map;
     }
 
+    /** An instant with milliseconds always, {@code 2025-03-01T09:30:00.000Z}, so that every date reads alike. */
     static String instant(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return instant == null ? null : MILLIS.format(instant);
+    }
+
+    /** Progress as one number type everywhere: own (40.0) and rolled up (33.3) alike. */
+    static double progress(int progress) {
+        return progress;
     }
 
     /** Progress to one decimal: 33.3, not 33.333333333333336. */

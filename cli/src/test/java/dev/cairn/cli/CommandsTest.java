@@ -170,8 +170,8 @@ abstract class CommandsTest extends StoreCliTest {
         }
 
         @Test
-        void aNegativeOffsetIsInvalid() {
-            fails(ExitCodes.CONFLICT, "list", "--offset", "-1");
+        void aNegativeOffsetIsAMalformedValue() {
+            fails(ExitCodes.USAGE, "list", "--offset", "-1");
         }
 
         @Test
@@ -245,8 +245,8 @@ abstract class CommandsTest extends StoreCliTest {
         }
 
         @Test
-        void aProgressOutOfRangeIsInvalid() {
-            fails(ExitCodes.CONFLICT, "update", "TSK-WRITER", "--progress", "150");
+        void aProgressOutOfRangeIsAMalformedValue() {
+            fails(ExitCodes.USAGE, "update", "TSK-WRITER", "--progress", "150");
         }
     }
 
@@ -297,8 +297,8 @@ abstract class CommandsTest extends StoreCliTest {
         }
 
         @Test
-        void unlinkingWhatIsNotLinkedIsAConflict() {
-            fails(ExitCodes.CONFLICT, "unlink", "GOAL-SHIP", "TSK-XML");
+        void unlinkingWhatIsNotLinkedIsNotFound() {
+            fails(ExitCodes.NOT_FOUND, "unlink", "GOAL-SHIP", "TSK-XML");
         }
 
         @Test
@@ -397,15 +397,33 @@ abstract class CommandsTest extends StoreCliTest {
         }
 
         @Test
-        void historyShowsEveryChangeOfANode() {
+        void historyShowsEveryChangeOfANodeNewestFirst() {
             String out = ok("history", "TSK-PARSER");
             assertThat(out.lines().toList()).hasSize(5).first().asString().startsWith("SEQ  AT");
             assertThat(out).contains("created").contains("linked").contains("from=in_progress to=completed");
-            JsonNode events = json("history", "--limit", "2");
-            assertThat(events).hasSize(2);
-            assertThat(events.get(0).get("type").asText()).isEqualTo("created");
-            assertThat(json("history", "--after", events.get(1).get("sequence").asText(), "-n", "1").get(0)
-                    .get("sequence").asLong()).isEqualTo(events.get(1).get("sequence").asLong() + 1);
+            assertThat(out.lines().skip(1).toList()).last().asString().contains("created");
+            JsonNode newest = json("history", "--limit", "2");
+            assertThat(newest).hasSize(2);
+            assertThat(newest.get(0).get("sequence").asLong()).isGreaterThan(newest.get(1).get("sequence").asLong());
+            JsonNode all = json("history", "--all");
+            assertThat(all.get(0).get("sequence").asLong()).isEqualTo(newest.get(0).get("sequence").asLong());
+            assertThat(all.get(all.size() - 1).get("type").asText()).isEqualTo("created");
+            long middle = all.get(all.size() / 2).get("sequence").asLong();
+            assertThat(json("history", "--after", String.valueOf(middle), "--all"))
+                    .allMatch(event -> event.get("sequence").asLong() > middle)
+                    .hasSize(all.size() / 2);
+        }
+
+        @Test
+        void aCutHistorySaysHowToSeeMore() {
+            int total = json("history", "--all").size();
+            assertThat(ok("history", "-n", "1").lines().toList()).hasSize(3).last().asString()
+                    .isEqualTo("The newest 1 of " + total + " events; --all shows every one, --since TIME those since "
+                            + "a time, -n N the newest N.");
+            assertThat(ok("history", "--all")).doesNotContain("The newest");
+            assertThat(json("history", "--since", "2000-01-01")).hasSize(total);
+            assertThat(json("history", "--since", "2000-01-01", "-n", "2")).hasSize(2);
+            assertThat(ok("history", "--since", "2999-01-01")).isEqualTo("No events.\n");
         }
 
         @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,5 +50,31 @@ final class DemoCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFLICT);
         assertThat(result.err()).startsWith("cairn: The store ").contains("holds a plan of its own");
         assertThat(new Cli(folder).run("--url", url, "list", "--format", "json").out()).contains("\"Mine\"");
+    }
+
+    @Test
+    void saysWhatTheLayersAreAndWhatACommandNodeIsForInThreeLines() {
+        Cli.Result result = new Cli(folder).run("demo");
+        List<String> lines = result.out().lines().toList();
+        int first = lines.indexOf(lines.stream().filter(line -> line.startsWith("A plan has twelve layers")).findFirst()
+                .orElseThrow());
+        assertThat(lines.subList(first, first + 4)).satisfiesExactly(
+                line -> assertThat(line).contains("Goal, Concept, Context, Constraints, Requirements"),
+                line -> assertThat(line).contains("AcceptanceCriteria").contains("InterfaceContract")
+                        .contains("Phase, Step, Task and SubTask"),
+                line -> assertThat(line).startsWith("A Command node").contains("shell command")
+                        .contains("AcceptanceCriteria"),
+                line -> assertThat(line).isEmpty());
+    }
+
+    @Test
+    void itsClosingHintsNameTheCommandAsTheRepositoryScriptRunsIt() {
+        Cli.Result fromTheScript = new Cli(folder).variable(DemoCommand.COMMAND_VARIABLE, "./cairn").run("demo");
+        assertThat(fromTheScript.out()).contains("Look around: ./cairn --url sqlite:")
+                .contains("Run the Command: ./cairn --url sqlite:");
+        Cli.Result installed = new Cli(folder).run("demo");
+        assertThat(installed.out()).contains("Look around: cairn --url sqlite:").doesNotContain("./cairn");
+        Cli.Result hostile = new Cli(folder).variable(DemoCommand.COMMAND_VARIABLE, "x; rm -rf /").run("demo");
+        assertThat(hostile.out()).contains("Look around: cairn --url");
     }
 }

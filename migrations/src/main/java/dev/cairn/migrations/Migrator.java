@@ -57,6 +57,28 @@ public final class Migrator {
         return engine.migrate();
     }
 
+    /**
+     * Whether the database needs nothing from {@link #migrate()}, checked without the lock in one query of the
+     * history table: every local migration is applied and its checksum matches, no row failed or is missing or out
+     * of order, no repeatable changed. False when the history cannot be read or anything differs; then
+     * {@link #migrate()} or {@link #validate()} says what. Callbacks are not consulted: a store opening calls this
+     * first, so that opening an up-to-date database costs one query and never waits for another migrator.
+     */
+    public boolean upToDate() {
+        return engine.upToDate();
+    }
+
+    /**
+     * {@link #upToDate()} without comparing checksums: every local versioned migration is applied or below a
+     * baseline, no row failed, and no applied version is unknown here. Cheaper by the start of the JDK's security
+     * providers, which the checksums need; with targets, callbacks or repeatable migrations it is
+     * {@link #upToDate()}. For opening a store: a changed file is still found by {@link #validate()} and by every
+     * {@link #migrate()} that has work.
+     */
+    public boolean versionsUpToDate() {
+        return engine.versionsUpToDate();
+    }
+
     /** Every applied and local migration with its state, history first. */
     public List<MigrationInfo> info() {
         return engine.info();

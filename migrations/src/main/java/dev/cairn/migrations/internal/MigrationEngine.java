@@ -7,19 +7,23 @@ import dev.cairn.migrations.MigrationCallback;
 import dev.cairn.migrations.MigrationConfigurationException;
 import dev.cairn.migrations.MigrationDatabaseException;
 import dev.cairn.migrations.MigrationInfo;
+import dev.cairn.migrations.MigrationSet;
 import dev.cairn.migrations.MigrationValidationException;
 import dev.cairn.migrations.MigrationVersion;
 import dev.cairn.migrations.RepairResult;
 import dev.cairn.migrations.UndoResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +88,85 @@ public final class MigrationEngine {
                 return new MigrateResult(session.target, applied, took, backup);
             });
         }
+    }
+
+    /**
+     * Whether nothing is left to do, read in one query of the history table without the lock: every local migration
+     * applied with its checksum, no failed, missing or out-of-order row, no repeatable changed. False, so that the
+     * caller runs the full engine, when the table is missing, the database cannot be read, or anything differs.
+     */
+    public boolean upToDate() {
+        return upToDate(true);
+    }
+
+    /**
+     * {@link #upToDate()} without the checksums: every local versioned migration is applied (or below a baseline),
+     * no row failed, no applied version is unknown here. Computing the checksums starts the JDK's security providers,
+     * which costs a short command more than its own work; sets with repeatables or callbacks, and targets, fall back
+     * to the full check.
+     */
+    public boolean versionsUpToDate() {
+        return upToDate(false);
+    }
+
+    private boolean upToDate(boolean checksums) {
+        try (Connection connection = config.connections().open()) {
+            Dialect dialect = config.dialect() != null ? config.dialect()
+                    : Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+            List<HistoryRow> rows;
+            try {
+                rows = new HistoryTable(dialect, config.historyTable(), config.schema()).readAll(connection);
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            }
+            List<MigrationSet> sets = config.sets() != null ? config.sets()
+                    : MigrationSetRegistry.sets(config.classLoader()).stream()
+                            .filter(set -> set.dialect() == dialect)
+                            .toList();
+            boolean plain = config.targets().isEmpty() && config.callbacks().isEmpty()
+                    && sets.stream().allMatch(set -> set.repeatables().isEmpty() && set.callbacks().isEmpty());
+            if (!checksums && plain) {
+                return versionsApplied(ModuleOrder.order(sets), rows);
+            }
+            Plan plan = new Plan(ModuleOrder.order(sets), rows, config.targets(), config.outOfOrder());
+            plan.checkTargets();
+            return plan.problems().isEmpty() && plan.pending().isEmpty() && plan.pendingRepeatables().isEmpty();
+        } catch (SQLException | RuntimeException notKnown) {
+            return false;
+        }
+    }
+
+    private static boolean versionsApplied(List<MigrationSet> sets, List<HistoryRow> rows) {
+        if (rows.stream().anyMatch(row -> !row.success())) {
+            return false;
+        }
+        for (MigrationSet set : sets) {
+            Set<MigrationVersion> local = new HashSet<>();
+            set.migrations().forEach(migration -> local.add(migration.version()));
+            Set<MigrationVersion> applied = new HashSet<>();
+            MigrationVersion baseline = null;
+            for (HistoryRow row : rows) {
+                if (!row.module().equals(set.module()) || row.isRepeatable()) {
+                    continue;
+                }
+                if (row.isBaseline()) {
+                    baseline = baseline == null || row.version().compareTo(baseline) > 0 ? row.version() : baseline;
+                } else {
+                    applied.add(row.version());
+                }
+            }
+            for (MigrationVersion version : local) {
+                if (!applied.contains(version) && (baseline == null || version.compareTo(baseline) > 0)) {
+                    return false;
+                }
+            }
+            if (!local.containsAll(applied)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<MigrationInfo> info() {

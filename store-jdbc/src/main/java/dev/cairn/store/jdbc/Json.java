@@ -15,7 +15,6 @@ import java.util.Map;
  * what core canonicalizes every stored value to, so a value reads back equal to what was written.
  */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
@@ -25,6 +24,11 @@ final class Json {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Json() {
+    }
+
+    /** Made on first use: a read of nodes without custom fields, the usual case, never loads Jackson's databind. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     /** The text of {@code value}, or null for an empty map or list, so that "nothing" is stored as NULL. */
@@ -40,7 +44,7 @@ final class Json {
             }
         }
         try {
-            return MAPPER.writeValueAsString(value);
+            return Mapper.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new StoreException("Cannot write a value as JSON: " + e.getOriginalMessage(), e);
         }
@@ -112,7 +116,7 @@ final class Json {
 
     private static <T> T read(String text, TypeReference<T> type) {
         try {
-            return MAPPER.readValue(text, type);
+            return Mapper.MAPPER.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new StoreException("A JSON column holds text that is not valid JSON: " + e.getOriginalMessage(), e);
         }

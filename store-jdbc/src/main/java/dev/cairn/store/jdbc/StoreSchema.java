@@ -52,6 +52,13 @@ final class StoreSchema {
             return;
         }
         Migrator migrator = migrator(target);
+        // One query when nothing is to do: no lock, so an up-to-date store opens while another process migrates
+        // or holds the lock; any difference goes to the full engine below, which checks and says what. Opening to
+        // migrate compares the applied versions (the checksums are checked by every migrate that has work, and by
+        // migrate validate); opening to validate compares the checksums too.
+        if (mode == MigrateMode.AUTO ? migrator.versionsUpToDate() : migrator.upToDate()) {
+            return;
+        }
         try {
             if (mode == MigrateMode.AUTO) {
                 migrator.migrate();
