@@ -6,6 +6,7 @@ import dev.cairn.core.io.ImportProblem;
 import dev.cairn.core.io.ImportReport;
 import dev.cairn.core.io.PlanImport;
 import dev.cairn.core.io.PlanFormat;
+import dev.cairn.core.io.TreeFolders;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -15,16 +16,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code cairn import FILE} and {@code cairn import --tree DIR}: checked whole, then written whole, or not at all. */
+/**
+ * {@code cairn import FILE}, {@code cairn import --tree DIR} and {@code cairn import --plans DIR --commands DIR}:
+ * checked whole, then written whole, or not at all.
+ */
 @Command(name = "import",
         description = {"Reads a plan in: one file as 'cairn export' writes it (.yaml, .yml, .json, history "
-                + "included), or, with --tree, a ToDoWrite tree (the folder holding plans/ and commands/). Everything "
+                + "included), or, with --tree, a ToDoWrite tree (the folder holding plans/ and commands/), or with "
+                + "--plans and --commands (either alone) the two folders of a plan kept apart. Everything "
                 + "is checked first; any problem refuses the whole import, each problem printed on a line of its own "
                 + "(file:line: field = 'value': rule), and nothing is written (exit 4).",
             "--mode says what to do with a node the store holds already: fail (the default), skip it, or update it "
                 + "to the file's fields. --dry-run checks and says what would change, writing nothing."},
         footerHeading = "%nExamples:%n",
-        footer = {"  cairn import backup.yaml", "  cairn import --tree todowrite/configs --mode skip --dry-run"})
+        footer = {"  cairn import backup.yaml", "  cairn import --tree todowrite/configs --mode skip --dry-run",
+            "  cairn import --plans app/todos/plans --commands commands"})
 final class ImportCommand extends CliCommand {
     /** How many ids of each kind the text of a dry run lists; --format json lists up to a thousand. */
     static final int LISTED = 20;
@@ -39,6 +45,20 @@ final class ImportCommand extends CliCommand {
         @Option(names = "--tree", paramLabel = "DIR", required = true,
                 description = "A ToDoWrite tree: DIR holds plans/ and commands/.")
         Path tree;
+
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        Folders folders;
+    }
+
+    /** The folders of a plan kept apart; either may be given alone. */
+    static final class Folders {
+        @Option(names = "--plans", paramLabel = "DIR",
+                description = "The plans folder of a ToDoWrite plan kept apart (it holds goals/, tasks/, …).")
+        Path plans;
+
+        @Option(names = "--commands", paramLabel = "DIR",
+                description = "The commands folder of a ToDoWrite plan kept apart (it holds the CMD-*.yaml files).")
+        Path commands;
     }
 
     @Option(names = "--mode", paramLabel = "MODE", completionCandidates = ModeNames.class,
@@ -64,7 +84,9 @@ final class ImportCommand extends CliCommand {
     @Override
     int run() {
         PlanFormat format = source.file == null ? null : ExportCommand.planFormat(source.file);
-        String where = (source.file == null ? source.tree : source.file).toString();
+        TreeFolders tree = source.tree != null ? TreeFolders.of(source.tree)
+                : source.folders != null ? TreeFolders.split(source.folders.plans, source.folders.commands) : null;
+        String where = source.file != null ? source.file.toString() : tree.toString();
         ImportReport report;
         try (ProgressBar progress = new ProgressBar(environment().err(), environment().interactive(), -1,
                 "nodes read")) {
@@ -73,7 +95,7 @@ final class ImportCommand extends CliCommand {
             if (dryRun) {
                 planImport = planImport.dryRun();
             }
-            report = format == null ? planImport.fromTree(source.tree) : planImport.fromFile(source.file, format);
+            report = format == null ? planImport.fromTree(tree) : planImport.fromFile(source.file, format);
         }
         ImportReport done = report;
         output().emit(ReportShapes.importReport(where, report), out -> print(out, where, done));

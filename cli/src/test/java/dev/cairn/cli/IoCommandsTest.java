@@ -125,6 +125,19 @@ abstract class IoCommandsTest {
         }
 
         @Test
+        void thePlansAndCommandsFoldersOfAPlanKeptApartImportInOneGo() throws IOException {
+            ok(url, "export", "--tree", file("tw"));
+            Files.createDirectories(folder.resolve("app/todos"));
+            Files.move(folder.resolve("tw/plans"), folder.resolve("app/todos/plans"));
+            Files.move(folder.resolve("tw/commands"), folder.resolve("commands"));
+            String out = ok(second, "import", "--plans", file("app/todos/plans"), "--commands", file("commands"));
+            assertThat(out).startsWith("Imported plans " + file("app/todos/plans") + ", commands " + file("commands")
+                    + ": created 7, updated 0, skipped 0 nodes; added 6 links");
+            assertThat(ok(second, "tree")).isEqualTo(ok(url, "tree"));
+            fails(ExitCodes.USAGE, second, "import", "--tree", file("tw"), "--plans", file("app/todos/plans"));
+        }
+
+        @Test
         void aTreeWithABadFileIsRefusedWithTheFileAndLineAndNothingIsWritten() throws IOException {
             ok(url, "export", "--tree", file("tw"));
             Path task = folder.resolve("tw/plans/tasks/TSK-WRITER.yaml");

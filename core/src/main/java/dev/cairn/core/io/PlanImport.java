@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
  *
  * <pre>{@code
  * ImportReport report = PlanImport.into(cairn).fromTree(Path.of("todowrite/configs"));
+ * PlanImport.into(cairn).fromTree(TreeFolders.split(Path.of("app/todos/plans"), Path.of("commands")));
  * PlanImport.into(cairn).mode(ImportMode.SKIP).dryRun().fromFile(Path.of("backup.yaml"));
  * }</pre>
  *
@@ -79,9 +80,21 @@ public final class PlanImport {
      */
     public ImportReport fromTree(Path folder) {
         Objects.requireNonNull(folder, "folder");
+        return fromTree(TreeFolders.of(folder));
+    }
+
+    /**
+     * Imports a ToDoWrite plan from its folders, in one folder or apart ({@link TreeFolders#split}): all files
+     * of all folders are one import, checked together and written in one transaction, so a Command's
+     * {@code ac_ref} may name an AcceptanceCriteria of the other folder.
+     *
+     * @throws ImportException when anything in it is wrong (not on a dry run): nothing was written
+     */
+    public ImportReport fromTree(TreeFolders folders) {
+        Objects.requireNonNull(folders, "folders");
         Problems warnings = new Problems();
         ImportRun run = new ImportRun(cairn, mode, dryRun, progress, warnings);
-        return run.run(new TreeSource(folder, now(), warnings));
+        return run.run(new TreeSource(folders, now(), warnings));
     }
 
     private Instant now() {

@@ -42,15 +42,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  * named too, since such files were written past the rules.
  */
 final class TreeSource implements PlanSource {
-    private final Path root;
+    private final TreeFolders folders;
     private final Instant now;
     private final Problems warnings;
     private List<NodeReader.Entry> entries;
     private Map<String, Where> whereOf;
     private Map<Link, Where> links;
 
-    TreeSource(Path root, Instant now, Problems warnings) {
-        this.root = root;
+    TreeSource(TreeFolders folders, Instant now, Problems warnings) {
+        this.folders = folders;
         this.now = now;
         this.warnings = warnings;
     }
@@ -76,13 +76,8 @@ final class TreeSource implements PlanSource {
         entries = new ArrayList<>();
         whereOf = new HashMap<>();
         links = new LinkedHashMap<>();
-        if (!Files.isDirectory(root)) {
-            problems.add(root.toString(), 0, "", null, "is not a folder: give the folder that holds plans/ and "
-                    + "commands/");
-            return;
-        }
-        List<Path> files = files(problems);
-        for (Path file : files) {
+        List<Found> files = files(problems);
+        for (Found file : files) {
             readFile(file, problems);
         }
         entries.sort(Comparator.<NodeReader.Entry>comparingInt(entry -> entry.node().layer().index())
@@ -90,30 +85,87 @@ final class TreeSource implements PlanSource {
         collectLinks();
     }
 
-    private List<Path> files(Problems problems) throws IOException {
-        Path plans = root.resolve("plans");
-        Path commands = root.resolve("commands");
-        if (!Files.isDirectory(plans) && !Files.isDirectory(commands)) {
-            problems.add(root.toString(), 0, "", null, "holds neither plans/ nor commands/: not a ToDoWrite tree");
-            return List.of();
+    /** A folder of the tree: its path, whether it holds plans or commands, and how its files are named. */
+    private record Folder(Path dir, String kind, String shown) {
+    }
+
+    /** A plan file, with the folder it was found in. */
+    private record Found(Path file, Folder folder) {
+        /** Its path as ToDoWrite's one-folder layout names it, such as {@code plans/goals/GOAL-X.yaml}. */
+        String layoutName() {
+            return folder.kind + "/" + slashed(folder.dir.relativize(file));
         }
-        List<Path> files = new ArrayList<>();
-        Path realRoot = root.toRealPath();
-        Set<Path> seen = new HashSet<>();
-        for (Path folder : List.of(plans, commands)) {
-            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+
+        /** Its name in problems and warnings. */
+        String shown() {
+            return folder.shown + slashed(folder.dir.relativize(file));
+        }
+    }
+
+    private List<Folder> folders(Problems problems) {
+        Path root = folders.root();
+        List<Folder> found = new ArrayList<>();
+        if (root != null) {
+            if (!Files.isDirectory(root)) {
+                problems.add(root.toString(), 0, "", null, "is not a folder: give the folder that holds plans/ and "
+                        + "commands/");
+                return found;
+            }
+            if (!Files.isDirectory(folders.plans()) && !Files.isDirectory(folders.commands())) {
+                problems.add(root.toString(), 0, "", null, "holds neither plans/ nor commands/: not a ToDoWrite "
+                        + "tree");
+                return found;
+            }
+            for (Path dir : List.of(folders.plans(), folders.commands())) {
+                if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    String kind = dir.getFileName().toString();
+                    found.add(new Folder(dir, kind, kind + "/"));
+                }
+            }
+            return found;
+        }
+        for (Path dir : new Path[] {folders.plans(), folders.commands()}) {
+            if (dir == null) {
                 continue;
             }
-            // Links are followed while they stay inside the tree; one that leads out of it is refused, never read
-            // and never skipped without a word. A file reached twice (through a link) is read once.
-            Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+            String kind = dir == folders.plans() ? "plans" : "commands";
+            if (!Files.isDirectory(dir)) {
+                problems.add(dir.toString(), 0, "", null, "is not a folder: give the folder that holds the "
+                        + (kind.equals("plans") ? "layer folders (goals/, tasks/, …)" : "Command files"));
+                continue;
+            }
+            String shown = slashed(dir);
+            found.add(new Folder(dir, kind, shown.endsWith("/") ? shown : shown + "/"));
+        }
+        return found;
+    }
+
+    private List<Found> files(Problems problems) throws IOException {
+        List<Folder> given = folders(problems);
+        if (!problems.isEmpty()) {
+            return List.of();
+        }
+        List<Path> realRoots = new ArrayList<>();
+        if (folders.root() != null) {
+            realRoots.add(folders.root().toRealPath());
+        } else {
+            for (Folder folder : given) {
+                realRoots.add(folder.dir().toRealPath());
+            }
+        }
+        List<Found> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Folder folder : given) {
+            // Links are followed while they stay inside the given folders; one that leads out of them is refused,
+            // never read and never skipped without a word. A file reached twice (through a link) is read once.
+            Files.walkFileTree(folder.dir(), EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
                                 throws IOException {
                             Path real = dir.toRealPath();
-                            if (!real.startsWith(realRoot)) {
-                                outside(dir, real, problems);
+                            if (!inside(real, realRoots)) {
+                                outside(new Found(dir, folder), real, problems);
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
                             return seen.add(real) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
@@ -126,17 +178,18 @@ final class TreeSource implements PlanSource {
                                 return FileVisitResult.CONTINUE;
                             }
                             Path real = file.toRealPath();
-                            if (!real.startsWith(realRoot)) {
-                                outside(file, real, problems);
+                            if (!inside(real, realRoots)) {
+                                outside(new Found(file, folder), real, problems);
                             } else if (seen.add(real)) {
-                                files.add(file);
+                                files.add(new Found(file, folder));
                             }
                             return FileVisitResult.CONTINUE;
                         }
 
                         @Override
                         public FileVisitResult visitFileFailed(Path file, IOException failure) {
-                            problems.add(shown(file), 0, "", null, failure instanceof FileSystemLoopException
+                            problems.add(new Found(file, folder).shown(), 0, "", null,
+                                    failure instanceof FileSystemLoopException
                                     ? "is a link back to a folder above it: not read"
                                     : Files.isSymbolicLink(file) ? "is a link to nothing: not read"
                                     : "cannot be read: " + failure.getMessage());
@@ -144,31 +197,38 @@ final class TreeSource implements PlanSource {
                         }
                     });
         }
-        files.sort(Comparator.naturalOrder());
+        files.sort(Comparator.comparing(Found::shown));
         if (files.isEmpty() && problems.isEmpty()) {
-            problems.add(root.toString(), 0, "", null, "holds no plan file (.yaml or .yml) under plans/ or commands/");
+            problems.add(folders.toString(), 0, "", null, folders.root() != null
+                    ? "holds no plan file (.yaml or .yml) under plans/ or commands/"
+                    : "holds no plan file (.yaml or .yml)");
         }
         return files;
     }
 
-    private void outside(Path link, Path real, Problems problems) {
-        problems.add(shown(link), 0, "", null, "leads to " + real + ", outside the tree, through a link: not read "
-                + "(a tree is read only inside its folder)");
+    private static boolean inside(Path real, List<Path> roots) {
+        return roots.stream().anyMatch(real::startsWith);
     }
 
-    private String shown(Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
+    private void outside(Found link, Path real, Problems problems) {
+        problems.add(link.shown(), 0, "", null, "leads to " + real + ", outside the "
+                + (folders.root() != null ? "tree" : "given folders") + ", through a link: not read "
+                + "(a tree is read only inside its folders)");
     }
 
-    private void readFile(Path file, Problems problems) throws IOException {
-        String name = root.relativize(file).toString().replace('\\', '/');
-        if (Files.size(file) > Codecs.MAX_TREE_FILE) {
+    private static String slashed(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+
+    private void readFile(Found file, Problems problems) throws IOException {
+        String name = file.shown();
+        if (Files.size(file.file()) > Codecs.MAX_TREE_FILE) {
             problems.add(name, 0, "", null, "is larger than " + Codecs.MAX_TREE_FILE + " bytes: not a plan file");
             return;
         }
         ValueReader reader;
         Object value;
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = Files.newInputStream(file.file());
              JsonParser parser = Codecs.parser(PlanFormat.YAML, in)) {
             reader = new ValueReader(parser, name, problems);
             if (parser.nextToken() == null) {
@@ -192,11 +252,12 @@ final class TreeSource implements PlanSource {
         }
         String id = entry.node().id();
         Layer layer = entry.node().layer();
-        String expected = layer.folder() + "/" + id + ".yaml";
-        String stem = name.substring(0, name.lastIndexOf('.'));
-        if (!stem.equals(expected.substring(0, expected.length() - ".yaml".length()))) {
-            problems.add(name, reader.line("id"), "id", id, "must be in " + expected + ", where ToDoWrite keeps a "
-                    + layer.displayName());
+        String expected = layer.folder() + "/" + id;
+        String layoutName = file.layoutName();
+        String stem = layoutName.substring(0, layoutName.lastIndexOf('.'));
+        if (!stem.equals(expected)) {
+            problems.add(name, reader.line("id"), "id", id, "must be in " + expectedPlace(layer, id)
+                    + ", where ToDoWrite keeps a " + layer.displayName());
             return;
         }
         if (whereOf.containsKey(id)) {
@@ -206,6 +267,23 @@ final class TreeSource implements PlanSource {
         }
         whereOf.put(id, new Where(name, entry.line(), ""));
         entries.add(entry);
+    }
+
+    /** Where a node's file belongs, named as the user gave the folders. */
+    private String expectedPlace(Layer layer, String id) {
+        String inLayout = layer.folder() + "/" + id + ".yaml";
+        if (folders.root() != null) {
+            return inLayout;
+        }
+        boolean command = layer.folder().startsWith("commands");
+        Path dir = command ? folders.commands() : folders.plans();
+        String inFolder = inLayout.substring(inLayout.indexOf('/') + 1);
+        if (dir == null) {
+            return "the " + (command ? "commands" : "plans") + " folder, as " + inFolder + " (give it with "
+                    + (command ? "--commands" : "--plans") + ")";
+        }
+        String shown = slashed(dir);
+        return (shown.endsWith("/") ? shown : shown + "/") + inFolder;
     }
 
     /** The union of both sides of every link, each reported once where it is one-sided. */
