@@ -68,6 +68,12 @@ final class ImportCommand extends CliCommand {
     @Option(names = "--dry-run", description = "Check and report what would change; write nothing.")
     boolean dryRun;
 
+    @Option(names = "--lenient", description = "Take a tree as ToDoWrite took it: links naming no node or going "
+            + "against the layer order, ids without their layer's prefix, files not named by their id. The nodes are "
+            + "imported; what Cairn cannot store is kept with the node, warned about with its file and line, shown by "
+            + "'cairn doctor', and written back by 'export --tree'.")
+    boolean lenient;
+
     /** The names offered by help and shell completion. */
     static final class ModeNames implements Iterable<String> {
         @Override
@@ -83,6 +89,10 @@ final class ImportCommand extends CliCommand {
 
     @Override
     int run() {
+        if (lenient && source.file != null) {
+            throw new UsageException("--lenient reads a ToDoWrite tree (--tree, --plans, --commands); a plan file "
+                    + "is read as it was written");
+        }
         PlanFormat format = source.file == null ? null : ExportCommand.planFormat(source.file);
         TreeFolders tree = source.tree != null ? TreeFolders.of(source.tree)
                 : source.folders != null ? TreeFolders.split(source.folders.plans, source.folders.commands) : null;
@@ -94,6 +104,9 @@ final class ImportCommand extends CliCommand {
                     done, -1));
             if (dryRun) {
                 planImport = planImport.dryRun();
+            }
+            if (lenient) {
+                planImport = planImport.lenient();
             }
             report = format == null ? planImport.fromTree(tree) : planImport.fromFile(source.file, format);
         }

@@ -138,6 +138,26 @@ abstract class IoCommandsTest {
         }
 
         @Test
+        void aLinkToANodeNoFileDefinesIsRefusedSayingThatLenientTakesItAndLenientKeepsItForTheExport()
+                throws IOException {
+            ok(url, "export", "--tree", file("tw"));
+            Path task = folder.resolve("tw/plans/tasks/TSK-WRITER.yaml");
+            Files.writeString(task, Files.readString(task).replace("  children: []", "  children:\n  - SUB-GONE"));
+            Cli.Result refused = fails(ExitCodes.CONFLICT, second, "import", "--tree", file("tw"));
+            assertThat(refused.err()).contains("plans/tasks/TSK-WRITER.yaml:", "SUB-GONE",
+                    "names no node in the import or the store (a lenient import, --lenient, keeps the link with the "
+                            + "node)");
+
+            String out = ok(second, "import", "--tree", file("tw"), "--lenient");
+            assertThat(out).contains("created 7").contains("warning: plans/tasks/TSK-WRITER.yaml:")
+                    .contains("'SUB-GONE': names no node in the import or the store: imported without this link");
+            ok(second, "export", "--tree", file("back"));
+            assertThat(Files.readString(folder.resolve("back/plans/tasks/TSK-WRITER.yaml")))
+                    .contains("  - SUB-GONE").doesNotContain("todowrite.");
+            fails(ExitCodes.USAGE, second, "import", file("plan.yaml"), "--lenient");
+        }
+
+        @Test
         void aTreeWithABadFileIsRefusedWithTheFileAndLineAndNothingIsWritten() throws IOException {
             ok(url, "export", "--tree", file("tw"));
             Path task = folder.resolve("tw/plans/tasks/TSK-WRITER.yaml");

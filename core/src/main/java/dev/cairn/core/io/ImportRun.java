@@ -55,6 +55,8 @@ final class ImportRun {
     private long skipped;
     private long linksToAdd;
     private long eventsInSource;
+    /** What a refused link of a tree adds, saying that a lenient import would take it. */
+    private String lenientHint = "";
 
     ImportRun(Cairn cairn, ImportMode mode, boolean dryRun, LongConsumer progress) {
         this(cairn, mode, dryRun, progress, new Problems());
@@ -69,6 +71,8 @@ final class ImportRun {
     }
 
     ImportReport run(PlanSource source) {
+        lenientHint = source instanceof TreeSource tree && !tree.lenient()
+                ? " (a lenient import, --lenient, keeps the link with the node)" : "";
         Check check = new Check();
         try {
             source.replay(check, problems);
@@ -120,6 +124,20 @@ final class ImportRun {
      */
     private boolean recorded(Event event) {
         return fileIds.contains(event.nodeId()) ? !stored.contains(event.nodeId()) : mode == ImportMode.FAIL;
+    }
+
+    /** Which of {@code ids} the store holds. */
+    static Set<String> existing(Cairn cairn, Set<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return cairn.store().read(tx -> {
+            Set<String> found = new HashSet<>();
+            for (Node node : tx.nodes(ids)) {
+                found.add(node.id());
+            }
+            return found;
+        });
     }
 
     private static String key(Link link) {
@@ -222,7 +240,7 @@ final class ImportRun {
             if (!parent.isAbove(child)) {
                 problem(where, "", link.parentId() + " → " + link.childId(), "goes against the layer order: a "
                         + "parent's layer (" + parent.displayName() + ") must come before its child's ("
-                        + child.displayName() + ")");
+                        + child.displayName() + ")" + lenientHint);
                 return;
             }
             if (!fileLinks.add(key(link))) {
@@ -254,7 +272,8 @@ final class ImportRun {
         }
 
         private void lookUpEnds() {
-            lookUp(endsToLookUp, (id, where) -> problem(where, "", id, "names no node in the import or the store"));
+            lookUp(endsToLookUp, (id, where) -> problem(where, "", id, "names no node in the import or the store"
+                    + lenientHint));
             endsToLookUp.clear();
         }
 
@@ -310,16 +329,7 @@ final class ImportRun {
         }
 
         private Set<String> existing(Set<String> ids) {
-            if (ids.isEmpty()) {
-                return Set.of();
-            }
-            return cairn.store().read(tx -> {
-                Set<String> found = new HashSet<>();
-                for (Node node : tx.nodes(ids)) {
-                    found.add(node.id());
-                }
-                return found;
-            });
+            return ImportRun.existing(cairn, ids);
         }
     }
 

@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 
@@ -173,10 +175,15 @@ public final class PlanExport {
         }
         return cairn.store().read(tx -> {
             long[] counts = new long[2];
+            TreeFile files = new TreeFile();
+            tx.forEachNode(files::note);
+            Set<String> taken = new HashSet<>();
             tx.forEachNode(node -> write(() -> {
-                List<String> parents = tx.parentIds(node.id());
                 List<String> children = tx.childIds(node.id());
-                writeNodeFile(root, node, parents, children);
+                String path = files.path(node, taken);
+                taken.add(path);
+                writeNodeFile(root, path, node, files, files.parents(node, tx.parentIds(node.id())),
+                        files.children(node, children));
                 counts[1] += children.size();
                 if (++counts[0] % 1_000 == 0 && progress != null) {
                     progress.accept(counts[0]);
@@ -214,10 +221,11 @@ public final class PlanExport {
      * and the file is written under a new, unpredictable name in its own folder, then renamed over its place
      * (a link at that place is replaced, not followed).
      */
-    private static void writeNodeFile(Path root, Node node, List<String> parents, List<String> children)
-            throws IOException {
+    private static void writeNodeFile(Path root, String path, Node node, TreeFile files, List<String> parents,
+            List<String> children) throws IOException {
         Path folder = root;
-        for (Path name : Path.of(node.layer().folder())) {
+        Path relative = Path.of(path);
+        for (Path name : relative.getParent()) {
             folder = folder.resolve(name);
             if (Files.isSymbolicLink(folder)) {
                 throw new IOException(folder + " is a link: an export writes only into real folders inside "
@@ -227,12 +235,12 @@ public final class PlanExport {
                 Files.createDirectory(folder);
             }
         }
-        Path file = folder.resolve(node.id() + ".yaml");
+        Path file = folder.resolve(relative.getFileName().toString());
         Path partial = partialBeside(file);
         try {
             try (OutputStream out = createNew(partial);
                  JsonGenerator yaml = Codecs.factory(PlanFormat.YAML).createGenerator(out)) {
-                NodeWriter.write(yaml, node, parents, children, false);
+                NodeWriter.writeTreeFile(yaml, node, files, parents, children);
             }
             move(partial, file);
         } finally {

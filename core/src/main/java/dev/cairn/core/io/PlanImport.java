@@ -27,32 +27,47 @@ public final class PlanImport {
     private final ImportMode mode;
     private final boolean dryRun;
     private final LongConsumer progress;
+    private final boolean lenient;
 
-    private PlanImport(Cairn cairn, ImportMode mode, boolean dryRun, LongConsumer progress) {
+    private PlanImport(Cairn cairn, ImportMode mode, boolean dryRun, LongConsumer progress, boolean lenient) {
         this.cairn = cairn;
         this.mode = mode;
         this.dryRun = dryRun;
         this.progress = progress;
+        this.lenient = lenient;
     }
 
     /** An import into {@code cairn} that fails on a node the store holds already, and writes. */
     public static PlanImport into(Cairn cairn) {
-        return new PlanImport(Objects.requireNonNull(cairn, "cairn"), ImportMode.FAIL, false, null);
+        return new PlanImport(Objects.requireNonNull(cairn, "cairn"), ImportMode.FAIL, false, null, false);
     }
 
     /** This import, doing {@code mode} with nodes the store holds already. */
     public PlanImport mode(ImportMode mode) {
-        return new PlanImport(cairn, Objects.requireNonNull(mode, "mode"), dryRun, progress);
+        return new PlanImport(cairn, Objects.requireNonNull(mode, "mode"), dryRun, progress, lenient);
     }
 
     /** This import, checking and reporting what it would do, writing nothing; problems are in the report. */
     public PlanImport dryRun() {
-        return new PlanImport(cairn, mode, true, progress);
+        return new PlanImport(cairn, mode, true, progress, lenient);
     }
 
     /** This import, telling {@code progress} the number of nodes read every thousand nodes, on each pass. */
     public PlanImport progress(LongConsumer progress) {
-        return new PlanImport(cairn, mode, dryRun, Objects.requireNonNull(progress, "progress"));
+        return new PlanImport(cairn, mode, dryRun, Objects.requireNonNull(progress, "progress"), lenient);
+    }
+
+    /**
+     * This import, taking a ToDoWrite tree as ToDoWrite itself took it: a link naming no node, a link against
+     * the layer order, a link naming what is no node id, an id without its layer's prefix, a file whose name is
+     * not its id. The nodes are imported; what Cairn cannot store as a link or an id is kept with the node, in
+     * reserved custom fields ({@code todowrite.unresolved_links}, {@code todowrite.id}, {@code todowrite.file},
+     * and {@code todowrite.unlisted_links} for a link only one side names), each reported as a warning with its
+     * file and line; a tree export writes it all back as the owner wrote it. Everything else, and every write
+     * through the API, keeps the strict rules. A one-file plan is read as before.
+     */
+    public PlanImport lenient() {
+        return new PlanImport(cairn, mode, dryRun, progress, true);
     }
 
     /**
@@ -94,7 +109,8 @@ public final class PlanImport {
         Objects.requireNonNull(folders, "folders");
         Problems warnings = new Problems();
         ImportRun run = new ImportRun(cairn, mode, dryRun, progress, warnings);
-        return run.run(new TreeSource(folders, now(), warnings));
+        return run.run(new TreeSource(folders, now(), warnings, lenient
+                ? ids -> ImportRun.existing(cairn, ids) : null));
     }
 
     private Instant now() {

@@ -19,6 +19,14 @@ public final class RealFolders {
     /** A web shop: plans in {@code app/todos/plans}, commands in {@code commands/}, every file within the rules. */
     public static final String SHOP = "shop";
 
+    /**
+     * A status tracker past ToDoWrite's documented rules, as ToDoWrite itself took it: plans in
+     * {@code todos/plans}, commands in {@code commands/}; a link to a node deleted long ago, a Command listing an
+     * InterfaceContract among its children, a Task under a Task, an id without its layer's prefix
+     * ({@code TEST-STATUS-DEMO} among the tasks), a file not named by its id, a link only one side names.
+     */
+    public static final String TRACKER = "tracker";
+
     private RealFolders() {
     }
 

@@ -1,11 +1,14 @@
 package dev.cairn.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cairn.core.Cairn;
 import dev.cairn.core.Link;
 import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
+import dev.cairn.core.doctor.Doctor;
+import dev.cairn.core.doctor.DoctorReport;
 import dev.cairn.core.io.ImportException;
 import dev.cairn.core.io.ImportProblem;
 import dev.cairn.core.io.ImportReport;
@@ -142,7 +145,9 @@ public abstract class RealFoldersContractTest {
             assertThat(refused.problems()).extracting(ImportProblem::toString).contains(
                     slashed(project.resolve("commands")) + "/TSK-CART.yaml:1: id = 'TSK-CART': must be in "
                             + slashed(project.resolve("app/todos/plans")) + "/tasks/TSK-CART.yaml, where ToDoWrite "
-                            + "keeps a Task");
+                            + "keeps a Task (a lenient import, --lenient, takes it where it is)",
+                    slashed(project.resolve("commands")) + "/TSK-CART.yaml:1: id = 'TSK-CART': is not imported, "
+                            + "because of the problems of its own file; 2 links name it");
         }
 
         @Test
@@ -174,6 +179,175 @@ public abstract class RealFoldersContractTest {
             assertThat(refused.problems()).extracting(ImportProblem::toString).containsExactly(
                     project.resolve("app/plans") + ": is not a folder: give the folder that holds the layer folders "
                             + "(goals/, tasks/, …)");
+        }
+    }
+
+    @Nested
+    class Lenient {
+        private Path project;
+        private Path plans;
+        private Path commands;
+
+        private TreeFolders tracker() {
+            project = RealFolders.copy(RealFolders.TRACKER, files.resolve("tracker"));
+            plans = project.resolve("todos/plans");
+            commands = project.resolve("commands");
+            return TreeFolders.split(plans, commands);
+        }
+
+        private String in(Path folder, String file) {
+            return slashed(folder) + "/" + file;
+        }
+
+        @Test
+        void aProjectPastTheRulesImportsWholeAndEveryOddityIsWarnedAboutWithItsFileAndLine() {
+            Cairn plan = freshPlan();
+            ImportReport report = PlanImport.into(plan).lenient().fromTree(tracker());
+
+            assertThat(report.created()).isEqualTo(9);
+            assertThat(plan.find(NodeQuery.all())).extracting(Node::id).contains("TSK-TEST-STATUS-DEMO",
+                    "TSK-STATUS-DOCS");
+            assertThat(plan.links()).containsExactlyInAnyOrder(
+                    new Link("GOAL-TRACKER", "R-STATUS"), new Link("GOAL-TRACKER", "TSK-TEST-STATUS-DEMO"),
+                    new Link("R-STATUS", "AC-STATUS-SHOWN"), new Link("R-STATUS", "IF-STATUS-CLI"),
+                    new Link("R-STATUS", "TSK-STATUS-DOCS"), new Link("AC-STATUS-SHOWN", "CMD-STATUS-SHOWN"),
+                    new Link("IF-STATUS-CLI", "TSK-STATUS-CMD"), new Link("IF-STATUS-CLI", "TSK-TEST-STATUS-DEMO"));
+            assertThat(plan.get("GOAL-TRACKER").customFields()).containsEntry("todowrite.unresolved_links",
+                    Map.of("children", List.of("R-REMOVED-LONG-AGO")));
+            assertThat(plan.get("CMD-STATUS-SHOWN").customFields()).containsEntry("todowrite.unresolved_links",
+                    Map.of("children", List.of("IF-STATUS-CLI")));
+            assertThat(plan.get("TSK-STATUS-HELP").customFields()).containsEntry("todowrite.unresolved_links",
+                    Map.of("parents", List.of("TSK-STATUS-CMD")));
+            assertThat(plan.get("TSK-TEST-STATUS-DEMO").customFields()).containsEntry("todowrite.id",
+                    "TEST-STATUS-DEMO");
+            assertThat(plan.get("TSK-STATUS-DOCS").customFields()).containsEntry("todowrite.file",
+                    "plans/tasks/status-docs.yaml");
+            assertThat(plan.get("IF-STATUS-CLI").customFields()).containsEntry("todowrite.unlisted_links",
+                    Map.of("children", List.of("TSK-TEST-STATUS-DEMO")));
+            assertThat(plan.get("AC-STATUS-SHOWN").title()).isEqualTo("42");
+            assertThat(plan.get("TSK-STATUS-HELP").labels()).containsExactlyInAnyOrder("0.1", "yes");
+
+            String goal = in(plans, "goals/GOAL-TRACKER.yaml");
+            assertThat(report.warnings()).extracting(ImportProblem::toString).containsExactlyInAnyOrder(
+                    in(plans, "tasks/TEST-STATUS-DEMO.yaml") + ":1: id = 'TEST-STATUS-DEMO': has no TSK- prefix: "
+                            + "imported as TSK-TEST-STATUS-DEMO, written back as it was by a tree export",
+                    in(plans, "tasks/status-docs.yaml") + ":1: id = 'TSK-STATUS-DOCS': is not in "
+                            + in(plans, "tasks/TSK-STATUS-DOCS.yaml") + ", where ToDoWrite keeps a Task: imported, "
+                            + "the file's name kept for a tree export",
+                    goal + ":16: links.children[2] = 'R-REMOVED-LONG-AGO': names no node in the import or the "
+                            + "store: imported without this link, which stays with GOAL-TRACKER for a tree export "
+                            + "to write back",
+                    in(commands, "CMD-STATUS-SHOWN.yaml") + ":12: links.children[0] = 'IF-STATUS-CLI': goes "
+                            + "against the layer order: a parent's layer (Command) must come before its child's "
+                            + "(InterfaceContract): imported without this link, which stays with CMD-STATUS-SHOWN "
+                            + "for a tree export to write back",
+                    in(plans, "interface_contracts/IF-STATUS-CLI.yaml") + ":9: links.parents[1] = "
+                            + "'CMD-STATUS-SHOWN': goes against the layer order: a parent's layer (Command) must come "
+                            + "before its child's (InterfaceContract): imported without this link, which stays with "
+                            + "IF-STATUS-CLI for a tree export to write back",
+                    in(plans, "tasks/TSK-STATUS-CMD.yaml") + ":14: links.children[0] = 'TSK-STATUS-HELP': goes "
+                            + "against the layer order: a parent's layer (Task) must come before its child's (Task): "
+                            + "imported without this link, which stays with TSK-STATUS-CMD for a tree export to "
+                            + "write back",
+                    in(plans, "tasks/TSK-STATUS-HELP.yaml") + ":9: links.parents[0] = 'TSK-STATUS-CMD': goes "
+                            + "against the layer order: a parent's layer (Task) must come before its child's (Task): "
+                            + "imported without this link, which stays with TSK-STATUS-HELP for a tree export to "
+                            + "write back",
+                    in(plans, "tasks/TEST-STATUS-DEMO.yaml") + ":9: links.parents[0] = 'IF-STATUS-CLI': is named "
+                            + "only here: IF-STATUS-CLI does not list TSK-TEST-STATUS-DEMO in links.children");
+        }
+
+        @Test
+        void theDoctorShowsEachLinkKeptWithItsNode() {
+            Cairn plan = freshPlan();
+            PlanImport.into(plan).lenient().fromTree(tracker());
+
+            DoctorReport report = Doctor.examine(plan);
+
+            assertThat(report.findings()).filteredOn(finding -> finding.kind() == DoctorReport.Kind.UNRESOLVED_LINK)
+                    .extracting(DoctorReport.Finding::nodeId, finding -> finding.detail().substring(0,
+                            finding.detail().indexOf(':')))
+                    .containsExactlyInAnyOrder(
+                            tuple("GOAL-TRACKER", "Goal GOAL-TRACKER's file lists R-REMOVED-LONG-AGO among its "
+                                    + "children, which names no node"),
+                            tuple("CMD-STATUS-SHOWN", "Command CMD-STATUS-SHOWN's file lists IF-STATUS-CLI among its "
+                                    + "children, which goes against the layer order"),
+                            tuple("IF-STATUS-CLI", "InterfaceContract IF-STATUS-CLI's file lists CMD-STATUS-SHOWN "
+                                    + "among its parents, which goes against the layer order"),
+                            tuple("TSK-STATUS-CMD", "Task TSK-STATUS-CMD's file lists TSK-STATUS-HELP among its "
+                                    + "children, which goes against the layer order"),
+                            tuple("TSK-STATUS-HELP", "Task TSK-STATUS-HELP's file lists TSK-STATUS-CMD among its "
+                                    + "parents, which goes against the layer order"));
+        }
+
+        @Test
+        void anExportGivesBackEachFileAsItsOwnerWroteItAndAReExportChangesNoByte() throws IOException {
+            Cairn first = freshPlan();
+            TreeFolders folders = tracker();
+            PlanImport.into(first).lenient().fromTree(folders);
+            Path exported = files.resolve("exported");
+            PlanExport.from(first).toTree(exported);
+
+            Map<String, Path> originals = new TreeMap<>();
+            for (String file : RealFolders.files(RealFolders.TRACKER)) {
+                originals.put(file.startsWith("todos/") ? file.substring("todos/".length()) : file,
+                        project.resolve(file));
+            }
+            assertThat(contents(exported).keySet()).isEqualTo(originals.keySet());
+            originals.forEach((name, original) -> assertThat(TreeMeaning.of(exported.resolve(name))).as(name)
+                    .isEqualTo(TreeMeaning.of(original)));
+
+            Cairn second = freshPlan();
+            PlanImport.into(second).lenient().fromTree(exported);
+            assertThat(second.find(NodeQuery.all())).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                    "version").containsExactlyElementsOf(first.find(NodeQuery.all()));
+            assertThat(second.links()).isEqualTo(first.links());
+            Path reExported = files.resolve("re-exported");
+            PlanExport.from(second).toTree(reExported);
+            assertThat(contents(reExported)).isEqualTo(contents(exported));
+            PlanExport.from(second).toTree(exported);
+            assertThat(contents(exported)).isEqualTo(contents(reExported));
+        }
+
+        @Test
+        void theStrictImportRefusesEachOddityWithItsFileLineAndRuleAndSaysALenientOneTakesIt() {
+            Cairn plan = freshPlan();
+            TreeFolders folders = tracker();
+            ImportException refused = catchImport(() -> PlanImport.into(plan).fromTree(folders));
+
+            assertThat(refused.problems()).extracting(ImportProblem::toString).containsExactlyInAnyOrder(
+                    in(plans, "tasks/TEST-STATUS-DEMO.yaml") + ":1: id = 'TEST-STATUS-DEMO': must be TSK- followed "
+                            + "by 1 to 64 of A-Z a-z 0-9 _ -, the prefix of layer Task (a lenient import, --lenient, "
+                            + "takes it as TSK-TEST-STATUS-DEMO)",
+                    in(plans, "tasks/status-docs.yaml") + ":1: id = 'TSK-STATUS-DOCS': must be in "
+                            + in(plans, "tasks/TSK-STATUS-DOCS.yaml") + ", where ToDoWrite keeps a Task (a lenient "
+                            + "import, --lenient, takes it where it is)",
+                    in(plans, "tasks/TEST-STATUS-DEMO.yaml") + ":1: id = 'TEST-STATUS-DEMO': is not imported, "
+                            + "because of the problems of its own file; 1 link names it",
+                    in(plans, "tasks/status-docs.yaml") + ":1: id = 'TSK-STATUS-DOCS': is not imported, because of "
+                            + "the problems of its own file; 1 link names it",
+                    in(plans, "goals/GOAL-TRACKER.yaml") + ":16: links.children[2] = 'R-REMOVED-LONG-AGO': names no "
+                            + "node in the import or the store (a lenient import, --lenient, keeps the link with the "
+                            + "node)",
+                    in(commands, "CMD-STATUS-SHOWN.yaml") + ":12: links.children[0] = 'CMD-STATUS-SHOWN → "
+                            + "IF-STATUS-CLI': goes against the layer order: a parent's layer (Command) must come "
+                            + "before its child's (InterfaceContract) (a lenient import, --lenient, keeps the link "
+                            + "with the node)",
+                    in(plans, "tasks/TSK-STATUS-CMD.yaml") + ":14: links.children[0] = 'TSK-STATUS-CMD → "
+                            + "TSK-STATUS-HELP': goes against the layer order: a parent's layer (Task) must come "
+                            + "before its child's (Task) (a lenient import, --lenient, keeps the link with the node)");
+            assertThat(plan.count(NodeQuery.all())).isZero();
+        }
+
+        @Test
+        void aProjectWithinTheRulesImportsLenientlyAsStrictlyWithoutAWarning() {
+            Cairn strict = freshPlan();
+            PlanImport.into(strict).fromTree(apart(shop()));
+            Cairn lenient = freshPlan();
+            ImportReport report = PlanImport.into(lenient).lenient().fromTree(apart(files.resolve("shop")));
+            assertThat(report.warnings()).isEmpty();
+            assertThat(lenient.find(NodeQuery.all())).isEqualTo(strict.find(NodeQuery.all()));
+            assertThat(lenient.links()).isEqualTo(strict.links());
         }
     }
 
