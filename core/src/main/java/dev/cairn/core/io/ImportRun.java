@@ -154,8 +154,9 @@ final class ImportRun {
     private final class Check implements PlanSource.Sink {
         private final Map<String, Where> nodesToLookUp = new LinkedHashMap<>();
         /** Acceptance criteria named by commands and not yet met in the source. */
-        private final Map<String, Where> criteria = new LinkedHashMap<>();
-        private final Map<String, Where> endsToLookUp = new LinkedHashMap<>();
+        private final Map<String, List<Where>> criteria = new LinkedHashMap<>();
+        /** Link ends outside the source, each with every place that names it. */
+        private final Map<String, List<Where>> endsToLookUp = new LinkedHashMap<>();
         private final Map<Link, Where> linksToLookUp = new LinkedHashMap<>();
         private long nodes;
 
@@ -175,7 +176,8 @@ final class ImportRun {
                 return;
             }
             if (node.command() != null && !fileIds.contains(node.command().acRef())) {
-                criteria.putIfAbsent(node.command().acRef(), new Where(where.source(), where.line(),
+                criteria.computeIfAbsent(node.command().acRef(), id -> new ArrayList<>()).add(new Where(where.source(),
+                        entry.acRefLine() > 0 ? entry.acRefLine() : where.line(),
                         where.field().isEmpty() ? "command.ac_ref" : where.field() + ".command.ac_ref"));
             }
             nodesToLookUp.put(node.id(), where);
@@ -215,13 +217,13 @@ final class ImportRun {
         @Override
         public void endOfNodes() {
             lookUpNodes();
-            Map<String, Where> outside = new LinkedHashMap<>();
-            criteria.forEach((id, where) -> {
+            Map<String, List<Where>> outside = new LinkedHashMap<>();
+            criteria.forEach((id, places) -> {
                 if (fileIds.contains(id)) {
-                    problem(new Where(where.source(), where.line(), ""), where.field(), id,
-                            "names an AcceptanceCriteria that comes after the Command in the import; put it before");
+                    places.forEach(where -> problem(new Where(where.source(), where.line(), ""), where.field(), id,
+                            "names an AcceptanceCriteria that comes after the Command in the import; put it before"));
                 } else {
-                    outside.put(id, where);
+                    outside.put(id, places);
                 }
             });
             lookUp(outside, (id, where) -> problem(new Where(where.source(), where.line(), ""), where.field(), id,
@@ -264,7 +266,7 @@ final class ImportRun {
             if (fileIds.contains(id)) {
                 return stored.contains(id);
             }
-            endsToLookUp.putIfAbsent(id, where);
+            endsToLookUp.computeIfAbsent(id, key -> new ArrayList<>()).add(where);
             if (endsToLookUp.size() >= LOOKUP) {
                 lookUpEnds();
             }
@@ -316,14 +318,14 @@ final class ImportRun {
         }
 
         /** Reports, through {@code missing}, each id the store does not hold. */
-        private void lookUp(Map<String, Where> ids, java.util.function.BiConsumer<String, Where> missing) {
+        private void lookUp(Map<String, List<Where>> ids, java.util.function.BiConsumer<String, Where> missing) {
             if (ids.isEmpty()) {
                 return;
             }
             Set<String> found = existing(ids.keySet());
-            ids.forEach((id, where) -> {
+            ids.forEach((id, places) -> {
                 if (!found.contains(id)) {
-                    missing.accept(id, where);
+                    places.forEach(where -> missing.accept(id, where));
                 }
             });
         }

@@ -87,8 +87,7 @@ final class LenientLinks {
         if (command != null && renamed.containsKey(command.acRef())) {
             changed.command(new CommandSpec(renamed.get(command.acRef()), command.run(), command.artifacts()));
         }
-        return new NodeReader.Entry(changed.build(), List.copyOf(parents), List.copyOf(children), entry.line(),
-                List.copyOf(parentLines), List.copyOf(childLines), entry.writtenId());
+        return entry.withNode(changed.build()).withLinks(parents, parentLines, children, childLines);
     }
 
     private void sort(NodeReader.Entry entry, boolean parentsList, Where where, List<String> kept,

@@ -31,12 +31,18 @@ final class NodeReader {
     /**
      * A node read from a file, with the links it names (in the file's order, each with its line) and the line
      * it starts on; {@code writtenId} is the id as the file gives it when a lenient read had to add its layer's
-     * prefix, else {@code null}.
+     * prefix, else {@code null}; {@code acRefLine} is the line of a Command's {@code command.ac_ref}.
      */
     record Entry(Node node, List<String> parents, List<String> children, int line, List<Integer> parentLines,
-            List<Integer> childLines, String writtenId) {
+            List<Integer> childLines, String writtenId, int acRefLine) {
         Entry withNode(Node changed) {
-            return new Entry(changed, parents, children, line, parentLines, childLines, writtenId);
+            return new Entry(changed, parents, children, line, parentLines, childLines, writtenId, acRefLine);
+        }
+
+        Entry withLinks(List<String> newParents, List<Integer> newParentLines, List<String> newChildren,
+                List<Integer> newChildLines) {
+            return new Entry(node, List.copyOf(newParents), List.copyOf(newChildren), line, List.copyOf(newParentLines),
+                    List.copyOf(newChildLines), writtenId, acRefLine);
         }
 
         /** The path in the file of the {@code index}th parent, such as {@code links.parents[2]}. */
@@ -185,7 +191,7 @@ final class NodeReader {
             fields.problem("metadata.labels", labels, "must not name a label twice");
         }
         return fields.failed() ? null : new Entry(result, parents, children, reader.line(at), parentLines,
-                childLines, writtenId);
+                childLines, writtenId, reader.line(at.isEmpty() ? "command.ac_ref" : at + ".command.ac_ref"));
     }
 
     /** The line of each id of {@code ids}, where the list {@code raw} at {@code field} first names it. */

@@ -429,8 +429,7 @@ final class TreeSource implements PlanSource {
                 }
             }
         }
-        return dropped ? new NodeReader.Entry(entry.node(), parents, children, entry.line(), parentLines, childLines,
-                entry.writtenId()) : entry;
+        return dropped ? entry.withLinks(parents, parentLines, children, childLines) : entry;
     }
 
     private static NodeReader.Entry unlisted(NodeReader.Entry entry, List<String> parents, List<String> children) {

@@ -352,6 +352,52 @@ public abstract class RealFoldersContractTest {
     }
 
     @Nested
+    class Messages {
+        private void write(String path, String text) throws IOException {
+            Path file = files.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        }
+
+        @Test
+        void aTabIsReportedAtTheLineThatHoldsIt() throws IOException {
+            write("plans/goals/GOAL-A.yaml", "id: GOAL-A\nlayer: Goal\ntitle: A\ndescription: ''\nmetadata:\n"
+                    + "  owner: a\n  labels: [a]\n\tseverity: high\n");
+            ImportException refused = catchImport(() -> PlanImport.into(freshPlan()).fromTree(files));
+            assertThat(refused.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.line()).isEqualTo(8);
+                assertThat(problem.rule()).contains("TAB");
+            });
+        }
+
+        @Test
+        void everyFileNamingAMissingIdIsAProblemAtTheLineOfThatId() throws IOException {
+            write("plans/goals/GOAL-A.yaml", "id: GOAL-A\nlayer: Goal\ntitle: A\ndescription: ''\nlinks:\n"
+                    + "  parents: []\n  children:\n  - TSK-GONE\n");
+            write("plans/goals/GOAL-B.yaml", "id: GOAL-B\nlayer: Goal\ntitle: B\ndescription: ''\nlinks:\n"
+                    + "  children: [TSK-GONE]\n");
+            write("plans/phases/PH-C.yaml", "id: PH-C\nlayer: Phase\ntitle: C\ndescription: ''\nlinks:\n"
+                    + "  parents: []\n  children: [STP-X, TSK-GONE]\n");
+            write("commands/CMD-D.yaml", "id: CMD-D\nlayer: Command\ntitle: D\ndescription: ''\nlinks:\n"
+                    + "  parents: []\ncommand:\n  run: {shell: 'true'}\n  ac_ref: AC-GONE\n");
+            Cairn plan = freshPlan();
+            plan.create(dev.cairn.core.NodeDraft.of(dev.cairn.core.Layer.STEP, "X").id("STP-X"));
+
+            ImportException refused = catchImport(() -> PlanImport.into(plan).fromTree(files));
+
+            assertThat(refused.problems()).extracting(ImportProblem::toString).containsExactlyInAnyOrder(
+                    "plans/goals/GOAL-A.yaml:8: links.children[0] = 'TSK-GONE': names no node in the import or the "
+                            + "store (a lenient import, --lenient, keeps the link with the node)",
+                    "plans/goals/GOAL-B.yaml:6: links.children[0] = 'TSK-GONE': names no node in the import or the "
+                            + "store (a lenient import, --lenient, keeps the link with the node)",
+                    "plans/phases/PH-C.yaml:7: links.children[1] = 'TSK-GONE': names no node in the import or the "
+                            + "store (a lenient import, --lenient, keeps the link with the node)",
+                    "commands/CMD-D.yaml:9: command.ac_ref = 'AC-GONE': must name an existing AcceptanceCriteria "
+                            + "node, in the import or the store");
+        }
+    }
+
+    @Nested
     class RoundTrip {
         @Test
         void anImportedProjectExportsToTheSameGraphAndReExportsByteForByte() throws IOException {
