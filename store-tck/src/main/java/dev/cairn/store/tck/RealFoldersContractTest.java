@@ -340,6 +340,31 @@ public abstract class RealFoldersContractTest {
         }
 
         @Test
+        void theToDoWriteFixturesImportLenientlyAndExportBackEachFileAsWrittenAndValidForItsSchema()
+                throws IOException {
+            Path tree = TodoWriteFixtures.copyTree(files.resolve("todowrite"));
+            Cairn first = freshPlan();
+            ImportReport report = PlanImport.into(first).lenient().fromTree(tree);
+            assertThat(report.created()).isEqualTo(TodoWriteFixtures.NODES);
+            Path exported = files.resolve("exported");
+            PlanExport.from(first).toTree(exported);
+
+            Map<String, String> written = contents(exported);
+            assertThat(written.keySet()).isEqualTo(contents(tree).keySet());
+            for (String name : written.keySet()) {
+                assertThat(TodoWriteFixtures.schemaProblems(exported.resolve(name))).as(name).isEmpty();
+                // One-sided links stay one-sided: each file lists what its owner listed.
+                assertThat(TreeMeaning.of(exported.resolve(name))).as(name).isEqualTo(TreeMeaning.of(tree.resolve(name)));
+            }
+
+            Cairn second = freshPlan();
+            PlanImport.into(second).lenient().fromTree(exported);
+            Path reExported = files.resolve("re-exported");
+            PlanExport.from(second).toTree(reExported);
+            assertThat(contents(reExported)).isEqualTo(written);
+        }
+
+        @Test
         void aProjectWithinTheRulesImportsLenientlyAsStrictlyWithoutAWarning() {
             Cairn strict = freshPlan();
             PlanImport.into(strict).fromTree(apart(shop()));
