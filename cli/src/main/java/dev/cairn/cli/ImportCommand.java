@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
                 + "is checked first; any problem refuses the whole import, each problem printed on a line of its own "
                 + "(file:line: field = 'value': rule), and nothing is written (exit 4).",
             "--mode says what to do with a node the store holds already: fail (the default), skip it, or update it "
-                + "to the file's fields. --dry-run checks and says what would change, writing nothing."},
+                + "to the file's fields (a node whose file changed nothing is left alone, with no event; from a tree, "
+                + "its links become the files' links, each removed one recorded as unlinked). --dry-run checks and says what would change, writing nothing."},
         footerHeading = "%nExamples:%n",
         footer = {"  cairn import backup.yaml", "  cairn import --tree todowrite/configs --mode skip --dry-run",
             "  cairn import --plans app/todos/plans --commands commands"})
@@ -123,13 +124,15 @@ final class ImportCommand extends CliCommand {
         if (report.dryRun()) {
             out.println("Dry run of " + where + ", nothing written: would create " + report.created() + ", update "
                     + report.updated() + ", skip " + report.skipped() + " nodes; add " + report.linksAdded()
-                    + " links, record " + report.events() + " events.");
+                    + " links, " + (report.linksRemoved() > 0 ? "remove " + report.linksRemoved() + " links, " : "")
+                    + "record " + report.events() + " events.");
             ids(out, "create", report.createdIds(), report.created());
             ids(out, "update", report.updatedIds(), report.updated());
             ids(out, "skip", report.skippedIds(), report.skipped());
         } else {
             out.println("Imported " + where + ": created " + report.created() + ", updated " + report.updated()
-                    + ", skipped " + report.skipped() + " nodes; added " + report.linksAdded() + " links, recorded "
+                    + ", skipped " + report.skipped() + " nodes; added " + report.linksAdded() + " links, "
+                    + (report.linksRemoved() > 0 ? "removed " + report.linksRemoved() + " links, " : "") + "recorded "
                     + report.events() + " events.");
         }
         for (ImportProblem warning : report.warnings()) {

@@ -43,6 +43,7 @@ final class ReportShapes {
         map.put("updated", report.updated());
         map.put("skipped", report.skipped());
         map.put("linksAdded", report.linksAdded());
+        map.put("linksRemoved", report.linksRemoved());
         map.put("events", report.events());
         map.put("createdIds", report.createdIds());
         map.put("updatedIds", report.updatedIds());

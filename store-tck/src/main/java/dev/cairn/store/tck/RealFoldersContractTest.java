@@ -10,6 +10,7 @@ import dev.cairn.core.NodeQuery;
 import dev.cairn.core.doctor.Doctor;
 import dev.cairn.core.doctor.DoctorReport;
 import dev.cairn.core.io.ImportException;
+import dev.cairn.core.io.ImportMode;
 import dev.cairn.core.io.ImportProblem;
 import dev.cairn.core.io.ImportReport;
 import dev.cairn.core.io.PlanExport;
@@ -419,6 +420,77 @@ public abstract class RealFoldersContractTest {
                             + "store (a lenient import, --lenient, keeps the link with the node)",
                     "commands/CMD-D.yaml:9: command.ac_ref = 'AC-GONE': must name an existing AcceptanceCriteria "
                             + "node, in the import or the store");
+        }
+    }
+
+    @Nested
+    class Update {
+        private Cairn plan;
+        private Path tree;
+
+        private void importedAndExported() {
+            plan = freshPlan();
+            PlanImport.into(plan).fromTree(apart(shop()));
+            tree = files.resolve("exported");
+            PlanExport.from(plan).toTree(tree);
+        }
+
+        private long events() {
+            return PlanSample.Snapshot.of(plan).events().size();
+        }
+
+        @Test
+        void anUnchangedTreeUpdatesNothingAndRecordsNoEvent() {
+            importedAndExported();
+            List<Node> before = plan.find(NodeQuery.all());
+            long eventsBefore = events();
+
+            ImportReport report = PlanImport.into(plan).mode(ImportMode.UPDATE).fromTree(tree);
+
+            assertThat(report.updated()).isZero();
+            assertThat(report.skipped()).isEqualTo(6);
+            assertThat(report.events()).isZero();
+            assertThat(report.linksRemoved()).isZero();
+            assertThat(events()).isEqualTo(eventsBefore);
+            assertThat(plan.find(NodeQuery.all())).isEqualTo(before);
+        }
+
+        @Test
+        void theCountsOfAnUpdateAreTheEventsItRecordsAndADryRunSaysTheSame() throws IOException {
+            importedAndExported();
+            Path cart = tree.resolve("plans/tasks/TSK-CART.yaml");
+            Files.writeString(cart, Files.readString(cart).replace("title: Build the cart page",
+                    "title: Build the basket page"));
+            long eventsBefore = events();
+
+            ImportReport dryRun = PlanImport.into(plan).mode(ImportMode.UPDATE).dryRun().fromTree(tree);
+            ImportReport report = PlanImport.into(plan).mode(ImportMode.UPDATE).fromTree(tree);
+
+            assertThat(report.updatedIds()).containsExactly("TSK-CART");
+            assertThat(report.events()).isEqualTo(1).isEqualTo(events() - eventsBefore);
+            assertThat(dryRun.updatedIds()).isEqualTo(report.updatedIds());
+            assertThat(dryRun.events()).isEqualTo(report.events());
+            assertThat(plan.get("TSK-CART").title()).isEqualTo("Build the basket page");
+        }
+
+        @Test
+        void aNodeMovedToAnotherParentInTheFilesLosesItsOldParentWithAnUnlinkedEvent() throws IOException {
+            importedAndExported();
+            Path cart = tree.resolve("plans/tasks/TSK-CART.yaml");
+            Path api = tree.resolve("plans/interface_contracts/IF-PAYMENT-API.yaml");
+            Files.writeString(cart, Files.readString(cart).replace("    - IF-PAYMENT-API\n", ""));
+            Files.writeString(api, Files.readString(api).replace("  children:\n    - TSK-CART\n",
+                    "  children: []\n"));
+            long eventsBefore = events();
+
+            ImportReport report = PlanImport.into(plan).mode(ImportMode.UPDATE).fromTree(tree);
+
+            assertThat(plan.links()).doesNotContain(new Link("IF-PAYMENT-API", "TSK-CART"))
+                    .contains(new Link("AC-CHECKOUT-WORKS", "TSK-CART"));
+            assertThat(report.linksRemoved()).isEqualTo(1);
+            assertThat(plan.history("TSK-CART")).extracting(event -> event.type().name()).last()
+                    .isEqualTo("UNLINKED");
+            assertThat(report.events()).isEqualTo(events() - eventsBefore).isEqualTo(1);
         }
     }
 
