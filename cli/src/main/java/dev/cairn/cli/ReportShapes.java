@@ -31,6 +31,8 @@ final class ReportShapes {
         map.put("labels", report.labels());
         map.put("events", report.events());
         map.put("stalePartialsRemoved", report.stalePartialsRemoved());
+        map.put("staleFiles", report.staleFiles());
+        map.put("staleFilesRemoved", report.staleFilesRemoved());
         return map;
     }
 

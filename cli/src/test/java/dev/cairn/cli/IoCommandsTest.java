@@ -158,6 +158,18 @@ abstract class IoCommandsTest {
         }
 
         @Test
+        void anExportOverAnOlderTreeRemovesTheFilesOfDeletedNodesOrKeepsThemWhenAsked() {
+            ok(url, "export", "--tree", file("tw"));
+            ok(url, "delete", "TSK-WRITER", "--detach", "--yes");
+            assertThat(ok(url, "export", "--tree", file("tw"), "--keep-stale")).contains("Kept 1 file(s) of nodes "
+                    + "the store no longer holds (--keep-stale): plans/tasks/TSK-WRITER.yaml");
+            assertThat(folder.resolve("tw/plans/tasks/TSK-WRITER.yaml")).exists();
+            assertThat(ok(url, "export", "--tree", file("tw"))).contains("Removed 1 file(s) of nodes the store no "
+                    + "longer holds: plans/tasks/TSK-WRITER.yaml");
+            assertThat(folder.resolve("tw/plans/tasks/TSK-WRITER.yaml")).doesNotExist();
+        }
+
+        @Test
         void aTreeWithABadFileIsRefusedWithTheFileAndLineAndNothingIsWritten() throws IOException {
             ok(url, "export", "--tree", file("tw"));
             Path task = folder.resolve("tw/plans/tasks/TSK-WRITER.yaml");

@@ -9,6 +9,7 @@ import dev.cairn.core.Node;
 import dev.cairn.core.NodeQuery;
 import dev.cairn.core.doctor.Doctor;
 import dev.cairn.core.doctor.DoctorReport;
+import dev.cairn.core.io.ExportReport;
 import dev.cairn.core.io.ImportException;
 import dev.cairn.core.io.ImportMode;
 import dev.cairn.core.io.ImportProblem;
@@ -491,6 +492,38 @@ public abstract class RealFoldersContractTest {
             assertThat(plan.history("TSK-CART")).extracting(event -> event.type().name()).last()
                     .isEqualTo("UNLINKED");
             assertThat(report.events()).isEqualTo(events() - eventsBefore).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class StaleFiles {
+        @Test
+        void anExportOverAnOlderTreeRemovesTheFilesOfNodesTheStoreNoLongerHoldsAndLeavesOtherFiles()
+                throws IOException {
+            Cairn plan = freshPlan();
+            PlanImport.into(plan).fromTree(apart(shop()));
+            Path tree = files.resolve("exported");
+            PlanExport.from(plan).toTree(tree);
+            Files.writeString(tree.resolve("plans/tasks/notes.yaml"), "just: notes\n");
+            Files.writeString(tree.resolve("plans/tasks/README.md"), "# Tasks\n");
+            plan.delete("TSK-CART", dev.cairn.core.DeleteMode.DETACH);
+
+            ExportReport kept = PlanExport.from(plan).keepStale().toTree(tree);
+            assertThat(kept.staleFiles()).containsExactly("plans/tasks/TSK-CART.yaml");
+            assertThat(kept.staleFilesRemoved()).isFalse();
+            assertThat(tree.resolve("plans/tasks/TSK-CART.yaml")).exists();
+
+            ExportReport removed = PlanExport.from(plan).toTree(tree);
+            assertThat(removed.staleFiles()).containsExactly("plans/tasks/TSK-CART.yaml");
+            assertThat(removed.staleFilesRemoved()).isTrue();
+            assertThat(tree.resolve("plans/tasks/TSK-CART.yaml")).doesNotExist();
+            assertThat(tree.resolve("plans/tasks/notes.yaml")).exists();
+            assertThat(tree.resolve("plans/tasks/README.md")).exists();
+
+            Files.delete(tree.resolve("plans/tasks/notes.yaml")); // not a plan file, which an import refuses
+            Cairn again = freshPlan();
+            PlanImport.into(again).fromTree(TreeFolders.split(tree.resolve("plans"), tree.resolve("commands")));
+            assertThat(again.find(NodeQuery.all())).extracting(Node::id).doesNotContain("TSK-CART");
         }
     }
 
