@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -47,8 +48,8 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Found: orphans (nodes below Goal without a parent); Command nodes without a command spec, whose
- * {@code acRef} names a missing node or one that is no AcceptanceCriteria, or that hang below no
- * AcceptanceCriteria node; and, from the store's {@link StoreTransaction#drift()}, unknown layers, statuses,
+ * {@code acRef} names a missing node or one that is no AcceptanceCriteria, that hang below no
+ * AcceptanceCriteria node, or whose {@code acRef} names another AcceptanceCriteria than the one they hang below; and, from the store's {@link StoreTransaction#drift()}, unknown layers, statuses,
  * severities and work types, progress outside 0 to 100, completed nodes whose progress is not 100, links
  * against the layer order and links whose end is missing. An AcceptanceCriteria node no Command verifies is
  * a gap of {@link dev.cairn.core.trace.Traceability}, not a finding. Each link a lenient tree import kept with its
@@ -304,27 +305,37 @@ public final class Doctor {
                             + "AcceptanceCriteria node. Point its acRef at an AcceptanceCriteria node.", false));
                 }
             }
-            if (!belowAcceptanceCriteria(id)) {
+            Set<String> criteria = criteriaAbove(id);
+            if (criteria.isEmpty()) {
                 findings.add(new Finding(Kind.COMMAND_NOT_BELOW_ACCEPTANCE_CRITERIA, id, "Command " + id
                         + " has no AcceptanceCriteria node among its parents or their ancestors. Link it below the "
                         + "AcceptanceCriteria it verifies.", false));
+            } else if (command != null && layers.get(command.acRef()) == Layer.ACCEPTANCE_CRITERIA
+                    && !criteria.contains(command.acRef())) {
+                findings.add(new Finding(Kind.COMMAND_AC_NOT_ITS_PARENT, id, "Command " + id + " verifies "
+                        + command.acRef() + " but hangs below " + String.join(", ", new TreeSet<>(criteria))
+                        + ". Point its acRef at the AcceptanceCriteria it hangs below, or link it below "
+                        + command.acRef() + ".", false));
             }
         }
 
-        private boolean belowAcceptanceCriteria(String id) {
+        /** The AcceptanceCriteria nodes met first on each path up from {@code id}. */
+        private Set<String> criteriaAbove(String id) {
             Set<String> seen = new HashSet<>();
+            Set<String> criteria = new HashSet<>();
             Deque<String> pending = new ArrayDeque<>(parents.getOrDefault(id, List.of()));
             while (!pending.isEmpty()) {
                 String ancestor = pending.pop();
                 // Seen before: a cycle, which only links against the layer order (reported) make.
                 if (seen.add(ancestor)) {
                     if (layers.get(ancestor) == Layer.ACCEPTANCE_CRITERIA) {
-                        return true;
+                        criteria.add(ancestor);
+                    } else {
+                        pending.addAll(parents.getOrDefault(ancestor, List.of()));
                     }
-                    pending.addAll(parents.getOrDefault(ancestor, List.of()));
                 }
             }
-            return false;
+            return criteria;
         }
     }
 }

@@ -63,6 +63,8 @@ public record DoctorReport(List<Finding> findings, List<Repair> repairs) {
         COMMAND_AC_NOT_ACCEPTANCE_CRITERIA,
         /** A Command with no AcceptanceCriteria node among its parents or their ancestors. */
         COMMAND_NOT_BELOW_ACCEPTANCE_CRITERIA,
+        /** A Command whose {@code acRef} names another AcceptanceCriteria than the ones it hangs below. */
+        COMMAND_AC_NOT_ITS_PARENT,
         /** A layer, status, severity or work type stored that is none of the known names. */
         UNKNOWN_VALUE,
         /** A progress stored below 0 or above 100. */
