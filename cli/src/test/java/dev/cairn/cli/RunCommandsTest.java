@@ -106,6 +106,17 @@ abstract class RunCommandsTest extends StoreCliTest {
     }
 
     @Test
+    void aDryRunPrintsAShellLineOfSeveralLinesAsItIsIndented() {
+        command("CMD-SCRIPT", "set -e\nif true; then\n  echo one\nfi");
+        String out = ok("run", "AC-BUILD", "--dry-run");
+        assertThat(out).contains("  shell    set -e\n"
+                + "           if true; then\n"
+                + "             echo one\n"
+                + "           fi\n"
+                + "  workdir  ");
+    }
+
+    @Test
     void moveStatusMovesAPassingCommandToCompleted() {
         command("CMD-OK", "true");
         assertThat(ok("run", "CMD-OK", "--move-status")).contains("CMD-OK #1 pass: exit 0 in ")
