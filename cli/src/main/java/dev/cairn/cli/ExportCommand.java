@@ -32,9 +32,14 @@ final class ExportCommand extends CliCommand {
         Path file;
 
         @Option(names = "--tree", paramLabel = "DIR", required = true,
-                description = "Write a ToDoWrite tree into DIR instead; files of other nodes there are left alone.")
+                description = "Write a ToDoWrite tree into DIR instead; node files there of nodes the store no "
+                        + "longer holds are removed (see --keep-stale), other files are left alone.")
         Path tree;
     }
+
+    @Option(names = "--keep-stale", description = "With --tree: leave the node files of nodes the store no longer "
+            + "holds, and list them, instead of removing them (the next import would bring them back).")
+    boolean keepStale;
 
     @Override
     int run() {
@@ -53,6 +58,9 @@ final class ExportCommand extends CliCommand {
         try (ProgressBar progress = new ProgressBar(environment().err(), environment().interactive(), total,
                 "nodes exported")) {
             PlanExport export = PlanExport.from(cairn()).progress(done -> progress.at("nodes exported", done, total));
+            if (keepStale) {
+                export = export.keepStale();
+            }
             report = format == null ? export.toTree(target.tree) : export.toFile(target.file, format);
         }
         String where = (format == null ? target.tree : target.file).toString();
@@ -64,6 +72,12 @@ final class ExportCommand extends CliCommand {
             if (report.stalePartialsRemoved() > 0) {
                 out.println("Removed " + report.stalePartialsRemoved() + " temporary file(s) an interrupted export "
                         + "had left in " + where);
+            }
+            if (!report.staleFiles().isEmpty()) {
+                out.println((report.staleFilesRemoved() ? "Removed " : "Kept ") + report.staleFiles().size()
+                        + " file(s) of nodes the store no longer holds"
+                        + (report.staleFilesRemoved() ? "" : " (--keep-stale)") + ": "
+                        + String.join(", ", report.staleFiles()));
             }
         });
         return ExitCodes.OK;

@@ -6,6 +6,7 @@ import dev.cairn.core.io.ImportProblem;
 import dev.cairn.core.io.ImportReport;
 import dev.cairn.core.io.PlanImport;
 import dev.cairn.core.io.PlanFormat;
+import dev.cairn.core.io.TreeFolders;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -15,16 +16,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code cairn import FILE} and {@code cairn import --tree DIR}: checked whole, then written whole, or not at all. */
+/**
+ * {@code cairn import FILE}, {@code cairn import --tree DIR} and {@code cairn import --plans DIR --commands DIR}:
+ * checked whole, then written whole, or not at all.
+ */
 @Command(name = "import",
         description = {"Reads a plan in: one file as 'cairn export' writes it (.yaml, .yml, .json, history "
-                + "included), or, with --tree, a ToDoWrite tree (the folder holding plans/ and commands/). Everything "
+                + "included), or, with --tree, a ToDoWrite tree (the folder holding plans/ and commands/), or with "
+                + "--plans and --commands (either alone) the two folders of a plan kept apart. Everything "
                 + "is checked first; any problem refuses the whole import, each problem printed on a line of its own "
                 + "(file:line: field = 'value': rule), and nothing is written (exit 4).",
             "--mode says what to do with a node the store holds already: fail (the default), skip it, or update it "
-                + "to the file's fields. --dry-run checks and says what would change, writing nothing."},
+                + "to the file's fields (a node whose file changed nothing is left alone, with no event; from a tree, "
+                + "its links become the files' links, each removed one recorded as unlinked). --dry-run checks and says what would change, writing nothing."},
         footerHeading = "%nExamples:%n",
-        footer = {"  cairn import backup.yaml", "  cairn import --tree todowrite/configs --mode skip --dry-run"})
+        footer = {"  cairn import backup.yaml", "  cairn import --tree todowrite/configs --mode skip --dry-run",
+            "  cairn import --plans app/todos/plans --commands commands"})
 final class ImportCommand extends CliCommand {
     /** How many ids of each kind the text of a dry run lists; --format json lists up to a thousand. */
     static final int LISTED = 20;
@@ -39,6 +46,20 @@ final class ImportCommand extends CliCommand {
         @Option(names = "--tree", paramLabel = "DIR", required = true,
                 description = "A ToDoWrite tree: DIR holds plans/ and commands/.")
         Path tree;
+
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        Folders folders;
+    }
+
+    /** The folders of a plan kept apart; either may be given alone. */
+    static final class Folders {
+        @Option(names = "--plans", paramLabel = "DIR",
+                description = "The plans folder of a ToDoWrite plan kept apart (it holds goals/, tasks/, …).")
+        Path plans;
+
+        @Option(names = "--commands", paramLabel = "DIR",
+                description = "The commands folder of a ToDoWrite plan kept apart (it holds the CMD-*.yaml files).")
+        Path commands;
     }
 
     @Option(names = "--mode", paramLabel = "MODE", completionCandidates = ModeNames.class,
@@ -47,6 +68,12 @@ final class ImportCommand extends CliCommand {
 
     @Option(names = "--dry-run", description = "Check and report what would change; write nothing.")
     boolean dryRun;
+
+    @Option(names = "--lenient", description = "Take a tree as ToDoWrite took it: links naming no node or going "
+            + "against the layer order, ids without their layer's prefix, files not named by their id. The nodes are "
+            + "imported; what Cairn cannot store is kept with the node, warned about with its file and line, shown by "
+            + "'cairn doctor', and written back by 'export --tree'.")
+    boolean lenient;
 
     /** The names offered by help and shell completion. */
     static final class ModeNames implements Iterable<String> {
@@ -63,8 +90,14 @@ final class ImportCommand extends CliCommand {
 
     @Override
     int run() {
+        if (lenient && source.file != null) {
+            throw new UsageException("--lenient reads a ToDoWrite tree (--tree, --plans, --commands); a plan file "
+                    + "is read as it was written");
+        }
         PlanFormat format = source.file == null ? null : ExportCommand.planFormat(source.file);
-        String where = (source.file == null ? source.tree : source.file).toString();
+        TreeFolders tree = source.tree != null ? TreeFolders.of(source.tree)
+                : source.folders != null ? TreeFolders.split(source.folders.plans, source.folders.commands) : null;
+        String where = source.file != null ? source.file.toString() : tree.toString();
         ImportReport report;
         try (ProgressBar progress = new ProgressBar(environment().err(), environment().interactive(), -1,
                 "nodes read")) {
@@ -73,7 +106,10 @@ final class ImportCommand extends CliCommand {
             if (dryRun) {
                 planImport = planImport.dryRun();
             }
-            report = format == null ? planImport.fromTree(source.tree) : planImport.fromFile(source.file, format);
+            if (lenient) {
+                planImport = planImport.lenient();
+            }
+            report = format == null ? planImport.fromTree(tree) : planImport.fromFile(source.file, format);
         }
         ImportReport done = report;
         output().emit(ReportShapes.importReport(where, report), out -> print(out, where, done));
@@ -88,13 +124,15 @@ final class ImportCommand extends CliCommand {
         if (report.dryRun()) {
             out.println("Dry run of " + where + ", nothing written: would create " + report.created() + ", update "
                     + report.updated() + ", skip " + report.skipped() + " nodes; add " + report.linksAdded()
-                    + " links, record " + report.events() + " events.");
+                    + " links, " + (report.linksRemoved() > 0 ? "remove " + report.linksRemoved() + " links, " : "")
+                    + "record " + report.events() + " events.");
             ids(out, "create", report.createdIds(), report.created());
             ids(out, "update", report.updatedIds(), report.updated());
             ids(out, "skip", report.skippedIds(), report.skipped());
         } else {
             out.println("Imported " + where + ": created " + report.created() + ", updated " + report.updated()
-                    + ", skipped " + report.skipped() + " nodes; added " + report.linksAdded() + " links, recorded "
+                    + ", skipped " + report.skipped() + " nodes; added " + report.linksAdded() + " links, "
+                    + (report.linksRemoved() > 0 ? "removed " + report.linksRemoved() + " links, " : "") + "recorded "
                     + report.events() + " events.");
         }
         for (ImportProblem warning : report.warnings()) {

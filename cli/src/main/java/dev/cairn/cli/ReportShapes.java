@@ -31,6 +31,8 @@ final class ReportShapes {
         map.put("labels", report.labels());
         map.put("events", report.events());
         map.put("stalePartialsRemoved", report.stalePartialsRemoved());
+        map.put("staleFiles", report.staleFiles());
+        map.put("staleFilesRemoved", report.staleFilesRemoved());
         return map;
     }
 
@@ -43,6 +45,7 @@ final class ReportShapes {
         map.put("updated", report.updated());
         map.put("skipped", report.skipped());
         map.put("linksAdded", report.linksAdded());
+        map.put("linksRemoved", report.linksRemoved());
         map.put("events", report.events());
         map.put("createdIds", report.createdIds());
         map.put("updatedIds", report.updatedIds());

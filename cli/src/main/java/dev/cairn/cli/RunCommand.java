@@ -133,7 +133,11 @@ final class RunCommand extends CliCommand {
         for (PlannedRun plan : plans) {
             out.println(plan.commandId() + "  " + plan.title());
             Table table = new Table("", "").withoutHeader();
-            table.row("shell", plan.shell());
+            // A script of several lines is shown as it is, a line a row, not squeezed onto one.
+            List<String> lines = plan.shell().lines().toList();
+            for (int i = 0; i < Math.max(1, lines.size()); i++) {
+                table.row(i == 0 ? "shell" : "", lines.isEmpty() ? "" : lines.get(i));
+            }
             table.row("workdir", plan.workdir());
             if (plan.env().isEmpty()) {
                 table.row("env", "(none added)");

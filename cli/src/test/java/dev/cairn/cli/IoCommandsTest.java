@@ -125,6 +125,51 @@ abstract class IoCommandsTest {
         }
 
         @Test
+        void thePlansAndCommandsFoldersOfAPlanKeptApartImportInOneGo() throws IOException {
+            ok(url, "export", "--tree", file("tw"));
+            Files.createDirectories(folder.resolve("app/todos"));
+            Files.move(folder.resolve("tw/plans"), folder.resolve("app/todos/plans"));
+            Files.move(folder.resolve("tw/commands"), folder.resolve("commands"));
+            String out = ok(second, "import", "--plans", file("app/todos/plans"), "--commands", file("commands"));
+            assertThat(out).startsWith("Imported plans " + file("app/todos/plans") + ", commands " + file("commands")
+                    + ": created 7, updated 0, skipped 0 nodes; added 6 links");
+            assertThat(ok(second, "tree")).isEqualTo(ok(url, "tree"));
+            fails(ExitCodes.USAGE, second, "import", "--tree", file("tw"), "--plans", file("app/todos/plans"));
+        }
+
+        @Test
+        void aLinkToANodeNoFileDefinesIsRefusedSayingThatLenientTakesItAndLenientKeepsItForTheExport()
+                throws IOException {
+            ok(url, "export", "--tree", file("tw"));
+            Path task = folder.resolve("tw/plans/tasks/TSK-WRITER.yaml");
+            Files.writeString(task, Files.readString(task).replace("  children: []", "  children:\n  - SUB-GONE"));
+            Cli.Result refused = fails(ExitCodes.CONFLICT, second, "import", "--tree", file("tw"));
+            assertThat(refused.err()).contains("plans/tasks/TSK-WRITER.yaml:", "SUB-GONE",
+                    "names no node in the import or the store (a lenient import, --lenient, keeps the link with the "
+                            + "node)");
+
+            String out = ok(second, "import", "--tree", file("tw"), "--lenient");
+            assertThat(out).contains("created 7").contains("warning: plans/tasks/TSK-WRITER.yaml:")
+                    .contains("'SUB-GONE': names no node in the import or the store: imported without this link");
+            ok(second, "export", "--tree", file("back"));
+            assertThat(Files.readString(folder.resolve("back/plans/tasks/TSK-WRITER.yaml")))
+                    .contains("  - SUB-GONE").doesNotContain("todowrite.");
+            fails(ExitCodes.USAGE, second, "import", file("plan.yaml"), "--lenient");
+        }
+
+        @Test
+        void anExportOverAnOlderTreeRemovesTheFilesOfDeletedNodesOrKeepsThemWhenAsked() {
+            ok(url, "export", "--tree", file("tw"));
+            ok(url, "delete", "TSK-WRITER", "--detach", "--yes");
+            assertThat(ok(url, "export", "--tree", file("tw"), "--keep-stale")).contains("Kept 1 file(s) of nodes "
+                    + "the store no longer holds (--keep-stale): plans/tasks/TSK-WRITER.yaml");
+            assertThat(folder.resolve("tw/plans/tasks/TSK-WRITER.yaml")).exists();
+            assertThat(ok(url, "export", "--tree", file("tw"))).contains("Removed 1 file(s) of nodes the store no "
+                    + "longer holds: plans/tasks/TSK-WRITER.yaml");
+            assertThat(folder.resolve("tw/plans/tasks/TSK-WRITER.yaml")).doesNotExist();
+        }
+
+        @Test
         void aTreeWithABadFileIsRefusedWithTheFileAndLineAndNothingIsWritten() throws IOException {
             ok(url, "export", "--tree", file("tw"));
             Path task = folder.resolve("tw/plans/tasks/TSK-WRITER.yaml");

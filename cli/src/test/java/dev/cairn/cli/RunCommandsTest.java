@@ -106,6 +106,26 @@ abstract class RunCommandsTest extends StoreCliTest {
     }
 
     @Test
+    void aDryRunPrintsAShellLineOfSeveralLinesAsItIsIndented() {
+        command("CMD-SCRIPT", "set -e\nif true; then\n  echo one\nfi");
+        String out = ok("run", "AC-BUILD", "--dry-run");
+        assertThat(out).contains("  shell    set -e\n"
+                + "           if true; then\n"
+                + "             echo one\n"
+                + "           fi\n"
+                + "  workdir  ");
+    }
+
+    @Test
+    void aShellLineStartingWithAnInterpreterLineRunsWithThatInterpreter() {
+        command("CMD-BASH", "#!/usr/bin/env bash\necho \"in ${BASH_VERSION:+bash}\"; [[ -n $BASH ]]");
+        ok("run", "CMD-BASH");
+        JsonNode run = json("runs", "CMD-BASH").get("runs").get(0);
+        assertThat(run.get("exitCode").asInt()).isZero();
+        assertThat(run.get("outputTail").asText()).contains("in bash");
+    }
+
+    @Test
     void moveStatusMovesAPassingCommandToCompleted() {
         command("CMD-OK", "true");
         assertThat(ok("run", "CMD-OK", "--move-status")).contains("CMD-OK #1 pass: exit 0 in ")

@@ -69,4 +69,13 @@ public interface Batch {
      * @throws ValidationException naming every field that breaks a rule
      */
     Node replace(Node wanted);
+
+    /**
+     * Removes the link from {@code parentId} to {@code childId}, which the store holds, recording an
+     * {@link EventType#UNLINKED} event, as {@link PlanGraph#unlink} does; for an import that makes the stored
+     * links of its nodes those of its files.
+     *
+     * @throws InvalidLinkException when the store holds no such link
+     */
+    void unlink(String parentId, String childId);
 }

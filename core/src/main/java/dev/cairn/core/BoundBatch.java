@@ -120,7 +120,20 @@ final class BoundBatch implements Batch {
         Objects.requireNonNull(wanted, "wanted");
         // What the chunk holds may be what the node now names (its acRef), and must be stored first.
         flush();
-        return rules.replace(wanted);
+        long before = tx.node(wanted.id()).map(Node::version).orElse(0L);
+        Node stored = rules.replace(wanted);
+        if (stored.version() != before) {
+            eventsWritten++; // the one event of a change; an unchanged node records none
+        }
+        return stored;
+    }
+
+    @Override
+    public void unlink(String parentId, String childId) {
+        checkUsable();
+        flush();
+        rules.unlink(parentId, childId);
+        eventsWritten++;
     }
 
     /** Takes a checked node into the chunk, refusing an id the chunk has or one its links named too early. */

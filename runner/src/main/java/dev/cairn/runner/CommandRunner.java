@@ -37,7 +37,8 @@ import java.util.Optional;
  *         .run("AC-ROUND-TRIP");
  * }</pre>
  *
- * <p>Each Command's shell line runs through {@code sh -c} in its workdir (relative to the base folder, which
+ * <p>Each Command's shell line runs through {@code sh -c} (a line starting with {@code #!} runs with that
+ * interpreter, as a script written beside the log) in its workdir (relative to the base folder, which
  * it may not leave), with the caller's environment plus the spec's {@code env}, passed as values and never
  * read by a shell. Its output (stdout and stderr together) goes to {@code results/<CMD-ID>/<run>.log} under
  * the results folder, and its last 64 KiB to the store. A run past its timeout is stopped with every process

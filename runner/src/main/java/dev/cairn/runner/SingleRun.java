@@ -176,7 +176,7 @@ final class SingleRun {
         environment.putAll(plan.env());
         Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(ProcessTree.command(plan.shell()))
+            ProcessBuilder builder = new ProcessBuilder(ProcessTree.command(Scripts.line(plan.shell(), log)))
                     .directory(plan.workdir().toFile())
                     .redirectErrorStream(true);
             builder.environment().clear();

@@ -7,6 +7,7 @@ import dev.cairn.core.EventType;
 import dev.cairn.core.Layer;
 import dev.cairn.core.Link;
 import dev.cairn.core.Node;
+import dev.cairn.core.NodeIds;
 import dev.cairn.core.NodeQuery;
 import dev.cairn.core.Severity;
 import dev.cairn.core.Status;
@@ -34,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -46,11 +48,12 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Found: orphans (nodes below Goal without a parent); Command nodes without a command spec, whose
- * {@code acRef} names a missing node or one that is no AcceptanceCriteria, or that hang below no
- * AcceptanceCriteria node; and, from the store's {@link StoreTransaction#drift()}, unknown layers, statuses,
+ * {@code acRef} names a missing node or one that is no AcceptanceCriteria, that hang below no
+ * AcceptanceCriteria node, or whose {@code acRef} names another AcceptanceCriteria than the one they hang below; and, from the store's {@link StoreTransaction#drift()}, unknown layers, statuses,
  * severities and work types, progress outside 0 to 100, completed nodes whose progress is not 100, links
  * against the layer order and links whose end is missing. An AcceptanceCriteria node no Command verifies is
- * a gap of {@link dev.cairn.core.trace.Traceability}, not a finding.
+ * a gap of {@link dev.cairn.core.trace.Traceability}, not a finding. Each link a lenient tree import kept with its
+ * node, because Cairn cannot store it, is a finding too ({@link Kind#UNRESOLVED_LINK}).
  *
  * <p>Repaired, each with an {@link EventType#UPDATED} event in the node's history: a progress clamped into 0
  * to 100; a completed node's progress set to 100; a layer, status, severity or work type spelled in a form
@@ -232,6 +235,9 @@ public final class Doctor {
     }
 
     /** The checks of the graph's shape, over the nodes that can be read and every link. */
+    /** The custom field where a lenient tree import keeps the links Cairn does not store. */
+    private static final String UNRESOLVED_LINKS = "todowrite.unresolved_links";
+
     private static final class Structure {
         private final Map<String, Layer> layers = new HashMap<>();
         private final Map<String, List<String>> parents = new HashMap<>();
@@ -255,6 +261,29 @@ public final class Doctor {
                 if (node.layer() == Layer.COMMAND) {
                     checkCommand(node, findings);
                 }
+                checkUnresolved(node, findings);
+            }
+        }
+
+        /** The links a lenient import kept with the node, one finding each. */
+        private void checkUnresolved(Node node, List<Finding> findings) {
+            if (!(node.customFields().get(UNRESOLVED_LINKS) instanceof Map<?, ?> sides)) {
+                return;
+            }
+            for (String side : List.of("parents", "children")) {
+                if (!(sides.get(side) instanceof List<?> names)) {
+                    continue;
+                }
+                for (Object name : names) {
+                    String named = String.valueOf(name);
+                    Layer other = layers.get(named);
+                    String why = other != null ? "goes against the layer order" : NodeIds.layerOf(named).isPresent()
+                            ? "names no node" : "is no node id";
+                    findings.add(new Finding(Kind.UNRESOLVED_LINK, node.id(), node.layer().displayName() + " "
+                            + node.id() + "'s file lists " + named + " among its " + side + ", which " + why
+                            + ": kept with the node (" + UNRESOLVED_LINKS + ") and written back by a tree export, "
+                            + "not a link. Fix the file, or create the node, and import it again.", false));
+                }
             }
         }
 
@@ -276,27 +305,37 @@ public final class Doctor {
                             + "AcceptanceCriteria node. Point its acRef at an AcceptanceCriteria node.", false));
                 }
             }
-            if (!belowAcceptanceCriteria(id)) {
+            Set<String> criteria = criteriaAbove(id);
+            if (criteria.isEmpty()) {
                 findings.add(new Finding(Kind.COMMAND_NOT_BELOW_ACCEPTANCE_CRITERIA, id, "Command " + id
                         + " has no AcceptanceCriteria node among its parents or their ancestors. Link it below the "
                         + "AcceptanceCriteria it verifies.", false));
+            } else if (command != null && layers.get(command.acRef()) == Layer.ACCEPTANCE_CRITERIA
+                    && !criteria.contains(command.acRef())) {
+                findings.add(new Finding(Kind.COMMAND_AC_NOT_ITS_PARENT, id, "Command " + id + " verifies "
+                        + command.acRef() + " but hangs below " + String.join(", ", new TreeSet<>(criteria))
+                        + ". Point its acRef at the AcceptanceCriteria it hangs below, or link it below "
+                        + command.acRef() + ".", false));
             }
         }
 
-        private boolean belowAcceptanceCriteria(String id) {
+        /** The AcceptanceCriteria nodes met first on each path up from {@code id}. */
+        private Set<String> criteriaAbove(String id) {
             Set<String> seen = new HashSet<>();
+            Set<String> criteria = new HashSet<>();
             Deque<String> pending = new ArrayDeque<>(parents.getOrDefault(id, List.of()));
             while (!pending.isEmpty()) {
                 String ancestor = pending.pop();
                 // Seen before: a cycle, which only links against the layer order (reported) make.
                 if (seen.add(ancestor)) {
                     if (layers.get(ancestor) == Layer.ACCEPTANCE_CRITERIA) {
-                        return true;
+                        criteria.add(ancestor);
+                    } else {
+                        pending.addAll(parents.getOrDefault(ancestor, List.of()));
                     }
-                    pending.addAll(parents.getOrDefault(ancestor, List.of()));
                 }
             }
-            return false;
+            return criteria;
         }
     }
 }

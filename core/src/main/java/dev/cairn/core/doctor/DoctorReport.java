@@ -63,6 +63,8 @@ public record DoctorReport(List<Finding> findings, List<Repair> repairs) {
         COMMAND_AC_NOT_ACCEPTANCE_CRITERIA,
         /** A Command with no AcceptanceCriteria node among its parents or their ancestors. */
         COMMAND_NOT_BELOW_ACCEPTANCE_CRITERIA,
+        /** A Command whose {@code acRef} names another AcceptanceCriteria than the ones it hangs below. */
+        COMMAND_AC_NOT_ITS_PARENT,
         /** A layer, status, severity or work type stored that is none of the known names. */
         UNKNOWN_VALUE,
         /** A progress stored below 0 or above 100. */
@@ -73,6 +75,12 @@ public record DoctorReport(List<Finding> findings, List<Repair> repairs) {
         LINK_AGAINST_LAYER_ORDER,
         /** A link whose parent or child does not exist. */
         LINK_END_MISSING,
+        /**
+         * A link a node's file named that Cairn does not store (it names no node, goes against the layer order,
+         * or names what is no node id), kept with the node by a lenient tree import, in its
+         * {@code todowrite.unresolved_links} custom field, for a tree export to write back.
+         */
+        UNRESOLVED_LINK,
         /** A repair the store refused, such as a row whose other values break its constraints. */
         REPAIR_FAILED,
         /** A check that could not run, because rows it must read cannot be read; repair or fix them first. */

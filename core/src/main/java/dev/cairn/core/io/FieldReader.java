@@ -104,6 +104,11 @@ final class FieldReader {
     }
 
     List<String> ids(String field, Object value) {
+        return ids(field, value, false);
+    }
+
+    /** The ids of a list of links; {@code asWritten} keeps what is no node id, for a lenient import to keep. */
+    List<String> ids(String field, Object value, boolean asWritten) {
         List<String> ids = texts(field, value);
         if (ids == null) {
             return List.of();
@@ -111,7 +116,7 @@ final class FieldReader {
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            if (NodeIds.layerOf(id).isEmpty()) {
+            if (!asWritten && NodeIds.layerOf(id).isEmpty()) {
                 problem(field + "[" + i + "]", id, "must be a node id: a layer prefix, '-', and 1 to 64 of "
                         + "A-Z a-z 0-9 _ -");
             } else if (!seen.add(id)) {

@@ -8,7 +8,9 @@ public enum ImportMode {
     SKIP,
     /**
      * Make the stored node hold the file's fields (its creation time stays, its version moves on, an event
-     * records what changed), and add the file's links; links the store has and the file lacks stay.
+     * records what changed; a node that holds them already is left alone, with no event), and add the file's
+     * links. From a ToDoWrite tree, whose files name every link of their nodes, the links the store has and the
+     * files lack are removed, each with an unlinked event; from a one-file plan they stay.
      */
     UPDATE
 }

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,16 @@ final class ImportRun {
     private long skipped;
     private long linksToAdd;
     private long eventsInSource;
+    /** Stored nodes whose fields the source changes (mode update). */
+    private final IdSet toReplace = new IdSet();
+    /** Whether the source's files name every link of their nodes, so that a stored link they lack goes (update). */
+    private boolean linksFollowFiles;
+    /** The stored nodes of the source, when {@link #linksFollowFiles}. */
+    private final List<String> storedImported = new ArrayList<>();
+    /** Stored links of the source's nodes that its files no longer name. */
+    private final List<Link> linksToRemove = new ArrayList<>();
+    /** What a refused link of a tree adds, saying that a lenient import would take it. */
+    private String lenientHint = "";
 
     ImportRun(Cairn cairn, ImportMode mode, boolean dryRun, LongConsumer progress) {
         this(cairn, mode, dryRun, progress, new Problems());
@@ -69,12 +80,18 @@ final class ImportRun {
     }
 
     ImportReport run(PlanSource source) {
+        lenientHint = source instanceof TreeSource tree && !tree.lenient()
+                ? " (a lenient import, --lenient, keeps the link with the node)" : "";
+        linksFollowFiles = mode == ImportMode.UPDATE && source instanceof TreeSource;
         Check check = new Check();
         try {
             source.replay(check, problems);
             check.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (linksFollowFiles && problems.isEmpty()) {
+            findLinksToRemove();
         }
         if (!problems.isEmpty() || dryRun) {
             ImportReport report = report(0, eventsToRecord(source));
@@ -90,6 +107,9 @@ final class ImportRun {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            for (Link link : linksToRemove) {
+                batch.unlink(link.parentId(), link.childId());
+            }
             if (!secondRead.isEmpty()) {
                 // The source changed between the passes; the batch throws, so nothing is kept.
                 throw new ImportException(new ImportReport(false, mode, 0, 0, 0, 0, 0, List.of(), List.of(),
@@ -100,13 +120,34 @@ final class ImportRun {
     }
 
     private long eventsToRecord(PlanSource source) {
-        return source.hasHistory() ? eventsInSource : created + linksToAdd;
+        return source.hasHistory() ? eventsInSource + updated : created + linksToAdd + updated + linksToRemove.size();
+    }
+
+    /** The stored links of the source's stored nodes that its files do not name. */
+    private void findLinksToRemove() {
+        cairn.store().read(tx -> {
+            Set<Link> found = new java.util.LinkedHashSet<>();
+            for (String id : storedImported) {
+                for (String parent : tx.parentIds(id)) {
+                    found.add(new Link(parent, id));
+                }
+                for (String child : tx.childIds(id)) {
+                    found.add(new Link(id, child));
+                }
+            }
+            for (Link link : found) {
+                if (!fileLinks.contains(key(link))) {
+                    linksToRemove.add(link);
+                }
+            }
+            return null;
+        });
     }
 
     private ImportReport report(long links, long events) {
         return new ImportReport(dryRun, mode, created, updated, skipped, dryRun || !problems.isEmpty() ? linksToAdd
                 : links, events, createdIds, updatedIds, skippedIds, warnings.listed(), problems.listed(),
-                problems.count());
+                problems.count(), linksToRemove.size());
     }
 
     private void problem(Where where, String field, Object value, String rule) {
@@ -122,6 +163,24 @@ final class ImportRun {
         return fileIds.contains(event.nodeId()) ? !stored.contains(event.nodeId()) : mode == ImportMode.FAIL;
     }
 
+    /** Which of {@code ids} the store holds. */
+    static Set<String> existing(Cairn cairn, Set<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return cairn.store().read(tx -> {
+            Set<String> found = new HashSet<>();
+            for (Node node : tx.nodes(ids)) {
+                found.add(node.id());
+            }
+            return found;
+        });
+    }
+
+    private static Instant millis(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private static String key(Link link) {
         return link.parentId() + '\n' + link.childId();
     }
@@ -135,9 +194,12 @@ final class ImportRun {
     /** The first pass: checks, and finds what the store holds already. */
     private final class Check implements PlanSource.Sink {
         private final Map<String, Where> nodesToLookUp = new LinkedHashMap<>();
+        /** The source's nodes waiting for their lookup, in mode update, to be compared with the stored ones. */
+        private final Map<String, Node> nodesToCompare = new LinkedHashMap<>();
         /** Acceptance criteria named by commands and not yet met in the source. */
-        private final Map<String, Where> criteria = new LinkedHashMap<>();
-        private final Map<String, Where> endsToLookUp = new LinkedHashMap<>();
+        private final Map<String, List<Where>> criteria = new LinkedHashMap<>();
+        /** Link ends outside the source, each with every place that names it. */
+        private final Map<String, List<Where>> endsToLookUp = new LinkedHashMap<>();
         private final Map<Link, Where> linksToLookUp = new LinkedHashMap<>();
         private long nodes;
 
@@ -157,10 +219,14 @@ final class ImportRun {
                 return;
             }
             if (node.command() != null && !fileIds.contains(node.command().acRef())) {
-                criteria.putIfAbsent(node.command().acRef(), new Where(where.source(), where.line(),
+                criteria.computeIfAbsent(node.command().acRef(), id -> new ArrayList<>()).add(new Where(where.source(),
+                        entry.acRefLine() > 0 ? entry.acRefLine() : where.line(),
                         where.field().isEmpty() ? "command.ac_ref" : where.field() + ".command.ac_ref"));
             }
             nodesToLookUp.put(node.id(), where);
+            if (mode == ImportMode.UPDATE) {
+                nodesToCompare.put(node.id(), node);
+            }
             if (nodesToLookUp.size() >= LOOKUP) {
                 lookUpNodes();
             }
@@ -170,9 +236,9 @@ final class ImportRun {
         }
 
         private void lookUpNodes() {
-            Set<String> found = existing(nodesToLookUp.keySet());
+            Map<String, Node> found = storedNodes(nodesToLookUp.keySet());
             nodesToLookUp.forEach((id, where) -> {
-                if (!found.contains(id)) {
+                if (!found.containsKey(id)) {
                     created++;
                     list(createdIds, id);
                     return;
@@ -186,24 +252,55 @@ final class ImportRun {
                         list(skippedIds, id);
                     }
                     case UPDATE -> {
-                        updated++;
-                        list(updatedIds, id);
+                        if (differs(found.get(id), nodesToCompare.get(id))) {
+                            toReplace.add(id);
+                            updated++;
+                            list(updatedIds, id);
+                        } else {
+                            skipped++;
+                            list(skippedIds, id);
+                        }
+                        if (linksFollowFiles) {
+                            storedImported.add(id);
+                        }
                     }
                 }
             });
             nodesToLookUp.clear();
+            nodesToCompare.clear();
+        }
+
+        /** Whether a replace by {@code wanted} changes {@code current}, compared as {@link Batch#replace} does. */
+        private boolean differs(Node current, Node wanted) {
+            Node changed = wanted.toBuilder().startedAt(millis(wanted.startedAt()))
+                    .completedAt(millis(wanted.completedAt())).createdAt(current.createdAt())
+                    .updatedAt(current.updatedAt()).version(current.version()).build();
+            return !changed.equals(current);
+        }
+
+        private Map<String, Node> storedNodes(Set<String> ids) {
+            if (ids.isEmpty()) {
+                return Map.of();
+            }
+            return cairn.store().read(tx -> {
+                Map<String, Node> found = new HashMap<>();
+                for (Node node : tx.nodes(ids)) {
+                    found.put(node.id(), node);
+                }
+                return found;
+            });
         }
 
         @Override
         public void endOfNodes() {
             lookUpNodes();
-            Map<String, Where> outside = new LinkedHashMap<>();
-            criteria.forEach((id, where) -> {
+            Map<String, List<Where>> outside = new LinkedHashMap<>();
+            criteria.forEach((id, places) -> {
                 if (fileIds.contains(id)) {
-                    problem(new Where(where.source(), where.line(), ""), where.field(), id,
-                            "names an AcceptanceCriteria that comes after the Command in the import; put it before");
+                    places.forEach(where -> problem(new Where(where.source(), where.line(), ""), where.field(), id,
+                            "names an AcceptanceCriteria that comes after the Command in the import; put it before"));
                 } else {
-                    outside.put(id, where);
+                    outside.put(id, places);
                 }
             });
             lookUp(outside, (id, where) -> problem(new Where(where.source(), where.line(), ""), where.field(), id,
@@ -222,7 +319,7 @@ final class ImportRun {
             if (!parent.isAbove(child)) {
                 problem(where, "", link.parentId() + " → " + link.childId(), "goes against the layer order: a "
                         + "parent's layer (" + parent.displayName() + ") must come before its child's ("
-                        + child.displayName() + ")");
+                        + child.displayName() + ")" + lenientHint);
                 return;
             }
             if (!fileLinks.add(key(link))) {
@@ -246,7 +343,7 @@ final class ImportRun {
             if (fileIds.contains(id)) {
                 return stored.contains(id);
             }
-            endsToLookUp.putIfAbsent(id, where);
+            endsToLookUp.computeIfAbsent(id, key -> new ArrayList<>()).add(where);
             if (endsToLookUp.size() >= LOOKUP) {
                 lookUpEnds();
             }
@@ -254,7 +351,8 @@ final class ImportRun {
         }
 
         private void lookUpEnds() {
-            lookUp(endsToLookUp, (id, where) -> problem(where, "", id, "names no node in the import or the store"));
+            lookUp(endsToLookUp, (id, where) -> problem(where, "", id, "names no node in the import or the store"
+                    + lenientHint));
             endsToLookUp.clear();
         }
 
@@ -297,29 +395,20 @@ final class ImportRun {
         }
 
         /** Reports, through {@code missing}, each id the store does not hold. */
-        private void lookUp(Map<String, Where> ids, java.util.function.BiConsumer<String, Where> missing) {
+        private void lookUp(Map<String, List<Where>> ids, java.util.function.BiConsumer<String, Where> missing) {
             if (ids.isEmpty()) {
                 return;
             }
             Set<String> found = existing(ids.keySet());
-            ids.forEach((id, where) -> {
+            ids.forEach((id, places) -> {
                 if (!found.contains(id)) {
-                    missing.accept(id, where);
+                    places.forEach(where -> missing.accept(id, where));
                 }
             });
         }
 
         private Set<String> existing(Set<String> ids) {
-            if (ids.isEmpty()) {
-                return Set.of();
-            }
-            return cairn.store().read(tx -> {
-                Set<String> found = new HashSet<>();
-                for (Node node : tx.nodes(ids)) {
-                    found.add(node.id());
-                }
-                return found;
-            });
+            return ImportRun.existing(cairn, ids);
         }
     }
 
@@ -345,7 +434,7 @@ final class ImportRun {
         public void node(NodeReader.Entry entry, Where where) {
             Node node = entry.node();
             if (stored.contains(node.id())) {
-                if (mode == ImportMode.UPDATE) {
+                if (mode == ImportMode.UPDATE && toReplace.contains(node.id())) {
                     batch.replace(node);
                 }
             } else {

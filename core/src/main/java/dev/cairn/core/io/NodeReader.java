@@ -28,8 +28,32 @@ import java.util.stream.Stream;
  * {@code completion_date} at the top level, where later ToDoWrite versions put them.
  */
 final class NodeReader {
-    /** A node read from a file, with the links it names and the line it starts on. */
-    record Entry(Node node, List<String> parents, List<String> children, int line) {
+    /**
+     * A node read from a file, with the links it names (in the file's order, each with its line) and the line
+     * it starts on; {@code writtenId} is the id as the file gives it when a lenient read had to add its layer's
+     * prefix, else {@code null}; {@code acRefLine} is the line of a Command's {@code command.ac_ref}.
+     */
+    record Entry(Node node, List<String> parents, List<String> children, int line, List<Integer> parentLines,
+            List<Integer> childLines, String writtenId, int acRefLine) {
+        Entry withNode(Node changed) {
+            return new Entry(changed, parents, children, line, parentLines, childLines, writtenId, acRefLine);
+        }
+
+        Entry withLinks(List<String> newParents, List<Integer> newParentLines, List<String> newChildren,
+                List<Integer> newChildLines) {
+            return new Entry(node, List.copyOf(newParents), List.copyOf(newChildren), line, List.copyOf(newParentLines),
+                    List.copyOf(newChildLines), writtenId, acRefLine);
+        }
+
+        /** The path in the file of the {@code index}th parent, such as {@code links.parents[2]}. */
+        String parentField(int index) {
+            return "links.parents[" + index + "]";
+        }
+
+        /** The path in the file of the {@code index}th child. */
+        String childField(int index) {
+            return "links.children[" + index + "]";
+        }
     }
 
     private NodeReader() {
@@ -43,6 +67,16 @@ final class NodeReader {
      * @param links whether the node's links are part of it ({@code links.parents} and {@code .children})
      */
     static Entry read(Object value, ValueReader reader, String at, Instant now, boolean links) {
+        return read(value, reader, at, now, links, false);
+    }
+
+    /**
+     * As {@link #read(Object, ValueReader, String, Instant, boolean)}; {@code lenient} takes what ToDoWrite
+     * itself took: an id without its layer's prefix gets it ({@code TEST-DEMO} of a Task is {@code TSK-TEST-DEMO},
+     * the entry's {@code writtenId} saying so). A tree's links are read as written, even what is no node id, for
+     * the tree to check.
+     */
+    static Entry read(Object value, ValueReader reader, String at, Instant now, boolean links, boolean lenient) {
         FieldReader fields = new FieldReader(reader, at);
         Map<String, Object> node = fields.map("", value);
         if (node == null) {
@@ -58,12 +92,21 @@ final class NodeReader {
         Layer layer = fields.parse("layer", node.get("layer"), Layer::find,
                 Stream.of(Layer.values()).map(Layer::displayName).toList().toString());
         String title = fields.text("title", node.get("title"));
+        String writtenId = null;
         if (node.get("id") == null) {
             fields.problem("id", null, "is required");
         } else if (id != null && layer != null && !NodeIds.isValid(id, layer)) {
-            fields.problem("id", id, "must be " + layer.prefix() + "- followed by 1 to 64 of A-Z a-z 0-9 _ -, "
-                    + "the prefix of layer " + layer.displayName());
-            id = null;
+            String prefixed = layer.prefix() + "-" + id;
+            if (lenient && NodeIds.isValid(prefixed, layer) && NodeIds.layerOf(id).isEmpty()) {
+                writtenId = id;
+                id = prefixed;
+            } else {
+                boolean lenientTakes = links && NodeIds.isValid(prefixed, layer) && NodeIds.layerOf(id).isEmpty();
+                fields.problem("id", id, "must be " + layer.prefix() + "- followed by 1 to 64 of A-Z a-z 0-9 _ -, "
+                        + "the prefix of layer " + layer.displayName()
+                        + (lenientTakes ? " (a lenient import, --lenient, takes it as " + prefixed + ")" : ""));
+                id = null;
+            }
         }
         if (node.get("layer") == null) {
             fields.problem("layer", null, "is required");
@@ -114,12 +157,17 @@ final class NodeReader {
         CommandSpec command = command(fields, node.get("command"));
         List<String> parents = List.of();
         List<String> children = List.of();
+        List<Integer> parentLines = List.of();
+        List<Integer> childLines = List.of();
         if (links) {
             Map<String, Object> linkFields = fields.map("links", node.getOrDefault("links", Map.of()));
             if (linkFields != null) {
                 fields.unknown("links", linkFields, TodoWriteFields.LINKS);
-                parents = fields.ids("links.parents", linkFields.get("parents"));
-                children = fields.ids("links.children", linkFields.get("children"));
+                // A tree's links are checked by the tree, which knows every file's ids and how lenient it is.
+                parents = fields.ids("links.parents", linkFields.get("parents"), true);
+                children = fields.ids("links.children", linkFields.get("children"), true);
+                parentLines = lines(reader, at, "links.parents", linkFields.get("parents"), parents);
+                childLines = lines(reader, at, "links.children", linkFields.get("children"), children);
             }
         }
 
@@ -142,7 +190,15 @@ final class NodeReader {
         if (labels != null && labels.size() != result.labels().size()) {
             fields.problem("metadata.labels", labels, "must not name a label twice");
         }
-        return fields.failed() ? null : new Entry(result, parents, children, reader.line(at));
+        return fields.failed() ? null : new Entry(result, parents, children, reader.line(at), parentLines,
+                childLines, writtenId, reader.line(at.isEmpty() ? "command.ac_ref" : at + ".command.ac_ref"));
+    }
+
+    /** The line of each id of {@code ids}, where the list {@code raw} at {@code field} first names it. */
+    private static List<Integer> lines(ValueReader reader, String at, String field, Object raw, List<String> ids) {
+        List<?> list = raw instanceof List<?> given ? given : List.of();
+        String path = at.isEmpty() ? field : at + "." + field;
+        return ids.stream().map(id -> reader.line(path + "[" + Math.max(0, list.indexOf(id)) + "]")).toList();
     }
 
     private static CommandSpec command(FieldReader fields, Object value) {

@@ -28,8 +28,22 @@ final class NodeWriter {
      */
     static void write(JsonGenerator out, Node node, List<String> parents, List<String> children, boolean version)
             throws IOException {
+        write(out, node, null, parents, children, version);
+    }
+
+    /**
+     * Writes {@code node} as its file in a tree: ids as {@code files} says they were written, the reserved fields
+     * of a lenient import consumed, not written.
+     */
+    static void writeTreeFile(JsonGenerator out, Node node, TreeFile files, List<String> parents,
+            List<String> children) throws IOException {
+        write(out, node, files, parents, children, false);
+    }
+
+    private static void write(JsonGenerator out, Node node, TreeFile files, List<String> parents,
+            List<String> children, boolean version) throws IOException {
         out.writeStartObject();
-        out.writeStringField("id", node.id());
+        out.writeStringField("id", files == null ? node.id() : files.written(node.id()));
         out.writeStringField("layer", node.layer().displayName());
         out.writeStringField("title", node.title());
         out.writeStringField("description", node.description() == null ? "" : node.description());
@@ -69,6 +83,9 @@ final class NodeWriter {
         }
         Map<String, Object> reserved = new LinkedHashMap<>();
         for (Map.Entry<String, Object> field : new TreeMap<>(node.customFields()).entrySet()) {
+            if (files != null && TodoWriteFields.RESERVED.contains(field.getKey())) {
+                continue;
+            }
             if (TodoWriteFields.METADATA.contains(field.getKey())) {
                 reserved.put(field.getKey(), field.getValue());
             } else {
@@ -90,7 +107,7 @@ final class NodeWriter {
         if (node.command() != null) {
             CommandSpec command = node.command();
             out.writeObjectFieldStart("command");
-            out.writeStringField("ac_ref", command.acRef());
+            out.writeStringField("ac_ref", files == null ? command.acRef() : files.written(command.acRef()));
             out.writeObjectFieldStart("run");
             out.writeStringField("shell", command.run().shell());
             if (command.run().workdir() != null) {

@@ -1,6 +1,8 @@
 package dev.cairn.core.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.cairn.core.Cairn;
 import dev.cairn.core.Event;
 import dev.cairn.core.Label;
@@ -8,6 +10,7 @@ import dev.cairn.core.Layer;
 import dev.cairn.core.Node;
 import dev.cairn.core.spi.StoreTransaction;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,11 +21,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 
 /**
  * Writes a plan out: as one file that holds all of it (labels, nodes, links and the whole history), or as a
@@ -42,20 +50,30 @@ public final class PlanExport {
 
     private final Cairn cairn;
     private final LongConsumer progress;
+    private final boolean keepStale;
 
-    private PlanExport(Cairn cairn, LongConsumer progress) {
+    private PlanExport(Cairn cairn, LongConsumer progress, boolean keepStale) {
         this.cairn = cairn;
         this.progress = progress;
+        this.keepStale = keepStale;
     }
 
     /** An export of everything {@code cairn} holds. */
     public static PlanExport from(Cairn cairn) {
-        return new PlanExport(Objects.requireNonNull(cairn, "cairn"), null);
+        return new PlanExport(Objects.requireNonNull(cairn, "cairn"), null, false);
     }
 
     /** This export, telling {@code progress} the number of nodes written every thousand nodes. */
     public PlanExport progress(LongConsumer progress) {
-        return new PlanExport(cairn, Objects.requireNonNull(progress, "progress"));
+        return new PlanExport(cairn, Objects.requireNonNull(progress, "progress"), keepStale);
+    }
+
+    /**
+     * This export, leaving in a tree the files of nodes the store no longer holds, and reporting them
+     * ({@link ExportReport#staleFiles()}), instead of removing them.
+     */
+    public PlanExport keepStale() {
+        return new PlanExport(cairn, progress, true);
     }
 
     /**
@@ -155,7 +173,8 @@ public final class PlanExport {
      * Writes one YAML file a node, as ToDoWrite lays them out: {@code plans/<layer folder>/<ID>.yaml} and
      * {@code commands/<ID>.yaml}, each naming its parents and children. ToDoWrite's schema accepts every file
      * (its {@code metadata} takes Cairn's other fields), except that it knows no {@code critical} severity.
-     * A node's file is replaced whole; files of nodes the store does not hold are left alone. Nothing is written
+     * A node's file is replaced whole; node files of nodes the store no longer holds are removed, so that the
+     * next import does not bring them back ({@link #keepStale()} reports them instead); other files stay. Nothing is written
      * through a symbolic link: a linked folder inside the tree is refused, and temporary files that an export
      * killed halfway left are removed first and counted in the report.
      *
@@ -171,12 +190,17 @@ public final class PlanExport {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + folder + ": " + e.getMessage(), e);
         }
-        return cairn.store().read(tx -> {
+        Set<String> taken = new HashSet<>();
+        ExportReport written = cairn.store().read(tx -> {
             long[] counts = new long[2];
+            TreeFile files = new TreeFile();
+            tx.forEachNode(files::note);
             tx.forEachNode(node -> write(() -> {
-                List<String> parents = tx.parentIds(node.id());
                 List<String> children = tx.childIds(node.id());
-                writeNodeFile(root, node, parents, children);
+                String path = files.path(node, taken);
+                taken.add(path);
+                writeNodeFile(root, path, node, files, files.parents(node, tx.parentIds(node.id())),
+                        files.children(node, children));
                 counts[1] += children.size();
                 if (++counts[0] % 1_000 == 0 && progress != null) {
                     progress.accept(counts[0]);
@@ -184,6 +208,68 @@ public final class PlanExport {
             }));
             return new ExportReport(countNodes(counts), counts[1], 0, 0, removed);
         });
+        List<String> stale;
+        try {
+            stale = staleNodeFiles(root, taken);
+            if (!keepStale) {
+                for (String file : stale) {
+                    Files.deleteIfExists(root.resolve(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear stale files of " + folder + ": " + e.getMessage(), e);
+        }
+        return new ExportReport(written.nodes(), written.links(), 0, 0, removed, stale, !keepStale && !stale.isEmpty());
+    }
+
+    /**
+     * The node files of the tree this export did not write: files of nodes the store no longer holds, which the
+     * next import would bring back. A file is a node file when it is a YAML file under {@code plans/} or
+     * {@code commands/}, no link, whose top level names an {@code id} and a {@code layer}; anything else is left.
+     */
+    private static List<String> staleNodeFiles(Path root, Set<String> written) throws IOException {
+        List<String> stale = new ArrayList<>();
+        for (String top : List.of("plans", "commands")) {
+            Path folder = root.resolve(top);
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path file : walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    String name = root.relativize(file).toString().replace('\\', '/');
+                    String lower = name.toLowerCase(Locale.ROOT);
+                    if ((lower.endsWith(".yaml") || lower.endsWith(".yml")) && !written.contains(name)
+                            && isNodeFile(file)) {
+                        stale.add(name);
+                    }
+                }
+            }
+        }
+        stale.sort(null);
+        return stale;
+    }
+
+    private static boolean isNodeFile(Path file) {
+        if (Files.isSymbolicLink(file.getParent())) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+             JsonParser parser = Codecs.parser(PlanFormat.YAML, in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean id = false;
+            boolean layer = false;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                id |= parser.currentName().equals("id");
+                layer |= parser.currentName().equals("layer");
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return id && layer;
+        } catch (IOException | RuntimeException unreadable) {
+            return false; // not a plan file this export can tell: left alone
+        }
     }
 
     /**
@@ -214,10 +300,11 @@ public final class PlanExport {
      * and the file is written under a new, unpredictable name in its own folder, then renamed over its place
      * (a link at that place is replaced, not followed).
      */
-    private static void writeNodeFile(Path root, Node node, List<String> parents, List<String> children)
-            throws IOException {
+    private static void writeNodeFile(Path root, String path, Node node, TreeFile files, List<String> parents,
+            List<String> children) throws IOException {
         Path folder = root;
-        for (Path name : Path.of(node.layer().folder())) {
+        Path relative = Path.of(path);
+        for (Path name : relative.getParent()) {
             folder = folder.resolve(name);
             if (Files.isSymbolicLink(folder)) {
                 throw new IOException(folder + " is a link: an export writes only into real folders inside "
@@ -227,12 +314,12 @@ public final class PlanExport {
                 Files.createDirectory(folder);
             }
         }
-        Path file = folder.resolve(node.id() + ".yaml");
+        Path file = folder.resolve(relative.getFileName().toString());
         Path partial = partialBeside(file);
         try {
             try (OutputStream out = createNew(partial);
                  JsonGenerator yaml = Codecs.factory(PlanFormat.YAML).createGenerator(out)) {
-                NodeWriter.write(yaml, node, parents, children, false);
+                NodeWriter.writeTreeFile(yaml, node, files, parents, children);
             }
             move(partial, file);
         } finally {

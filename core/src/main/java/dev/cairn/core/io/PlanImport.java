@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
  *
  * <pre>{@code
  * ImportReport report = PlanImport.into(cairn).fromTree(Path.of("todowrite/configs"));
+ * PlanImport.into(cairn).fromTree(TreeFolders.split(Path.of("app/todos/plans"), Path.of("commands")));
  * PlanImport.into(cairn).mode(ImportMode.SKIP).dryRun().fromFile(Path.of("backup.yaml"));
  * }</pre>
  *
@@ -26,32 +27,47 @@ public final class PlanImport {
     private final ImportMode mode;
     private final boolean dryRun;
     private final LongConsumer progress;
+    private final boolean lenient;
 
-    private PlanImport(Cairn cairn, ImportMode mode, boolean dryRun, LongConsumer progress) {
+    private PlanImport(Cairn cairn, ImportMode mode, boolean dryRun, LongConsumer progress, boolean lenient) {
         this.cairn = cairn;
         this.mode = mode;
         this.dryRun = dryRun;
         this.progress = progress;
+        this.lenient = lenient;
     }
 
     /** An import into {@code cairn} that fails on a node the store holds already, and writes. */
     public static PlanImport into(Cairn cairn) {
-        return new PlanImport(Objects.requireNonNull(cairn, "cairn"), ImportMode.FAIL, false, null);
+        return new PlanImport(Objects.requireNonNull(cairn, "cairn"), ImportMode.FAIL, false, null, false);
     }
 
     /** This import, doing {@code mode} with nodes the store holds already. */
     public PlanImport mode(ImportMode mode) {
-        return new PlanImport(cairn, Objects.requireNonNull(mode, "mode"), dryRun, progress);
+        return new PlanImport(cairn, Objects.requireNonNull(mode, "mode"), dryRun, progress, lenient);
     }
 
     /** This import, checking and reporting what it would do, writing nothing; problems are in the report. */
     public PlanImport dryRun() {
-        return new PlanImport(cairn, mode, true, progress);
+        return new PlanImport(cairn, mode, true, progress, lenient);
     }
 
     /** This import, telling {@code progress} the number of nodes read every thousand nodes, on each pass. */
     public PlanImport progress(LongConsumer progress) {
-        return new PlanImport(cairn, mode, dryRun, Objects.requireNonNull(progress, "progress"));
+        return new PlanImport(cairn, mode, dryRun, Objects.requireNonNull(progress, "progress"), lenient);
+    }
+
+    /**
+     * This import, taking a ToDoWrite tree as ToDoWrite itself took it: a link naming no node, a link against
+     * the layer order, a link naming what is no node id, an id without its layer's prefix, a file whose name is
+     * not its id. The nodes are imported; what Cairn cannot store as a link or an id is kept with the node, in
+     * reserved custom fields ({@code todowrite.unresolved_links}, {@code todowrite.id}, {@code todowrite.file},
+     * and {@code todowrite.unlisted_links} for a link only one side names), each reported as a warning with its
+     * file and line; a tree export writes it all back as the owner wrote it. Everything else, and every write
+     * through the API, keeps the strict rules. A one-file plan is read as before.
+     */
+    public PlanImport lenient() {
+        return new PlanImport(cairn, mode, dryRun, progress, true);
     }
 
     /**
@@ -79,9 +95,22 @@ public final class PlanImport {
      */
     public ImportReport fromTree(Path folder) {
         Objects.requireNonNull(folder, "folder");
+        return fromTree(TreeFolders.of(folder));
+    }
+
+    /**
+     * Imports a ToDoWrite plan from its folders, in one folder or apart ({@link TreeFolders#split}): all files
+     * of all folders are one import, checked together and written in one transaction, so a Command's
+     * {@code ac_ref} may name an AcceptanceCriteria of the other folder.
+     *
+     * @throws ImportException when anything in it is wrong (not on a dry run): nothing was written
+     */
+    public ImportReport fromTree(TreeFolders folders) {
+        Objects.requireNonNull(folders, "folders");
         Problems warnings = new Problems();
         ImportRun run = new ImportRun(cairn, mode, dryRun, progress, warnings);
-        return run.run(new TreeSource(folder, now(), warnings));
+        return run.run(new TreeSource(folders, now(), warnings, lenient
+                ? ids -> ImportRun.existing(cairn, ids) : null));
     }
 
     private Instant now() {

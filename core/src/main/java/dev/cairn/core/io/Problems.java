@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Collects problems, or warnings, keeping the first {@link ImportReport#LISTED} and counting all. */
 final class Problems {
@@ -35,6 +36,13 @@ final class Problems {
         }
         JsonProcessingException parsing = failure instanceof JsonProcessingException json ? json : null;
         int line = parsing != null && parsing.getLocation() != null ? parsing.getLocation().getLineNr() : 0;
+        // The YAML parser's own mark is where the problem is; Jackson's location is that of the token before it.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                line = marked.getProblemMark().getLine() + 1;
+                break;
+            }
+        }
         add(source, line, "", null, "is not valid " + format + ": "
                 + (parsing != null ? parsing.getOriginalMessage() : failure.getMessage()));
     }

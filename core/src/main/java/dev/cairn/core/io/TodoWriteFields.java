@@ -44,6 +44,20 @@ final class TodoWriteFields {
     static final Set<String> RUN = Set.of("shell", "workdir", "env");
     static final Set<String> LINKS = Set.of("parents", "children");
 
+    /**
+     * Reserved custom fields, kept by a lenient tree import for what a Cairn node cannot hold, and consumed by a
+     * tree export, which writes them back where the owner wrote them.
+     */
+    /** The links a file names that are no Cairn link ({@code {parents: […], children: […]}}), as written. */
+    static final String UNRESOLVED_LINKS = "todowrite.unresolved_links";
+    /** Links stored from the other node's file only ({@code {parents: […], children: […]}}), by Cairn id. */
+    static final String UNLISTED_LINKS = "todowrite.unlisted_links";
+    /** The id as the file gives it, when Cairn's id had to add the layer's prefix. */
+    static final String WRITTEN_ID = "todowrite.id";
+    /** The file's path, as the one-folder layout names it, when it is not {@code <layer folder>/<id>.yaml}. */
+    static final String WRITTEN_FILE = "todowrite.file";
+    static final Set<String> RESERVED = Set.of(UNRESOLVED_LINKS, UNLISTED_LINKS, WRITTEN_ID, WRITTEN_FILE);
+
     private TodoWriteFields() {
     }
 

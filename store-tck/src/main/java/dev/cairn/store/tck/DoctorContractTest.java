@@ -189,6 +189,21 @@ public abstract class DoctorContractTest {
         }
 
         @Test
+        void aCommandVerifyingAnotherCriterionThanTheOneItHangsBelowIsFound() {
+            createPlan();
+            create(NodeDraft.of(Layer.COMMAND, "Elsewhere").id("CMD-ELSEWHERE").parents("AC-LOSSLESS")
+                    .command(CommandSpec.of("AC-FAST", "make fast")));
+
+            DoctorReport report = Doctor.examine(cairn);
+
+            assertThat(kindsAndIds(report)).containsExactly(tuple(Kind.COMMAND_AC_NOT_ITS_PARENT, "CMD-ELSEWHERE",
+                    false));
+            assertThat(report.findings().get(0).detail()).isEqualTo("Command CMD-ELSEWHERE verifies AC-FAST but hangs "
+                    + "below AC-LOSSLESS. Point its acRef at the AcceptanceCriteria it hangs below, or link it below "
+                    + "AC-FAST.");
+        }
+
+        @Test
         void aStoreThatKeepsOnlyWhatPassedTheRulesReportsNoDrift() {
             assumeThat(rawDatabase()).as("a store without raw SQL access cannot drift").isEmpty();
             createPlan();
