@@ -153,7 +153,7 @@ final class CairnJarIT {
         assertThat(folder.resolve("out/report.txt")).hasContent("hello");
         assertThat(folder.resolve("results/CMD-REPORT/1.log")).hasContent("done");
         assertThat(ok("runs", "CMD-REPORT").lines().toList()).hasSize(2).last().asString()
-                .matches(" +1  \\S+Z +\\d+ ms +exit 0 +1/1  results/CMD-REPORT/1\\.log");
+                .matches(" +1  \\S+Z +\\d+(\\.\\d)? m?s +exit 0 +1/1  results/CMD-REPORT/1\\.log");
         assertThat(ok("runs", "CMD-REPORT", "--run", "1")).contains("  out/report.txt  yes").contains("Output:\n    done\n");
     }
 

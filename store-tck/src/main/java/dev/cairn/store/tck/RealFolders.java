@@ -30,7 +30,13 @@ public final class RealFolders {
     private RealFolders() {
     }
 
-    /** Copies {@code project}'s files, byte for byte, into {@code folder}; returns {@code folder}. */
+    /**
+     * Copies {@code project}'s files, byte for byte, into {@code folder}.
+     *
+     * @param project the project of the corpus, such as {@link #TRACKER}
+     * @param folder the folder to copy into
+     * @return {@code folder}
+     */
     public static Path copy(String project, Path folder) {
         for (String file : files(project)) {
             Path target = folder.resolve(file);
@@ -44,7 +50,12 @@ public final class RealFolders {
         return folder;
     }
 
-    /** The files of {@code project}, as paths relative to its folder. */
+    /**
+     * The files of {@code project}.
+     *
+     * @param project the project of the corpus
+     * @return its files, as paths relative to its folder
+     */
     public static List<String> files(String project) {
         try (InputStream in = open(project + "/files.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())

@@ -50,15 +50,24 @@ public abstract class RealFoldersContractTest {
     private final List<Cairn> opened = new ArrayList<>();
     private final TestClock clock = new TestClock(PlanSample.START);
 
+    /** A temporary folder for the test's files, deleted after the test. */
     @TempDir
     protected Path files;
 
-    /** A suite on the stores {@code fixture} makes, several for each test. */
+    /**
+     * A suite on the stores {@code fixture} makes, several for each test.
+     *
+     * @param fixture the backend's stores, and how to open them
+     */
     protected RealFoldersContractTest(StoreFixture fixture) {
         this.fixture = Objects.requireNonNull(fixture, "fixture");
     }
 
-    /** A facade over a new, empty store, closed after the test. */
+    /**
+     * A facade over a new, empty store, closed after the test.
+     *
+     * @return the facade
+     */
     protected Cairn freshPlan() {
         Cairn cairn = Cairn.over(fixture.createStore(), PlanSample.config("test:", clock));
         opened.add(cairn);
