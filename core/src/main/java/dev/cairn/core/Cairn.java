@@ -47,13 +47,20 @@ public final class Cairn implements PlanGraph, AutoCloseable {
      * Opens the store at {@code url}, such as {@code memory:}, {@code sqlite:plan.db},
      * {@code postgresql://host/db} or {@code h2:mem:plan}.
      *
+     * @param url the store's URL
+     * @return the open store, for the caller to close
      * @throws StoreConfigurationException when no provider serves the URL's scheme, naming those there are
      */
     public static Cairn open(String url) {
         return open(CairnConfig.of(url));
     }
 
-    /** Opens the store a configuration names. */
+    /**
+     * Opens the store a configuration names.
+     *
+     * @param config the store's URL and settings
+     * @return the open store, for the caller to close
+     */
     public static Cairn open(CairnConfig config) {
         Objects.requireNonNull(config, "config");
         StoreProvider provider = StoreProviders.select(config);
@@ -68,26 +75,42 @@ public final class Cairn implements PlanGraph, AutoCloseable {
         return new Cairn(config, store);
     }
 
-    /** Opens the store a {@code .properties} or {@code .yaml} file names; see {@link CairnConfig#fromFile}. */
+    /**
+     * Opens the store a {@code .properties} or {@code .yaml} file names; see {@link CairnConfig#fromFile}.
+     *
+     * @param configurationFile the path of the file
+     * @return the open store, for the caller to close
+     */
     public static Cairn open(Path configurationFile) {
         return open(CairnConfig.fromFile(configurationFile));
     }
 
-    /** Opens the store the {@value CairnConfig#URL_VARIABLE} environment variable names. */
+    /**
+     * Opens the store the {@value CairnConfig#URL_VARIABLE} environment variable names.
+     *
+     * @return the open store, for the caller to close
+     */
     public static Cairn openFromEnvironment() {
         return open(CairnConfig.fromEnvironment());
     }
 
-    /** Wraps a store opened by other means, such as a test's. */
+    /**
+     * Wraps a store opened by other means, such as a test's.
+     *
+     * @param store  an open store; closing the result closes it
+     * @param config the settings to use with it, such as the actor and the clock
+     * @return a facade over {@code store}
+     */
     public static Cairn over(Store store, CairnConfig config) {
         return new Cairn(Objects.requireNonNull(config, "config"), Objects.requireNonNull(store, "store"));
     }
 
+    /** {@return the configuration this store was opened with} */
     public CairnConfig config() {
         return config;
     }
 
-    /** The backend's short name, such as {@code memory}. */
+    /** {@return the backend's short name, such as {@code memory}} */
     public String backend() {
         return store.backend();
     }
@@ -96,6 +119,8 @@ public final class Cairn implements PlanGraph, AutoCloseable {
      * Checks the store: one round trip, timed, and what the backend runs (server version, the schema version
      * of each migration module). Never throws for a store that does not answer: the result says so, with the
      * reason, for a health endpoint to report.
+     *
+     * @return the backend, URL, round-trip time and versions, or why the store did not answer
      */
     public Health health() {
         String url = config.maskedUrl();
@@ -110,7 +135,7 @@ public final class Cairn implements PlanGraph, AutoCloseable {
         }
     }
 
-    /** The store underneath, for tools that work below the rules (import, copy, doctor). */
+    /** {@return the store underneath, for tools that work below the rules (import, copy, doctor)} */
     public Store store() {
         return store;
     }
@@ -121,13 +146,21 @@ public final class Cairn implements PlanGraph, AutoCloseable {
      * than redoing it. A SQL store whose connection is lost while the work runs (a server restart) runs the work
      * once more on a new connection, since nothing of it was committed: keep side effects outside the store
      * out of {@code work}, or make them safe to repeat.
+     *
+     * @param <T>  the type of what the work returns
+     * @param work the changes, made through the graph it is given
+     * @return what {@code work} returned
      */
     public <T> T inTransaction(Function<PlanGraph, T> work) {
         Objects.requireNonNull(work, "work");
         return store.write(tx -> work.apply(new BoundGraph(tx, config.clock(), config.actor(), false, store)));
     }
 
-    /** Like {@link #inTransaction(Function)}, for work that returns nothing (jdbi's naming). */
+    /**
+     * Like {@link #inTransaction(Function)}, for work that returns nothing (jdbi's naming).
+     *
+     * @param work the changes, made through the graph it is given
+     */
     public void useTransaction(Consumer<PlanGraph> work) {
         Objects.requireNonNull(work, "work");
         inTransaction(graph -> {

@@ -59,12 +59,22 @@ public final class CairnConfig {
         this.createIfMissing = builder.createIfMissing;
     }
 
-    /** A builder for a store at {@code url}, such as {@code memory:}, {@code sqlite:plan.db}. */
+    /**
+     * A builder for a store at {@code url}, such as {@code memory:}, {@code sqlite:plan.db}.
+     *
+     * @param url the store's URL
+     * @return a builder with every default
+     */
     public static Builder builder(String url) {
         return new Builder().url(url);
     }
 
-    /** The configuration of {@code url} with every default. */
+    /**
+     * The configuration of {@code url} with every default.
+     *
+     * @param url the store's URL
+     * @return a configuration with every default
+     */
     public static CairnConfig of(String url) {
         return builder(url).build();
     }
@@ -72,6 +82,7 @@ public final class CairnConfig {
     /**
      * Reads {@value #URL_VARIABLE}.
      *
+     * @return the configuration of the URL the variable holds
      * @throws StoreConfigurationException when it is not set
      */
     public static CairnConfig fromEnvironment() {
@@ -88,6 +99,8 @@ public final class CairnConfig {
      * and every other key as a store property. Keys may carry a {@code cairn.} prefix; YAML maps are
      * flattened with dots.
      *
+     * @param file the path of the file; its extension picks the format
+     * @return the configuration the file describes
      * @throws StoreConfigurationException when the file cannot be read or names no url
      */
     public static CairnConfig fromFile(Path file) {
@@ -126,7 +139,12 @@ public final class CairnConfig {
         return fromMap(entries, "configuration file " + file);
     }
 
-    /** Like {@link #fromFile}, from properties already loaded. */
+    /**
+     * Like {@link #fromFile}, from properties already loaded.
+     *
+     * @param properties the same keys a {@code .properties} file holds
+     * @return the configuration the properties describe
+     */
     public static CairnConfig fromProperties(Properties properties) {
         Map<String, String> entries = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(key -> entries.put(key, properties.getProperty(key)));
@@ -162,11 +180,12 @@ public final class CairnConfig {
         }
     }
 
+    /** {@return the store's URL as given, password included} */
     public String url() {
         return url;
     }
 
-    /** The URL's scheme: what comes before the first colon, without a leading {@code jdbc:}. */
+    /** {@return the URL's scheme: what comes before the first colon, without a leading {@code jdbc:}} */
     public String scheme() {
         return StoreUrls.scheme(url);
     }
@@ -174,12 +193,14 @@ public final class CairnConfig {
     /**
      * The URL without its scheme and query string, such as {@code plan.db} for
      * {@code sqlite:plan.db?migrate=off}; the parameters are among {@link #properties()}.
+     *
+     * @return the location, such as a file path or {@code host/db}
      */
     public String location() {
         return StoreUrls.location(url);
     }
 
-    /** The URL with any password masked, for messages and logs. */
+    /** {@return the URL with any password masked, for messages and logs} */
     public String maskedUrl() {
         return StoreUrls.mask(url);
     }
@@ -188,6 +209,9 @@ public final class CairnConfig {
      * {@code text} with every secret of this configuration masked: the URL's password (as written and decoded),
      * its password parameters and the {@code password} property; for any message that may quote them, such as
      * a driver's error.
+     *
+     * @param text any text, or {@code null}
+     * @return {@code text} with its secrets replaced by {@code ****}
      */
     public String mask(String text) {
         List<String> secrets = new ArrayList<>(StoreUrls.secrets(url));
@@ -199,32 +223,39 @@ public final class CairnConfig {
         return StoreUrls.maskSecrets(text, secrets);
     }
 
-    /** The store's properties, from the builder, the file, and the URL's query string, the URL last. */
+    /** {@return the store's properties, from the builder, the file, and the URL's query string, the URL last} */
     public Map<String, String> properties() {
         Map<String, String> merged = new LinkedHashMap<>(properties);
         merged.putAll(StoreUrls.queryParameters(url));
         return Collections.unmodifiableMap(merged);
     }
 
+    /**
+     * One of {@link #properties()}.
+     *
+     * @param key the property's name, without a {@code cairn.} prefix
+     * @return its value, or empty when it is not set
+     */
     public Optional<String> property(String key) {
         return Optional.ofNullable(properties().get(key));
     }
 
+    /** {@return the clock that stamps dates; the system clock in UTC unless set} */
     public Clock clock() {
         return clock;
     }
 
-    /** Who the audit trail names for changes made through this configuration. */
+    /** {@return who the audit trail names for changes made through this configuration} */
     public String actor() {
         return actor;
     }
 
-    /** The caller's own connections, when given; a SQL store then makes none. */
+    /** {@return the caller's own connections, when given; a SQL store then makes none} */
     public Optional<DataSource> dataSource() {
         return Optional.ofNullable(dataSource);
     }
 
-    /** Providers registered explicitly; they come before those {@link java.util.ServiceLoader} finds. */
+    /** {@return providers registered explicitly; they come before those {@link java.util.ServiceLoader} finds} */
     public List<StoreProvider> providers() {
         return providers;
     }
@@ -234,6 +265,7 @@ public final class CairnConfig {
      * then priority, among those registered and those {@link java.util.ServiceLoader} finds. For tools that need
      * more of a backend than a store, such as a migrator of a SQL store's database.
      *
+     * @return the provider chosen
      * @throws StoreConfigurationException when no provider serves the scheme, naming those there are, or two
      *                                     serve it with the same priority
      */
@@ -241,11 +273,12 @@ public final class CairnConfig {
         return StoreProviders.select(this);
     }
 
-    /** Whether providers are also looked up with {@link java.util.ServiceLoader}. */
+    /** {@return whether providers are also looked up with {@link java.util.ServiceLoader}} */
     public boolean usesServiceLoader() {
         return serviceLoader;
     }
 
+    /** {@return the class loader in which {@link java.util.ServiceLoader} looks providers up} */
     public ClassLoader classLoader() {
         return classLoader;
     }
@@ -256,12 +289,14 @@ public final class CairnConfig {
      * providers make no file and no folder and fail with a {@link NoSuchStoreException} naming the file; for a
      * tool that only reads, so that a mistyped path is not taken for an empty plan. Stores that are no file
      * (memory, a server) have nothing to make and ignore it.
+     *
+     * @return whether a missing database file is made
      */
     public boolean createIfMissing() {
         return createIfMissing;
     }
 
-    /** A builder holding everything this configuration holds, to change a part of it. */
+    /** {@return a builder holding everything this configuration holds, to change a part of it} */
     public Builder toBuilder() {
         Builder builder = builder(url).clock(clock).actor(actor).dataSource(dataSource).serviceLoader(serviceLoader)
                 .classLoader(classLoader).createIfMissing(createIfMissing);
@@ -290,61 +325,119 @@ public final class CairnConfig {
         private Builder() {
         }
 
+        /**
+         * Replaces the store's URL.
+         *
+         * @param url the store's URL, such as {@code sqlite:plan.db}
+         * @return this builder
+         */
         public Builder url(String url) {
             this.url = url;
             return this;
         }
 
+        /**
+         * Sets one store property, such as {@code user} or {@code schema}.
+         *
+         * @param key   the property's name
+         * @param value its value
+         * @return this builder
+         */
         public Builder property(String key, String value) {
             properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, key));
             return this;
         }
 
+        /**
+         * Sets several store properties, as {@link #property} does for each.
+         *
+         * @param values property values by name
+         * @return this builder
+         */
         public Builder properties(Map<String, String> values) {
             values.forEach(this::property);
             return this;
         }
 
-        /** The clock that stamps dates; fixed clocks make tests exact. */
+        /**
+         * The clock that stamps dates; fixed clocks make tests exact.
+         *
+         * @param clock the clock to use
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * Names who the audit trail records for changes; the user running the JVM unless set.
+         *
+         * @param actor a person's or a tool's name
+         * @return this builder
+         */
         public Builder actor(String actor) {
             this.actor = Objects.requireNonNull(actor, "actor");
             return this;
         }
 
+        /**
+         * Gives the caller's own connections: a SQL store borrows them instead of opening its own.
+         *
+         * @param dataSource the caller's pool or data source; Cairn leaves each connection as it found it
+         * @return this builder
+         */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
             return this;
         }
 
-        /** Registers a provider explicitly, without {@link java.util.ServiceLoader}. */
+        /**
+         * Registers a provider explicitly, without {@link java.util.ServiceLoader}.
+         *
+         * @param provider a provider to try before those {@link java.util.ServiceLoader} finds
+         * @return this builder
+         */
         public Builder provider(StoreProvider provider) {
             providers.add(Objects.requireNonNull(provider, "provider"));
             return this;
         }
 
-        /** Whether to look providers up with {@link java.util.ServiceLoader} too; on by default. */
+        /**
+         * Whether to look providers up with {@link java.util.ServiceLoader} too; on by default.
+         *
+         * @param enabled false to use only the providers registered explicitly
+         * @return this builder
+         */
         public Builder serviceLoader(boolean enabled) {
             this.serviceLoader = enabled;
             return this;
         }
 
+        /**
+         * Sets the class loader in which {@link java.util.ServiceLoader} looks providers up.
+         *
+         * @param classLoader the class loader; the thread's context class loader unless set
+         * @return this builder
+         */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
             return this;
         }
 
-        /** Whether a store whose file does not exist is made ({@link CairnConfig#createIfMissing()}); on by default. */
+        /**
+         * Whether a store whose file does not exist is made ({@link CairnConfig#createIfMissing()}); on by default.
+         *
+         * @param create false to fail on a missing file instead of making it
+         * @return this builder
+         */
         public Builder createIfMissing(boolean create) {
             this.createIfMissing = create;
             return this;
         }
 
         /**
+         * @return the configuration, its properties copied
          * @throws StoreConfigurationException when the URL is missing or has no scheme
          */
         public CairnConfig build() {

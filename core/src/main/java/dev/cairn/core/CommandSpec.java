@@ -12,13 +12,26 @@ import java.util.Objects;
  * @param artifacts paths of the files the run produces, relative to the base folder; never {@code null}
  */
 public record CommandSpec(String acRef, RunSpec run, List<String> artifacts) {
+    /**
+     * Creates a {@code CommandSpec}, checking and copying its components.
+     *
+     * @param acRef     the id of an existing AcceptanceCriteria node
+     * @param run       how to run it
+     * @param artifacts paths of the files the run produces, relative to the base folder; never {@code null}
+     */
     public CommandSpec {
         Objects.requireNonNull(acRef, "acRef");
         Objects.requireNonNull(run, "run");
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
     }
 
-    /** A spec that verifies {@code acRef} by running {@code shell}, with no artifacts. */
+    /**
+     * A spec that verifies {@code acRef} by running {@code shell}, with no artifacts.
+     *
+     * @param acRef the id of the AcceptanceCriteria node verified
+     * @param shell the shell command to run
+     * @return the spec
+     */
     public static CommandSpec of(String acRef, String shell) {
         return new CommandSpec(acRef, RunSpec.of(shell), List.of());
     }

@@ -8,10 +8,15 @@ package dev.cairn.core;
 public class ConcurrentChangeException extends VersionConflictException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what changed under the caller, and what to do */
     public ConcurrentChangeException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what changed under the caller, and what to do
+     * @param cause   the driver's error that reported it
+     */
     public ConcurrentChangeException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -22,6 +22,19 @@ import java.util.TreeMap;
  */
 public record Health(String backend, String url, boolean up, String serverVersion, Map<String, String> schemaVersions,
                      Duration latency, String problem) {
+    /**
+     * Creates a {@code Health}, checking and copying its components.
+     *
+     * @param backend        the store's backend, such as {@code sqlite} or {@code postgresql}
+     * @param url            the store's URL, password masked
+     * @param up             whether the store answered a round trip
+     * @param serverVersion  the database product and version, such as {@code PostgreSQL 16.4}; empty for the memory
+     *                       store, or when the store did not answer
+     * @param schemaVersions the applied schema version of each migration module in the store's database, by
+     *                       module; empty for a store without migrations
+     * @param latency        how long one round trip to the store took; zero when it did not answer
+     * @param problem        why the store did not answer, or empty
+     */
     public Health {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(url, "url");

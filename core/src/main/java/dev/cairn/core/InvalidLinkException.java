@@ -4,10 +4,15 @@ package dev.cairn.core;
 public class InvalidLinkException extends CairnException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message the link and the rule it breaks */
     public InvalidLinkException(String message) {
         super(message);
     }
 
+    /**
+     * @param message the link and the rule it breaks
+     * @param cause   the driver's error that reported it
+     */
     public InvalidLinkException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -11,11 +11,17 @@ import java.util.Objects;
  * @param description free text, or {@code null}
  */
 public record Label(String name, String description) {
+    /**
+     * Creates a {@code Label}, checking its components.
+     *
+     * @param name        1 to 100 characters, no control characters, no leading or trailing space
+     * @param description free text, or {@code null}
+     */
     public Label {
         Objects.requireNonNull(name, "name");
     }
 
-    /** Every rule this label breaks; empty when {@link PlanGraph#defineLabel} would accept it. */
+    /** {@return every rule this label breaks; empty when {@link PlanGraph#defineLabel} would accept it} */
     public List<Violation> violations() {
         List<Violation> found = new ArrayList<>(1);
         NodeRules.labelViolation("label", name).ifPresent(found::add);

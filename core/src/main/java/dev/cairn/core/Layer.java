@@ -13,17 +13,29 @@ import java.util.stream.Stream;
  * <p>A parent's layer always comes strictly before its child's. Immutable and thread-safe.
  */
 public enum Layer {
+    /** Why the plan exists: the outcome wanted. */
     GOAL("Goal", "GOAL", "plans/goals"),
+    /** An idea the plan is built on. */
     CONCEPT("Concept", "CON", "plans/concepts"),
+    /** What surrounds the work: the situation, the people, the systems. */
     CONTEXT("Context", "CTX", "plans/contexts"),
+    /** A limit the work must respect. */
     CONSTRAINTS("Constraints", "CST", "plans/constraints"),
+    /** What the result must do. */
     REQUIREMENTS("Requirements", "R", "plans/requirements"),
+    /** A check that a requirement is met. */
     ACCEPTANCE_CRITERIA("AcceptanceCriteria", "AC", "plans/acceptance_criteria"),
+    /** The shape of an interface between parts. */
     INTERFACE_CONTRACT("InterfaceContract", "IF", "plans/interface_contracts"),
+    /** A stage of the work. */
     PHASE("Phase", "PH", "plans/phases"),
+    /** A step of a phase. */
     STEP("Step", "STP", "plans/steps"),
+    /** A unit of work one person takes on. */
     TASK("Task", "TSK", "plans/tasks"),
+    /** A part of a task. */
     SUB_TASK("SubTask", "SUB", "plans/subtasks"),
+    /** A shell command that verifies acceptance criteria; the only executable layer. */
     COMMAND("Command", "CMD", "commands");
 
     private static final Map<String, Layer> BY_KEY = Stream.of(values())
@@ -46,27 +58,32 @@ public enum Layer {
         this.folder = folder;
     }
 
-    /** The position in the hierarchy, 1 for Goal to 12 for Command. */
+    /** {@return the position in the hierarchy, 1 for Goal to 12 for Command} */
     public int index() {
         return ordinal() + 1;
     }
 
-    /** The name ToDoWrite writes, such as {@code AcceptanceCriteria}. */
+    /** {@return the name ToDoWrite writes, such as {@code AcceptanceCriteria}} */
     public String displayName() {
         return displayName;
     }
 
-    /** The id prefix, such as {@code AC}. */
+    /** {@return the id prefix, such as {@code AC}} */
     public String prefix() {
         return prefix;
     }
 
-    /** The folder of a ToDoWrite tree that holds this layer's files, such as {@code plans/goals}. */
+    /** {@return the folder of a ToDoWrite tree that holds this layer's files, such as {@code plans/goals}} */
     public String folder() {
         return folder;
     }
 
-    /** Whether this layer comes strictly before {@code other}, so may be its parent. */
+    /**
+     * Whether this layer comes strictly before {@code other}, so may be its parent.
+     *
+     * @param other another layer
+     * @return whether this layer may be {@code other}'s parent's
+     */
     public boolean isAbove(Layer other) {
         return ordinal() < other.ordinal();
     }
@@ -76,6 +93,8 @@ public enum Layer {
      * kebab case ({@code acceptance_criteria}, {@code sub-task}), prefixes ({@code ac}) and folder names,
      * ignoring case.
      *
+     * @param text a layer's name, prefix or folder
+     * @return the layer
      * @throws ValidationException naming the value and the accepted names when nothing matches
      */
     public static Layer parse(String text) {
@@ -83,7 +102,12 @@ public enum Layer {
                 "must be one of " + Stream.of(values()).map(Layer::displayName).toList())));
     }
 
-    /** Like {@link #parse(String)}, but empty when nothing matches. */
+    /**
+     * Like {@link #parse(String)}, but empty when nothing matches.
+     *
+     * @param text a layer's name, prefix or folder
+     * @return the layer, or empty
+     */
     public static Optional<Layer> find(String text) {
         if (text == null) {
             return Optional.empty();
@@ -99,7 +123,12 @@ public enum Layer {
         return Optional.ofNullable(layer);
     }
 
-    /** The layer whose id prefix is exactly {@code prefix} (upper case), if any. */
+    /**
+     * The layer whose id prefix is exactly {@code prefix} (upper case), if any.
+     *
+     * @param prefix an id prefix, such as {@code AC}
+     * @return the layer, or empty
+     */
     public static Optional<Layer> forPrefix(String prefix) {
         return Optional.ofNullable(BY_PREFIX.get(prefix));
     }

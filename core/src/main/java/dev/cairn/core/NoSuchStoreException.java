@@ -22,7 +22,7 @@ public class NoSuchStoreException extends StoreConfigurationException {
         this.file = Objects.requireNonNull(file, "file");
     }
 
-    /** The absolute path of the database file that is missing. */
+    /** {@return the absolute path of the database file that is missing} */
     public Path file() {
         return file;
     }

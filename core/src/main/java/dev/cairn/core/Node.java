@@ -17,6 +17,25 @@ import java.util.TreeSet;
  * <p>Optional text fields are {@code null} when empty; labels are a sorted set of names; custom fields
  * hold JSON-able values; {@code command} is present on Command nodes only. Build one with
  * {@link #builder(String, Layer)}, or a changed copy with {@link #toBuilder()}.
+ *
+ * @param id           the id: its layer's prefix, a dash and a name, such as {@code TSK-PARSER}
+ * @param layer        the layer
+ * @param title        a short title; never {@code null}
+ * @param description  free text, or {@code null}
+ * @param status       where the work stands
+ * @param progress     its own progress, 0 to 100
+ * @param owner        who owns it, or {@code null}
+ * @param assignee     who does it, or {@code null}
+ * @param severity     how much it matters, or {@code null}
+ * @param workType     the kind of work, or {@code null}
+ * @param labels       the names of its labels, sorted; never {@code null}
+ * @param startedAt    when it first entered in_progress, or {@code null}
+ * @param completedAt  when it was completed, or {@code null} unless it is
+ * @param createdAt    when it was created
+ * @param updatedAt    when it last changed
+ * @param version      1 when created, one more with each change; for optimistic locking
+ * @param customFields JSON-able values by name; never {@code null}
+ * @param command      what a Command node verifies and how; {@code null} on every other node
  */
 public record Node(
         String id,
@@ -38,6 +57,28 @@ public record Node(
         Map<String, Object> customFields,
         CommandSpec command) {
 
+    /**
+     * Creates a {@code Node}, checking and copying its components.
+     *
+     * @param id           the id: its layer's prefix, a dash and a name, such as {@code TSK-PARSER}
+     * @param layer        the layer
+     * @param title        a short title; never {@code null}
+     * @param description  free text, or {@code null}
+     * @param status       where the work stands
+     * @param progress     its own progress, 0 to 100
+     * @param owner        who owns it, or {@code null}
+     * @param assignee     who does it, or {@code null}
+     * @param severity     how much it matters, or {@code null}
+     * @param workType     the kind of work, or {@code null}
+     * @param labels       the names of its labels, sorted; never {@code null}
+     * @param startedAt    when it first entered in_progress, or {@code null}
+     * @param completedAt  when it was completed, or {@code null} unless it is
+     * @param createdAt    when it was created
+     * @param updatedAt    when it last changed
+     * @param version      1 when created, one more with each change; for optimistic locking
+     * @param customFields JSON-able values by name; never {@code null}
+     * @param command      what a Command node verifies and how; {@code null} on every other node
+     */
     public Node {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(layer, "layer");
@@ -54,6 +95,8 @@ public record Node(
     /**
      * Every rule of the model this node breaks, in field order; empty when every write would accept it. For
      * checking what an import brings before anything is written.
+     *
+     * @return the broken rules, each naming the field, the value and the rule
      */
     public List<Violation> violations() {
         return NodeRules.check(this);
@@ -82,12 +125,16 @@ public record Node(
      * <pre>{@code
      * Node node = Node.builder("TSK-PARSER", Layer.TASK).title("Write the parser").createdAt(at).updatedAt(at).build();
      * }</pre>
+     *
+     * @param id    the node's id, with {@code layer}'s prefix
+     * @param layer the node's layer
+     * @return a builder with those defaults
      */
     public static Builder builder(String id, Layer layer) {
         return new Builder(id, layer);
     }
 
-    /** A builder holding every field of this node, to make a copy that differs in some. */
+    /** {@return a builder holding every field of this node, to make a copy that differs in some} */
     public Builder toBuilder() {
         return new Builder(id, layer).title(title).description(description).status(status).progress(progress)
                 .owner(owner).assignee(assignee).severity(severity).workType(workType).labels(labels)
@@ -125,88 +172,187 @@ public record Node(
             this.layer = layer;
         }
 
+        /**
+         * Sets the title; required.
+         *
+         * @param title a short title
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
+        /**
+         * Sets the description.
+         *
+         * @param description free text, or {@code null}
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
+        /**
+         * Sets the status; planned unless set.
+         *
+         * @param status where the work stands
+         * @return this builder
+         */
         public Builder status(Status status) {
             this.status = status;
             return this;
         }
 
+        /**
+         * Sets the node's own progress; 0 unless set.
+         *
+         * @param progress 0 to 100
+         * @return this builder
+         */
         public Builder progress(int progress) {
             this.progress = progress;
             return this;
         }
 
+        /**
+         * Sets the owner.
+         *
+         * @param owner who owns the node, or {@code null}
+         * @return this builder
+         */
         public Builder owner(String owner) {
             this.owner = owner;
             return this;
         }
 
+        /**
+         * Sets the assignee.
+         *
+         * @param assignee who does the work, or {@code null}
+         * @return this builder
+         */
         public Builder assignee(String assignee) {
             this.assignee = assignee;
             return this;
         }
 
+        /**
+         * Sets the severity.
+         *
+         * @param severity how much the node matters, or {@code null}
+         * @return this builder
+         */
         public Builder severity(Severity severity) {
             this.severity = severity;
             return this;
         }
 
+        /**
+         * Sets the work type.
+         *
+         * @param workType the kind of work, or {@code null}
+         * @return this builder
+         */
         public Builder workType(WorkType workType) {
             this.workType = workType;
             return this;
         }
 
-        /** The node's labels; {@code null} for none. */
+        /**
+         * The node's labels; {@code null} for none.
+         *
+         * @param labels label names, or {@code null}
+         * @return this builder
+         */
         public Builder labels(Set<String> labels) {
             this.labels = labels;
             return this;
         }
 
+        /**
+         * Sets the labels.
+         *
+         * @param names label names; none for no labels
+         * @return this builder
+         */
         public Builder labels(String... names) {
             return labels(new LinkedHashSet<>(Arrays.asList(names)));
         }
 
+        /**
+         * Sets when the node first entered in_progress.
+         *
+         * @param startedAt the time, or {@code null}
+         * @return this builder
+         */
         public Builder startedAt(Instant startedAt) {
             this.startedAt = startedAt;
             return this;
         }
 
+        /**
+         * Sets when the node was completed.
+         *
+         * @param completedAt the time, or {@code null}
+         * @return this builder
+         */
         public Builder completedAt(Instant completedAt) {
             this.completedAt = completedAt;
             return this;
         }
 
+        /**
+         * Sets when the node was created; required.
+         *
+         * @param createdAt the time
+         * @return this builder
+         */
         public Builder createdAt(Instant createdAt) {
             this.createdAt = createdAt;
             return this;
         }
 
+        /**
+         * Sets when the node last changed; required.
+         *
+         * @param updatedAt the time
+         * @return this builder
+         */
         public Builder updatedAt(Instant updatedAt) {
             this.updatedAt = updatedAt;
             return this;
         }
 
+        /**
+         * Sets the version; 1 unless set.
+         *
+         * @param version 1 or more
+         * @return this builder
+         */
         public Builder version(long version) {
             this.version = version;
             return this;
         }
 
-        /** The node's custom fields, JSON-able values by name; {@code null} for none. */
+        /**
+         * The node's custom fields, JSON-able values by name; {@code null} for none.
+         *
+         * @param customFields values by name, or {@code null}
+         * @return this builder
+         */
         public Builder customFields(Map<String, Object> customFields) {
             this.customFields = customFields;
             return this;
         }
 
-        /** The command spec of a Command node; {@code null} for any other. */
+        /**
+         * The command spec of a Command node; {@code null} for any other.
+         *
+         * @param command what the Command node verifies and how, or {@code null}
+         * @return this builder
+         */
         public Builder command(CommandSpec command) {
             this.command = command;
             return this;
@@ -215,6 +361,7 @@ public record Node(
         /**
          * The node, its labels and custom fields copied.
          *
+         * @return the node
          * @throws NullPointerException when the id, layer, title, status or either time is missing
          */
         public Node build() {

@@ -4,10 +4,15 @@ package dev.cairn.core;
 public class NodeHasChildrenException extends CairnException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message the node and the children it has */
     public NodeHasChildrenException(String message) {
         super(message);
     }
 
+    /**
+     * @param message the node and the children it has
+     * @param cause   the driver's error that reported it
+     */
     public NodeHasChildrenException(String message, Throwable cause) {
         super(message, cause);
     }

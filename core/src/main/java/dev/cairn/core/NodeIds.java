@@ -16,14 +16,24 @@ public final class NodeIds {
     private NodeIds() {
     }
 
-    /** A fresh id for a node of {@code layer}: the prefix and 12 upper-case hex digits. */
+    /**
+     * A fresh id for a node of {@code layer}: the prefix and 12 upper-case hex digits.
+     *
+     * @param layer the layer whose prefix the id starts with
+     * @return the new id
+     */
     public static String generate(Layer layer) {
         byte[] bytes = new byte[6];
         RANDOM.nextBytes(bytes);
         return layer.prefix() + "-" + HEX.formatHex(bytes);
     }
 
-    /** The layer an id's prefix names, if the id is well formed. */
+    /**
+     * The layer an id's prefix names, if the id is well formed.
+     *
+     * @param id any text
+     * @return the layer, or empty when {@code id} is no well formed id
+     */
     public static Optional<Layer> layerOf(String id) {
         if (id == null) {
             return Optional.empty();
@@ -50,7 +60,13 @@ public final class NodeIds {
         return true;
     }
 
-    /** Whether {@code id} is well formed for a node of {@code layer}. */
+    /**
+     * Whether {@code id} is well formed for a node of {@code layer}.
+     *
+     * @param id    any text
+     * @param layer the layer of the node
+     * @return whether {@code id} carries the layer's prefix and a valid name
+     */
     public static boolean isValid(String id, Layer layer) {
         return layerOf(id).filter(layer::equals).isPresent();
     }
@@ -58,6 +74,9 @@ public final class NodeIds {
     /**
      * Checks that {@code id} is well formed for {@code layer}.
      *
+     * @param id    the id to check
+     * @param layer the layer of the node
+     * @return {@code id}
      * @throws ValidationException naming the id and the rule it breaks
      */
     public static String require(String id, Layer layer) {
@@ -71,6 +90,9 @@ public final class NodeIds {
     /**
      * Checks that {@code id} is any well formed node id and returns its layer.
      *
+     * @param field the field the id was read from, for the error
+     * @param id    the id to check
+     * @return the layer its prefix names
      * @throws ValidationException naming the id and the rule it breaks
      */
     public static Layer requireAny(String field, String id) {

@@ -18,20 +18,25 @@ import java.util.stream.Stream;
  * </pre>
  */
 public enum Status {
+    /** Not started; {@code planned} on the wire. */
     PLANNED,
+    /** Being worked on; {@code in_progress} on the wire. */
     IN_PROGRESS,
+    /** Done; {@code completed} on the wire. */
     COMPLETED,
+    /** Waiting on something; {@code blocked} on the wire. */
     BLOCKED,
+    /** Given up; {@code cancelled} on the wire. */
     CANCELLED;
 
     private final String wireName = name().toLowerCase(Locale.ROOT);
 
-    /** The name written to files and databases, such as {@code in_progress}. */
+    /** {@return the name written to files and databases, such as {@code in_progress}} */
     public String wireName() {
         return wireName;
     }
 
-    /** The statuses this one may move to by an ordinary status change. */
+    /** {@return the statuses this one may move to by an ordinary status change} */
     public Set<Status> successors() {
         return switch (this) {
             case PLANNED -> EnumSet.of(IN_PROGRESS, BLOCKED, CANCELLED);
@@ -42,7 +47,12 @@ public enum Status {
         };
     }
 
-    /** Whether an ordinary status change may move from this status to {@code next}. */
+    /**
+     * Whether an ordinary status change may move from this status to {@code next}.
+     *
+     * @param next the status to move to
+     * @return whether the transition table allows it
+     */
     public boolean canMoveTo(Status next) {
         return successors().contains(next);
     }
@@ -50,6 +60,8 @@ public enum Status {
     /**
      * Parses a status by its wire name or enum name, ignoring case; {@code in-progress} is accepted.
      *
+     * @param text a status's name
+     * @return the status
      * @throws ValidationException naming the value and the accepted names when nothing matches
      */
     public static Status parse(String text) {
@@ -57,7 +69,12 @@ public enum Status {
                 "must be one of " + Stream.of(values()).map(Status::wireName).toList())));
     }
 
-    /** Like {@link #parse(String)}, but empty when nothing matches. */
+    /**
+     * Like {@link #parse(String)}, but empty when nothing matches.
+     *
+     * @param text a status's name
+     * @return the status, or empty
+     */
     public static Optional<Status> find(String text) {
         if (text == null) {
             return Optional.empty();

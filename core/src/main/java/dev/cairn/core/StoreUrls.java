@@ -29,7 +29,12 @@ public final class StoreUrls {
     private StoreUrls() {
     }
 
-    /** The scheme, lower case, without a leading {@code jdbc:}; empty when there is none. */
+    /**
+     * The scheme, lower case, without a leading {@code jdbc:}; empty when there is none.
+     *
+     * @param url a store's URL
+     * @return the scheme, such as {@code sqlite}
+     */
     public static String scheme(String url) {
         String rest = stripJdbc(url);
         int colon = rest.indexOf(':');
@@ -39,6 +44,9 @@ public final class StoreUrls {
     /**
      * What follows the scheme and its colon, without the query string (its parameters are in
      * {@link #queryParameters}).
+     *
+     * @param url a store's URL
+     * @return the location, such as {@code plan.db}
      */
     public static String location(String url) {
         String rest = stripJdbc(url);
@@ -48,7 +56,12 @@ public final class StoreUrls {
         return question < 0 ? location : location.substring(0, question);
     }
 
-    /** The URL with the password of {@code user:password@} and of {@code password=} parameters masked. */
+    /**
+     * The URL with the password of {@code user:password@} and of {@code password=} parameters masked.
+     *
+     * @param url a store's URL
+     * @return the URL with {@code ****} for each password
+     */
     public static String mask(String url) {
         if (url == null) {
             return null;
@@ -79,6 +92,9 @@ public final class StoreUrls {
     /**
      * The URL without its secrets: the password of its user info and its password parameters left out, for a
      * URL to be written where others may read it.
+     *
+     * @param url a store's URL
+     * @return the URL with no password in it
      */
     public static String withoutSecrets(String url) {
         String result = SETTING_PASSWORD.matcher(url).replaceAll("");
@@ -187,7 +203,12 @@ public final class StoreUrls {
         return text.indexOf('?', Math.max(0, userInfo));
     }
 
-    /** The parameters of the query string, decoded, in order. */
+    /**
+     * The parameters of the query string, decoded, in order.
+     *
+     * @param url a store's URL
+     * @return the parameters by name; empty when there is no query string
+     */
     public static Map<String, String> queryParameters(String url) {
         Map<String, String> parameters = new LinkedHashMap<>();
         int question = queryStart(url);

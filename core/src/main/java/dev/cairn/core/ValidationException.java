@@ -9,16 +9,26 @@ public class ValidationException extends CairnException {
 
     private final transient List<Violation> violations;
 
+    /**
+     * An exception for one broken rule.
+     *
+     * @param violation the field, the value found there and the rule it breaks
+     */
     public ValidationException(Violation violation) {
         this(List.of(violation));
     }
 
+    /**
+     * An exception for every rule an input breaks.
+     *
+     * @param violations the broken rules, at least one, in field order
+     */
     public ValidationException(List<Violation> violations) {
         super(describe(violations));
         this.violations = List.copyOf(violations);
     }
 
-    /** Every broken rule, in the order found. */
+    /** {@return every broken rule, in the order found} */
     public List<Violation> violations() {
         return violations;
     }

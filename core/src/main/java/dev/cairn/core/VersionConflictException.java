@@ -4,10 +4,15 @@ package dev.cairn.core;
 public class VersionConflictException extends CairnException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message the node, the version expected and the one found */
     public VersionConflictException(String message) {
         super(message);
     }
 
+    /**
+     * @param message the node, the version expected and the one found
+     * @param cause   the driver's error that reported it
+     */
     public VersionConflictException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -13,7 +13,16 @@ public interface CopyListener {
 
     /** What a copy is doing, in the order it does it. */
     enum Phase {
-        LABELS, NODES, EVENTS, LINKS, VERIFY
+        /** Copying the label definitions. */
+        LABELS,
+        /** Copying the nodes. */
+        NODES,
+        /** Copying the event log. */
+        EVENTS,
+        /** Copying the links. */
+        LINKS,
+        /** Comparing both stores. */
+        VERIFY
     }
 
     /**

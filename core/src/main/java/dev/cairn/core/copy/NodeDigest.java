@@ -53,17 +53,35 @@ public final class NodeDigest {
     private NodeDigest() {
     }
 
-    /** The SHA-256 of {@link #canonical canonical(node, parentIds)}. */
+    /**
+     * The SHA-256 of {@link #canonical canonical(node, parentIds)}.
+     *
+     * @param node      the node
+     * @param parentIds the ids of its parents, in any order
+     * @return the 32 bytes of the digest
+     */
     public static byte[] sha256(Node node, Collection<String> parentIds) {
         return sha256(canonical(node, parentIds));
     }
 
-    /** The SHA-256 of {@link #canonical canonical(node, parentIds)}, as 64 lower-case hex digits. */
+    /**
+     * The SHA-256 of {@link #canonical canonical(node, parentIds)}, as 64 lower-case hex digits.
+     *
+     * @param node      the node
+     * @param parentIds the ids of its parents, in any order
+     * @return the digest in hex
+     */
     public static String hex(Node node, Collection<String> parentIds) {
         return HEX.formatHex(sha256(node, parentIds));
     }
 
-    /** The text the digest is taken over, as the class description defines it. */
+    /**
+     * The text the digest is taken over, as the class description defines it.
+     *
+     * @param node      the node
+     * @param parentIds the ids of its parents, in any order
+     * @return the canonical text
+     */
     public static String canonical(Node node, Collection<String> parentIds) {
         StringBuilder text = new StringBuilder(256).append(HEADER).append('\n');
         fields(node, parentIds).forEach((name, value) -> text.append(name).append(' ').append(value).append('\n'));

@@ -70,43 +70,78 @@ public final class StoreCopy {
         this.verify = verify;
     }
 
-    /** A copy from {@code source}, which the caller keeps open and closes. */
+    /**
+     * A copy from {@code source}, which the caller keeps open and closes.
+     *
+     * @param source an open store
+     * @return a copy that has no target yet
+     */
     public static StoreCopy from(Cairn source) {
         return new StoreCopy(Objects.requireNonNull(source, "source"), null, null, null, ImportMode.FAIL,
                 CopyListener.NONE, true);
     }
 
-    /** A copy from the store at {@code sourceUrl}, opened by {@link #run} and closed when it ends. */
+    /**
+     * A copy from the store at {@code sourceUrl}, opened by {@link #run} and closed when it ends.
+     *
+     * @param sourceUrl the source store's URL
+     * @return a copy that has no target yet
+     */
     public static StoreCopy from(String sourceUrl) {
         return new StoreCopy(null, Objects.requireNonNull(sourceUrl, "sourceUrl"), null, null, ImportMode.FAIL,
                 CopyListener.NONE, true);
     }
 
-    /** Into {@code target}, which the caller keeps open and closes. */
+    /**
+     * Into {@code target}, which the caller keeps open and closes.
+     *
+     * @param target an open store
+     * @return this copy
+     */
     public StoreCopy to(Cairn target) {
         return new StoreCopy(source, sourceUrl, Objects.requireNonNull(target, "target"), null, mode, listener,
                 verify);
     }
 
-    /** Into the store at {@code targetUrl}, opened by {@link #run} and closed when it ends. */
+    /**
+     * Into the store at {@code targetUrl}, opened by {@link #run} and closed when it ends.
+     *
+     * @param targetUrl the target store's URL
+     * @return this copy
+     */
     public StoreCopy to(String targetUrl) {
         return new StoreCopy(source, sourceUrl, null, Objects.requireNonNull(targetUrl, "targetUrl"), mode, listener,
                 verify);
     }
 
-    /** What to do with a node the target holds already; {@link ImportMode#FAIL} unless set. */
+    /**
+     * What to do with a node the target holds already; {@link ImportMode#FAIL} unless set.
+     *
+     * @param mode fail, skip or update
+     * @return this copy
+     */
     public StoreCopy mode(ImportMode mode) {
         return new StoreCopy(source, sourceUrl, target, targetUrl, Objects.requireNonNull(mode, "mode"), listener,
                 verify);
     }
 
-    /** Who is told the progress; nobody unless set. */
+    /**
+     * Who is told the progress; nobody unless set.
+     *
+     * @param listener told of each phase and how far it has come
+     * @return this copy
+     */
     public StoreCopy listener(CopyListener listener) {
         return new StoreCopy(source, sourceUrl, target, targetUrl, mode, Objects.requireNonNull(listener, "listener"),
                 verify);
     }
 
-    /** Whether to compare both stores after the copy; on unless turned off. */
+    /**
+     * Whether to compare both stores after the copy; on unless turned off.
+     *
+     * @param verify false to skip the comparison
+     * @return this copy
+     */
     public StoreCopy verify(boolean verify) {
         return new StoreCopy(source, sourceUrl, target, targetUrl, mode, listener, verify);
     }
@@ -114,6 +149,7 @@ public final class StoreCopy {
     /**
      * Copies, then verifies.
      *
+     * @return what was copied, and the verification when one was made
      * @throws IllegalArgumentException when both name the same store, or no target was given
      * @throws DuplicateNodeException   in mode {@link ImportMode#FAIL}, when the target holds a node of the
      *                                  source's; nothing is written
@@ -146,13 +182,23 @@ public final class StoreCopy {
      * the labels, and every node by its {@link NodeDigest} (its parents included), streamed in id order from
      * both at once. Memory holds a few pages, whatever the size of the stores.
      *
+     * @param source the store copied from
+     * @param target the store copied to
+     * @return the counts of both and the nodes that differ
      * @throws IllegalArgumentException when both are the same store
      */
     public static Verification verify(Cairn source, Cairn target) {
         return Verifier.verify(source, target, CopyListener.NONE);
     }
 
-    /** {@link #verify(Cairn, Cairn)}, telling {@code listener} how many nodes it has compared. */
+    /**
+     * {@link #verify(Cairn, Cairn)}, telling {@code listener} how many nodes it has compared.
+     *
+     * @param source   the store copied from
+     * @param target   the store copied to
+     * @param listener told of the {@link CopyListener.Phase#VERIFY} phase as it goes
+     * @return the counts of both and the nodes that differ
+     */
     public static Verification verify(Cairn source, Cairn target, CopyListener listener) {
         return Verifier.verify(source, target, Objects.requireNonNull(listener, "listener"));
     }

@@ -31,6 +31,18 @@ public record Verification(
     /** How many differing nodes a verification lists. */
     public static final int LISTED = 100;
 
+    /**
+     * Creates a {@code Verification}, checking and copying its components.
+     *
+     * @param source           the source's URL, password masked
+     * @param target           the target's URL, password masked
+     * @param sourceCounts     what the source holds
+     * @param targetCounts     what the target holds
+     * @param differences      the first {@value #LISTED} nodes that differ, by id
+     * @param differenceCount  how many nodes differ in all
+     * @param labelDifferences the names of the labels one store lacks or describes otherwise, sorted
+     * @param duration         how long the verification took
+     */
     public Verification {
         Objects.requireNonNull(sourceCounts, "sourceCounts");
         Objects.requireNonNull(targetCounts, "targetCounts");
@@ -39,12 +51,12 @@ public record Verification(
         Objects.requireNonNull(duration, "duration");
     }
 
-    /** Whether the target holds exactly what the source holds: the same counts, every node alike. */
+    /** {@return whether the target holds exactly what the source holds: the same counts, every node alike} */
     public boolean ok() {
         return sourceCounts.equals(targetCounts) && differenceCount == 0 && labelDifferences.isEmpty();
     }
 
-    /** What differs, in a few lines for a person to read; "no difference" when there is none. */
+    /** {@return what differs, in a few lines for a person to read; "no difference" when there is none} */
     public String describe() {
         if (ok()) {
             return "no difference: " + sourceCounts;
@@ -71,7 +83,9 @@ public record Verification(
     /**
      * How many of each kind a store holds.
      *
+     * @param nodes  the nodes
      * @param links  the links, counted as the parents of every node
+     * @param labels the defined labels
      * @param events the whole event log, the histories of deleted nodes included
      */
     public record Counts(long nodes, long links, long labels, long events) {
@@ -94,10 +108,20 @@ public record Verification(
     /**
      * One node that differs.
      *
+     * @param nodeId the node's id
+     * @param kind   how it differs
      * @param fields the fields whose values differ, in {@link NodeDigest}'s order ({@code parents} among them);
      *               empty unless the node is {@link Kind#CHANGED}
      */
     public record Difference(String nodeId, Kind kind, List<String> fields) {
+        /**
+         * Creates a {@code Difference}, checking and copying its components.
+         *
+         * @param nodeId the node's id
+         * @param kind   how it differs
+         * @param fields the fields whose values differ, in {@link NodeDigest}'s order ({@code parents} among them);
+         *               empty unless the node is {@link Kind#CHANGED}
+         */
         public Difference {
             Objects.requireNonNull(nodeId, "nodeId");
             Objects.requireNonNull(kind, "kind");

@@ -72,7 +72,12 @@ public final class Doctor {
     private Doctor() {
     }
 
-    /** Examines the plan in one read, changing nothing. */
+    /**
+     * Examines the plan in one read, changing nothing.
+     *
+     * @param cairn the open store to examine
+     * @return what is wrong, by kind then node id
+     */
     public static DoctorReport examine(Cairn cairn) {
         Objects.requireNonNull(cairn, "cairn");
         return new DoctorReport(cairn.store().read(Doctor::findings), List.of());
@@ -83,6 +88,7 @@ public final class Doctor {
      * plan again. A node whose repair the store refuses (a row whose other values break its constraints) is
      * left as it was and reported as {@link Kind#REPAIR_FAILED}.
      *
+     * @param cairn the open store to repair
      * @return what is still wrong, and the repairs made
      */
     public static DoctorReport repair(Cairn cairn) {

@@ -11,28 +11,39 @@ import java.util.Objects;
  * @param repairs  what a repair changed, in the order it changed it; empty after an examination
  */
 public record DoctorReport(List<Finding> findings, List<Repair> repairs) {
+    /**
+     * Creates a {@code DoctorReport}, copying its components.
+     *
+     * @param findings what is wrong, by kind then node id; after a repair, what is still wrong
+     * @param repairs  what a repair changed, in the order it changed it; empty after an examination
+     */
     public DoctorReport {
         findings = List.copyOf(findings);
         repairs = List.copyOf(repairs);
     }
 
-    /** Whether nothing is wrong. */
+    /** {@return whether nothing is wrong} */
     public boolean healthy() {
         return findings.isEmpty();
     }
 
-    /** The findings of one kind. */
+    /**
+     * The findings of one kind.
+     *
+     * @param kind a kind of problem
+     * @return the findings of that kind, by node id
+     */
     public List<Finding> findings(Kind kind) {
         Objects.requireNonNull(kind, "kind");
         return findings.stream().filter(finding -> finding.kind() == kind).toList();
     }
 
-    /** The findings {@link Doctor#repair} would repair. */
+    /** {@return the findings {@link Doctor#repair} would repair} */
     public List<Finding> repairable() {
         return findings.stream().filter(Finding::repairable).toList();
     }
 
-    /** The report as text, one line a finding or a repair, for a terminal or a log. */
+    /** {@return the report as text, one line a finding or a repair, for a terminal or a log} */
     public String toText() {
         StringBuilder text = new StringBuilder();
         for (Repair repair : repairs) {
@@ -96,6 +107,14 @@ public record DoctorReport(List<Finding> findings, List<Repair> repairs) {
      * @param repairable whether {@link Doctor#repair} repairs it; the others need a person's decision
      */
     public record Finding(Kind kind, String nodeId, String detail, boolean repairable) {
+        /**
+         * Creates a {@code Finding}, checking its components.
+         *
+         * @param kind       what kind of problem
+         * @param nodeId     the node it concerns (for a link, its child), or {@code null} when none does
+         * @param detail     what was found and what to do about it
+         * @param repairable whether {@link Doctor#repair} repairs it; the others need a person's decision
+         */
         public Finding {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(detail, "detail");
@@ -111,6 +130,14 @@ public record DoctorReport(List<Finding> findings, List<Repair> repairs) {
      * @param to     the value stored now, as text
      */
     public record Repair(String nodeId, String field, String from, String to) {
+        /**
+         * Creates a {@code Repair}, checking its components.
+         *
+         * @param nodeId the node
+         * @param field  the field by Cairn's name, such as {@code status} or {@code progress}
+         * @param from   the value stored before, as text
+         * @param to     the value stored now, as text
+         */
         public Repair {
             Objects.requireNonNull(nodeId, "nodeId");
             Objects.requireNonNull(field, "field");

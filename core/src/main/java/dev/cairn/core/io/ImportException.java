@@ -11,17 +11,22 @@ public class ImportException extends CairnException {
 
     private final transient ImportReport report;
 
+    /**
+     * An exception for an import whose check found problems.
+     *
+     * @param report the report of the check, with the problems found
+     */
     public ImportException(ImportReport report) {
         super(describe(report));
         this.report = report;
     }
 
-    /** The report of the check, its problems included; nothing of it was written. */
+    /** {@return the report of the check, its problems included; nothing of it was written} */
     public ImportReport report() {
         return report;
     }
 
-    /** Every problem found, in the order found. */
+    /** {@return every problem found, in the order found} */
     public List<ImportProblem> problems() {
         return report.problems();
     }

@@ -16,6 +16,16 @@ import java.util.Objects;
 public record ImportProblem(String source, int line, String field, String value, String rule) {
     private static final int MAX_VALUE_LENGTH = 80;
 
+    /**
+     * Creates an {@code ImportProblem}, checking and copying its components.
+     *
+     * @param source the file, as the caller named it, or its path inside a tree
+     * @param line   the line, from 1, or 0 when unknown
+     * @param field  the field's path, such as {@code metadata.severity} or {@code links.parents[2]}; empty for
+     *               the file as a whole
+     * @param value  the offending value as text, cut short when long, or {@code null} when missing
+     * @param rule   what it must be
+     */
     public ImportProblem {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(field, "field");

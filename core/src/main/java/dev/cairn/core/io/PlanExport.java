@@ -58,12 +58,22 @@ public final class PlanExport {
         this.keepStale = keepStale;
     }
 
-    /** An export of everything {@code cairn} holds. */
+    /**
+     * An export of everything {@code cairn} holds.
+     *
+     * @param cairn the open store to export
+     * @return an export that has not written anything yet
+     */
     public static PlanExport from(Cairn cairn) {
         return new PlanExport(Objects.requireNonNull(cairn, "cairn"), null, false);
     }
 
-    /** This export, telling {@code progress} the number of nodes written every thousand nodes. */
+    /**
+     * This export, telling {@code progress} the number of nodes written every thousand nodes.
+     *
+     * @param progress given the number of nodes written so far
+     * @return this export
+     */
     public PlanExport progress(LongConsumer progress) {
         return new PlanExport(cairn, Objects.requireNonNull(progress, "progress"), keepStale);
     }
@@ -71,6 +81,8 @@ public final class PlanExport {
     /**
      * This export, leaving in a tree the files of nodes the store no longer holds, and reporting them
      * ({@link ExportReport#staleFiles()}), instead of removing them.
+     *
+     * @return this export
      */
     public PlanExport keepStale() {
         return new PlanExport(cairn, progress, true);
@@ -79,12 +91,21 @@ public final class PlanExport {
     /**
      * Writes the plan to {@code file}, in the format its extension names ({@code .json}, {@code .yaml},
      * {@code .yml}). The file appears whole or not at all: it is written beside its place and moved there.
+     *
+     * @param file the file to write, {@code .json}, {@code .yaml} or {@code .yml}
+     * @return what was written
      */
     public ExportReport toFile(Path file) {
         return toFile(file, PlanFormat.of(file));
     }
 
-    /** Writes the plan to {@code file} in {@code format}, whole or not at all. */
+    /**
+     * Writes the plan to {@code file} in {@code format}, whole or not at all.
+     *
+     * @param file   the file to write
+     * @param format the encoding to write it in
+     * @return what was written
+     */
     public ExportReport toFile(Path file, PlanFormat format) {
         Path target = file.toAbsolutePath();
         try {
@@ -105,7 +126,13 @@ public final class PlanExport {
         }
     }
 
-    /** Writes the plan to {@code out} in {@code format}, leaving the stream open. */
+    /**
+     * Writes the plan to {@code out} in {@code format}, leaving the stream open.
+     *
+     * @param out    the stream to write to
+     * @param format the encoding to write it in
+     * @return what was written
+     */
     public ExportReport toStream(OutputStream out, PlanFormat format) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(format, "format");
@@ -178,6 +205,8 @@ public final class PlanExport {
      * through a symbolic link: a linked folder inside the tree is refused, and temporary files that an export
      * killed halfway left are removed first and counted in the report.
      *
+     * @param folder the folder to hold {@code plans/} and {@code commands/}
+     * @return what was written, and the stale files found
      * @throws UncheckedIOException when a folder of the tree is a link, or a file cannot be written
      */
     public ExportReport toTree(Path folder) {

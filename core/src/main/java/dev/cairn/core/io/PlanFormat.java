@@ -5,12 +5,16 @@ import java.util.Locale;
 
 /** The two encodings of a one-file plan. */
 public enum PlanFormat {
+    /** YAML, as ToDoWrite writes it. */
     YAML,
+    /** JSON. */
     JSON;
 
     /**
      * The format a file's extension names: {@code .json} for JSON, {@code .yaml} or {@code .yml} for YAML.
      *
+     * @param file a file's path
+     * @return the format its extension names
      * @throws IllegalArgumentException for any other extension
      */
     public static PlanFormat of(Path file) {

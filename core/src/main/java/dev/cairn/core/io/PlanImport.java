@@ -37,22 +37,37 @@ public final class PlanImport {
         this.lenient = lenient;
     }
 
-    /** An import into {@code cairn} that fails on a node the store holds already, and writes. */
+    /**
+     * An import into {@code cairn} that fails on a node the store holds already, and writes.
+     *
+     * @param cairn the open store to import into
+     * @return an import that has not read anything yet
+     */
     public static PlanImport into(Cairn cairn) {
         return new PlanImport(Objects.requireNonNull(cairn, "cairn"), ImportMode.FAIL, false, null, false);
     }
 
-    /** This import, doing {@code mode} with nodes the store holds already. */
+    /**
+     * This import, doing {@code mode} with nodes the store holds already.
+     *
+     * @param mode fail, skip or update
+     * @return this import
+     */
     public PlanImport mode(ImportMode mode) {
         return new PlanImport(cairn, Objects.requireNonNull(mode, "mode"), dryRun, progress, lenient);
     }
 
-    /** This import, checking and reporting what it would do, writing nothing; problems are in the report. */
+    /** {@return this import, checking and reporting what it would do, writing nothing; problems are in the report} */
     public PlanImport dryRun() {
         return new PlanImport(cairn, mode, true, progress, lenient);
     }
 
-    /** This import, telling {@code progress} the number of nodes read every thousand nodes, on each pass. */
+    /**
+     * This import, telling {@code progress} the number of nodes read every thousand nodes, on each pass.
+     *
+     * @param progress given the number of nodes read so far
+     * @return this import
+     */
     public PlanImport progress(LongConsumer progress) {
         return new PlanImport(cairn, mode, dryRun, Objects.requireNonNull(progress, "progress"), lenient);
     }
@@ -65,6 +80,8 @@ public final class PlanImport {
      * and {@code todowrite.unlisted_links} for a link only one side names), each reported as a warning with its
      * file and line; a tree export writes it all back as the owner wrote it. Everything else, and every write
      * through the API, keeps the strict rules. A one-file plan is read as before.
+     *
+     * @return this import
      */
     public PlanImport lenient() {
         return new PlanImport(cairn, mode, dryRun, progress, true);
@@ -73,13 +90,21 @@ public final class PlanImport {
     /**
      * Imports a one-file plan, in the format its extension names.
      *
+     * @param file the file to read, {@code .json}, {@code .yaml} or {@code .yml}
+     * @return what was imported, or would be on a dry run
      * @throws ImportException when anything in it is wrong (not on a dry run): nothing was written
      */
     public ImportReport fromFile(Path file) {
         return fromFile(file, PlanFormat.of(file));
     }
 
-    /** Imports a one-file plan in {@code format}. */
+    /**
+     * Imports a one-file plan in {@code format}.
+     *
+     * @param file   the file to read
+     * @param format the encoding it is written in
+     * @return what was imported, or would be on a dry run
+     */
     public ImportReport fromFile(Path file, PlanFormat format) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");
@@ -91,6 +116,8 @@ public final class PlanImport {
      * from either of its nodes' files; one named by only one of them is imported and listed among the
      * report's warnings. Nodes get a created event, their links a linked one.
      *
+     * @param folder the folder holding {@code plans/} and {@code commands/}
+     * @return what was imported, or would be on a dry run
      * @throws ImportException when anything in it is wrong (not on a dry run): nothing was written
      */
     public ImportReport fromTree(Path folder) {
@@ -103,6 +130,8 @@ public final class PlanImport {
      * of all folders are one import, checked together and written in one transaction, so a Command's
      * {@code ac_ref} may name an AcceptanceCriteria of the other folder.
      *
+     * @param folders the folders of the plan
+     * @return what was imported, or would be on a dry run
      * @throws ImportException when anything in it is wrong (not on a dry run): nothing was written
      */
     public ImportReport fromTree(TreeFolders folders) {

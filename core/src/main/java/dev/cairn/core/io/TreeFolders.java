@@ -25,7 +25,12 @@ public final class TreeFolders {
         this.commands = commands;
     }
 
-    /** The one-folder layout: {@code tree} holds {@code plans/} and {@code commands/}. */
+    /**
+     * The one-folder layout: {@code tree} holds {@code plans/} and {@code commands/}.
+     *
+     * @param tree the folder holding {@code plans/} and {@code commands/}
+     * @return the layout
+     */
     public static TreeFolders of(Path tree) {
         Objects.requireNonNull(tree, "tree");
         return new TreeFolders(tree, tree.resolve("plans"), tree.resolve("commands"));
@@ -34,6 +39,10 @@ public final class TreeFolders {
     /**
      * The two folders apart; either may be {@code null} (a plan without Commands, Commands whose criteria the
      * store holds already), not both.
+     *
+     * @param plans    the {@code plans/} folder, or {@code null}
+     * @param commands the {@code commands/} folder, or {@code null}
+     * @return the layout
      */
     public static TreeFolders split(Path plans, Path commands) {
         if (plans == null && commands == null) {
@@ -42,17 +51,17 @@ public final class TreeFolders {
         return new TreeFolders(null, plans, commands);
     }
 
-    /** The folder holding both, in the one-folder layout; {@code null} when they were given apart. */
+    /** {@return the folder holding both, in the one-folder layout; {@code null} when they were given apart} */
     public Path root() {
         return root;
     }
 
-    /** The folder holding the layer folders ({@code goals/} … {@code subtasks/}), or {@code null}. */
+    /** {@return the folder holding the layer folders ({@code goals/} … {@code subtasks/}), or {@code null}} */
     public Path plans() {
         return plans;
     }
 
-    /** The folder holding the Command files, or {@code null}. */
+    /** {@return the folder holding the Command files, or {@code null}} */
     public Path commands() {
         return commands;
     }

@@ -13,6 +13,14 @@ import java.util.Objects;
  * @param sha256    its SHA-256 in lower-case hex, {@code null} when missing
  */
 public record ArtifactCheck(String path, boolean present, Long sizeBytes, String sha256) {
+    /**
+     * Creates an {@code ArtifactCheck}, checking its components.
+     *
+     * @param path      the path as the spec declares it, relative to the base folder of the run
+     * @param present   whether a regular file was there when the run ended
+     * @param sizeBytes its size, {@code null} when missing
+     * @param sha256    its SHA-256 in lower-case hex, {@code null} when missing
+     */
     public ArtifactCheck {
         Objects.requireNonNull(path, "path");
         if (present) {
@@ -29,12 +37,24 @@ public record ArtifactCheck(String path, boolean present, Long sizeBytes, String
         }
     }
 
-    /** A file found at {@code path}. */
+    /**
+     * A file found at {@code path}.
+     *
+     * @param path      the path as the spec declares it, relative to the base folder of the run
+     * @param sizeBytes its size
+     * @param sha256    its SHA-256 in lower-case hex
+     * @return the check of a file that is there
+     */
     public static ArtifactCheck present(String path, long sizeBytes, String sha256) {
         return new ArtifactCheck(path, true, sizeBytes, sha256);
     }
 
-    /** Nothing found at {@code path}. */
+    /**
+     * Nothing found at {@code path}.
+     *
+     * @param path the path as the spec declares it, relative to the base folder of the run
+     * @return the check of a file that is not there
+     */
     public static ArtifactCheck missing(String path) {
         return new ArtifactCheck(path, false, null, null);
     }

@@ -14,6 +14,14 @@ import java.util.Objects;
  * @param expiresAt  when it lapses unless renewed; after {@code acquiredAt}
  */
 public record CommandLease(String commandId, String holder, Instant acquiredAt, Instant expiresAt) {
+    /**
+     * Creates a {@code CommandLease}, checking its components.
+     *
+     * @param commandId  the Command node
+     * @param holder     who holds it: host, process id and a random part
+     * @param acquiredAt when it was taken (or last taken over)
+     * @param expiresAt  when it lapses unless renewed; after {@code acquiredAt}
+     */
     public CommandLease {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(holder, "holder");
@@ -27,7 +35,12 @@ public record CommandLease(String commandId, String holder, Instant acquiredAt, 
         }
     }
 
-    /** Whether it has lapsed at {@code now}: another runner may take it over. */
+    /**
+     * Whether it has lapsed at {@code now}: another runner may take it over.
+     *
+     * @param now the time to check at
+     * @return whether the lease has lapsed
+     */
     public boolean expiredAt(Instant now) {
         return !expiresAt.isAfter(now);
     }

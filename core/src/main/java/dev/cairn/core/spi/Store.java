@@ -17,6 +17,9 @@ public interface Store extends AutoCloseable {
     /**
      * Runs {@code work} against a consistent view of the store. It must not write.
      *
+     * @param <T>  the type of what the work returns
+     * @param work the reads, made through the transaction it is given
+     * @return what {@code work} returned
      * @throws dev.cairn.core.StoreException when the backend fails
      */
     <T> T read(Function<StoreTransaction, T> work);
@@ -25,10 +28,14 @@ public interface Store extends AutoCloseable {
      * Runs {@code work} in one transaction: all of its writes are kept when it returns, none when it
      * throws, and the exception is rethrown as it was (translated to a {@link dev.cairn.core.CairnException}
      * when it comes from the backend).
+     *
+     * @param <T>  the type of what the work returns
+     * @param work the reads and writes, made through the transaction it is given
+     * @return what {@code work} returned
      */
     <T> T write(Function<StoreTransaction, T> work);
 
-    /** A short name of the backend, such as {@code memory} or {@code sqlite}. */
+    /** {@return a short name of the backend, such as {@code memory} or {@code sqlite}} */
     String backend();
 
     /**
@@ -41,17 +48,19 @@ public interface Store extends AutoCloseable {
         read(transaction -> null);
     }
 
-    /** The database product and version, such as {@code PostgreSQL 16.4}; empty where there is none. */
+    /** {@return the database product and version, such as {@code PostgreSQL 16.4}; empty where there is none} */
     default String serverVersion() {
         return "";
     }
 
-    /** The applied schema version of each migration module in the store's database; empty without migrations. */
+    /**
+     * {@return the applied schema version of each migration module in the store's database; empty without migrations}
+     */
     default Map<String, String> schemaVersions() {
         return Map.of();
     }
 
-    /** What this store can do beyond the contract. */
+    /** {@return what this store can do beyond the contract} */
     default Set<StoreCapability> capabilities() {
         return Set.of();
     }

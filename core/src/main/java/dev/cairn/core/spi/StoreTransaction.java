@@ -30,6 +30,12 @@ import java.util.function.Consumer;
  * them with queries that run in the database.
  */
 public interface StoreTransaction {
+    /**
+     * The node with {@code id}, labels and command spec included.
+     *
+     * @param id a node's id
+     * @return the node, or empty when there is none
+     */
     Optional<Node> node(String id);
 
     /**
@@ -39,6 +45,7 @@ public interface StoreTransaction {
      * after this call see what other transactions committed before it. Stores whose writes are serial have
      * nothing to do.
      *
+     * @param ids the ids of the nodes to hold
      * @return whether this store locks at all (its writers run concurrently); false tells the caller that
      *         reading again would find nothing new
      */
@@ -46,7 +53,12 @@ public interface StoreTransaction {
         return false;
     }
 
-    /** The nodes of {@code ids} that exist, in no particular order. */
+    /**
+     * The nodes of {@code ids} that exist, in no particular order.
+     *
+     * @param ids the ids of the nodes wanted
+     * @return the nodes found
+     */
     default List<Node> nodes(Collection<String> ids) {
         List<Node> found = new ArrayList<>(ids.size());
         for (String id : ids) {
@@ -58,6 +70,9 @@ public interface StoreTransaction {
     /**
      * The layers of the nodes of {@code ids} that exist, by id: all that the rules read of a new link's ends.
      * The default reads the whole nodes; a store that can read the layers alone overrides it.
+     *
+     * @param ids the ids of the nodes wanted
+     * @return the layer of each node found, by id
      */
     default Map<String, Layer> layers(Collection<String> ids) {
         Map<String, Layer> layers = new LinkedHashMap<>();
@@ -70,6 +85,7 @@ public interface StoreTransaction {
     /**
      * Stores a new node with its labels (creating label names not yet known) and command spec.
      *
+     * @param node a node Cairn has checked
      * @throws dev.cairn.core.DuplicateNodeException when its id exists
      */
     void insert(Node node);
@@ -82,6 +98,7 @@ public interface StoreTransaction {
      * <p>When it throws, the unit of work fails: the caller rolls it back, so what was stored of the list
      * need not be undone here.
      *
+     * @param nodes nodes Cairn has checked, in the order to store them
      * @throws dev.cairn.core.DuplicateNodeException when an id exists
      */
     default void insertNodes(List<Node> nodes) {
@@ -93,6 +110,8 @@ public interface StoreTransaction {
     /**
      * Replaces a node, labels and command spec included, if it is still at {@code expectedVersion}.
      *
+     * @param node            the node as it is to be
+     * @param expectedVersion the version the stored node must be at
      * @return false, changing nothing, when the node is gone or at another version
      */
     boolean update(Node node, long expectedVersion);
@@ -100,6 +119,7 @@ public interface StoreTransaction {
     /**
      * Deletes a node with its links and label assignments; its events stay.
      *
+     * @param id the node's id
      * @return false, changing nothing, when there was no such node: another transaction may have deleted it
      */
     boolean delete(String id);
@@ -107,6 +127,7 @@ public interface StoreTransaction {
     /**
      * Stores a link. Cairn checks both ends and the layer order first.
      *
+     * @param link a link Cairn has checked
      * @throws dev.cairn.core.NoSuchNodeException when an end does not exist
      * @throws dev.cairn.core.InvalidLinkException when the link is stored already
      */
@@ -121,6 +142,7 @@ public interface StoreTransaction {
      *
      * <p>When it throws, the unit of work fails: the caller rolls it back.
      *
+     * @param links links Cairn has checked, in the order to store them
      * @throws dev.cairn.core.NoSuchNodeException when an end does not exist
      * @throws dev.cairn.core.InvalidLinkException when a link is stored already
      */
@@ -130,36 +152,82 @@ public interface StoreTransaction {
         }
     }
 
-    /** Deletes a link; false when there was none. */
+    /**
+     * Deletes a link; false when there was none.
+     *
+     * @param link the link to delete
+     * @return whether there was one
+     */
     boolean deleteLink(Link link);
 
+    /**
+     * Whether the store holds a link. The default reads the children of its parent.
+     *
+     * @param link the link to look for
+     * @return whether it is stored
+     */
     default boolean hasLink(Link link) {
         return childIds(link.parentId()).contains(link.childId());
     }
 
-    /** The ids of the parents of {@code id}, sorted. */
+    /**
+     * The ids of the parents of {@code id}, sorted.
+     *
+     * @param id a node's id
+     * @return the parents' ids
+     */
     List<String> parentIds(String id);
 
-    /** The ids of the children of {@code id}, sorted. */
+    /**
+     * The ids of the children of {@code id}, sorted.
+     *
+     * @param id a node's id
+     * @return the children's ids
+     */
     List<String> childIds(String id);
 
-    /** The nodes matching {@code query}, sorted and paged as it says. */
+    /**
+     * The nodes matching {@code query}, sorted and paged as it says.
+     *
+     * @param query what to look for
+     * @return the nodes found
+     */
     List<Node> find(NodeQuery query);
 
-    /** How many nodes match {@code query}, ignoring its page. */
+    /**
+     * How many nodes match {@code query}, ignoring its page.
+     *
+     * @param query what to look for
+     * @return the number of nodes found
+     */
     long count(NodeQuery query);
 
-    /** Every node below {@code id}, each once, {@code id} itself left out. */
+    /**
+     * Every node below {@code id}, each once, {@code id} itself left out.
+     *
+     * @param id a node's id
+     * @return its descendants
+     */
     default List<Node> descendants(String id) {
         return nodes(walk(id, true));
     }
 
-    /** Every node above {@code id}, each once, {@code id} itself left out. */
+    /**
+     * Every node above {@code id}, each once, {@code id} itself left out.
+     *
+     * @param id a node's id
+     * @return its ancestors
+     */
     default List<Node> ancestors(String id) {
         return nodes(walk(id, false));
     }
 
-    /** Every link between {@code id} and the nodes below it. */
+    /**
+     * Every link between {@code id} and the nodes below it.
+     *
+     * @param id a node's id
+     * @return the links below it
+     */
     default List<Link> descendantLinks(String id) {
         List<Link> links = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -176,13 +244,18 @@ public interface StoreTransaction {
         return links;
     }
 
-    /** Every link in the store, sorted by parent then child. */
+    /** {@return every link in the store, sorted by parent then child} */
     List<Link> links();
 
-    /** Counts of nodes by layer and status; combinations with no node are left out. */
+    /** {@return counts of nodes by layer and status; combinations with no node are left out} */
     List<StatusCount> countByLayerAndStatus();
 
-    /** The ids of the Command nodes whose spec names {@code acceptanceCriteriaId}. */
+    /**
+     * The ids of the Command nodes whose spec names {@code acceptanceCriteriaId}.
+     *
+     * @param acceptanceCriteriaId an AcceptanceCriteria node's id
+     * @return the ids of the Commands that verify it
+     */
     List<String> commandsVerifying(String acceptanceCriteriaId);
 
     /**
@@ -192,6 +265,8 @@ public interface StoreTransaction {
      * Only another tool writing past Cairn leaves them. Sorted by node id, then field.
      *
      * <p>A store that keeps only what passed the rules, as the memory store does, has none: the default.
+     *
+     * @return the forbidden values found; empty for a store whose values were all written by Cairn
      */
     default List<StoredDrift> drift() {
         return List.of();
@@ -206,6 +281,9 @@ public interface StoreTransaction {
      * {@link StoredDrift#WORK_TYPE} (a wire name, a layer's display name) and {@link StoredDrift#PROGRESS} (in
      * decimal) only, at most one of each, and appends the events itself.
      *
+     * @param nodeId  the node's id
+     * @param repairs the value to write for each drift found
+     * @param at      the time to stamp the node's new version with
      * @return false, changing nothing, when the row no longer holds the drifted values, or this store repairs
      *         nothing (the default: a store whose {@link #drift()} finds nothing is never asked)
      */
@@ -213,21 +291,46 @@ public interface StoreTransaction {
         return false;
     }
 
-    /** Creates a label or replaces its description. */
+    /**
+     * Creates a label or replaces its description.
+     *
+     * @param label the label with its description
+     */
     void putLabel(Label label);
 
+    /**
+     * The label named {@code name}.
+     *
+     * @param name a label's name
+     * @return the label, or empty when there is none
+     */
     Optional<Label> label(String name);
 
-    /** Every label known, sorted by name. */
+    /** {@return every label known, sorted by name} */
     List<Label> labels();
 
-    /** Appends events, giving them increasing sequence numbers in list order. */
+    /**
+     * Appends events, giving them increasing sequence numbers in list order.
+     *
+     * @param events the events to append, in order
+     */
     void append(List<NewEvent> events);
 
-    /** The events of one node, oldest first. */
+    /**
+     * The events of one node, oldest first.
+     *
+     * @param nodeId a node's id
+     * @return its events
+     */
     List<Event> events(String nodeId);
 
-    /** Up to {@code limit} (at least 1) events with a sequence above {@code afterSequence}, oldest first. */
+    /**
+     * Up to {@code limit} (at least 1) events with a sequence above {@code afterSequence}, oldest first.
+     *
+     * @param afterSequence the sequence number of the last event seen; 0 for the first
+     * @param limit         the most events to return
+     * @return the events
+     */
     List<Event> events(long afterSequence, int limit);
 
     private Set<String> walk(String start, boolean down) {
@@ -254,6 +357,8 @@ public interface StoreTransaction {
      * heap anyway (the list holds the store's own instances), where paging by offset would sort the whole
      * store again for every page. A store that keeps them elsewhere overrides this with a query that
      * streams, holding a bounded number of rows, as the SQL stores do.
+     *
+     * @param action given each node
      */
     default void forEachNode(Consumer<Node> action) {
         Objects.requireNonNull(action, "action");
@@ -265,6 +370,8 @@ public interface StoreTransaction {
     /**
      * Gives every link, sorted by parent then child, to {@code action}, one at a time. The default walks
      * {@link #links()}; a store that keeps its links outside the heap overrides it with a query that streams.
+     *
+     * @param action given each link
      */
     default void forEachLink(Consumer<Link> action) {
         Objects.requireNonNull(action, "action");
@@ -277,6 +384,9 @@ public interface StoreTransaction {
      * The sorted parent ids of each node of {@code ids} that has parents (those without are left out), for
      * a page of a stream: a verification that compares each node with its parents asks once per few hundred
      * nodes. The default asks {@link #parentIds(String)} for each; a SQL store answers in one query.
+     *
+     * @param ids the ids of the nodes wanted
+     * @return the parent ids of each, by node id
      */
     default Map<String, List<String>> parentIdsOf(Collection<String> ids) {
         Map<String, List<String>> parents = new LinkedHashMap<>();
@@ -297,6 +407,8 @@ public interface StoreTransaction {
      * returns its {@link RunLog} here and declares {@link StoreCapability#COMMAND_RUNS}. The default, empty, is
      * for a store that keeps no runs; a runner asked to run a Command on it says so, naming the store, and
      * nothing else about the store changes.
+     *
+     * @return the run log, or empty when this store keeps no runs
      */
     default Optional<RunLog> runLog() {
         return Optional.empty();

@@ -16,11 +16,17 @@ import java.util.Objects;
  * @param problem     what is wrong with it
  */
 public record StoredDrift(String nodeId, String field, String storedValue, Problem problem) {
+    /** The field name of a node's status. */
     public static final String STATUS = "status";
+    /** The field name of a node's layer. */
     public static final String LAYER = "layer";
+    /** The field name of a node's severity. */
     public static final String SEVERITY = "severity";
+    /** The field name of a node's work type. */
     public static final String WORK_TYPE = "workType";
+    /** The field name of a node's progress. */
     public static final String PROGRESS = "progress";
+    /** The field name of a link, by its child's row. */
     public static final String PARENT = "parent";
 
     /** What is wrong with a stored value. */
@@ -39,6 +45,16 @@ public record StoredDrift(String nodeId, String field, String storedValue, Probl
         CHILD_MISSING
     }
 
+    /**
+     * Creates a {@code StoredDrift}, checking its components.
+     *
+     * @param nodeId      the node whose row holds the value; for a link, its child
+     * @param field       the field by Cairn's name: {@link #STATUS}, {@link #LAYER}, {@link #SEVERITY},
+     *                    {@link #WORK_TYPE}, {@link #PROGRESS}, or {@link #PARENT} for a link
+     * @param storedValue the value as stored, as text: a status as spelled, a progress in decimal, a link's
+     *                    parent id
+     * @param problem     what is wrong with it
+     */
     public StoredDrift {
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(field, "field");

@@ -71,7 +71,12 @@ public final class Traceability {
         this.links.forEach(link -> children.computeIfAbsent(link.parentId(), key -> new ArrayList<>()).add(link.childId()));
     }
 
-    /** The traceability of the plan in {@code cairn}, read in one transaction. */
+    /**
+     * The traceability of the plan in {@code cairn}, read in one transaction.
+     *
+     * @param cairn the open store
+     * @return the traceability of its plan
+     */
     public static Traceability of(Cairn cairn) {
         Objects.requireNonNull(cairn, "cairn");
         return cairn.store().read(tx -> new Traceability(tx.find(NodeQuery.all()), tx.links()));
@@ -80,13 +85,22 @@ public final class Traceability {
     /**
      * The traceability of a plan read through {@code graph}: a {@link Cairn} reads nodes and links in two
      * transactions, a graph of {@link Cairn#inTransaction} in one.
+     *
+     * @param graph a plan read through a store
+     * @return the traceability of its plan
      */
     public static Traceability of(PlanGraph graph) {
         Objects.requireNonNull(graph, "graph");
         return new Traceability(graph.find(NodeQuery.all()), graph.links());
     }
 
-    /** The traceability of these nodes and links, such as a file's before it is imported. */
+    /**
+     * The traceability of these nodes and links, such as a file's before it is imported.
+     *
+     * @param nodes the nodes
+     * @param links the links between them
+     * @return their traceability
+     */
     public static Traceability of(Collection<Node> nodes, Collection<Link> links) {
         return new Traceability(Objects.requireNonNull(nodes, "nodes"), Objects.requireNonNull(links, "links"));
     }
@@ -95,6 +109,8 @@ public final class Traceability {
      * The coverage: for each Requirements node the AcceptanceCriteria linked as its children; for each
      * AcceptanceCriteria the Commands that verify it, by their {@code acRef} or as its children; and the Commands
      * whose {@code acRef} names no AcceptanceCriteria node.
+     *
+     * @return the coverage, with the gaps
      */
     public TraceReport report() {
         Map<String, Set<String>> verifying = new HashMap<>();
@@ -138,6 +154,9 @@ public final class Traceability {
      * then a {@code child_to_parent} row for each link whose parent does not exist. Layers by their ToDoWrite
      * names, {@code valid} as {@code True} or {@code False} (whether the other end exists), fields quoted only
      * where they must be, lines ended by CRLF (RFC 4180, and Python's {@code csv} module).
+     *
+     * @param out the writer; left open
+     * @throws IOException when writing fails
      */
     public void writeCsv(Writer out) throws IOException {
         Objects.requireNonNull(out, "out");
@@ -164,7 +183,12 @@ public final class Traceability {
         out.flush();
     }
 
-    /** Writes {@code trace.csv}, in UTF-8, to {@code file}, making its folder; see {@link #writeCsv(Writer)}. */
+    /**
+     * Writes {@code trace.csv}, in UTF-8, to {@code file}, making its folder; see {@link #writeCsv(Writer)}.
+     *
+     * @param file the file to write
+     * @throws IOException when the folder cannot be made or the file written
+     */
     public void writeCsv(Path file) throws IOException {
         createParent(file);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -191,6 +215,9 @@ public final class Traceability {
      * {@code severity}, {@code work_type}), each only when set; {@code status} and {@code progress} are Cairn's
      * additions. {@code orphan_nodes} are nodes below Goal without a parent (ToDoWrite counted its roots too),
      * {@code missing_references} the ids a link names that do not exist.
+     *
+     * @param out the writer; left open
+     * @throws IOException when writing fails
      */
     public void writeGraphJson(Writer out) throws IOException {
         Objects.requireNonNull(out, "out");
@@ -202,13 +229,23 @@ public final class Traceability {
         out.flush();
     }
 
-    /** Writes {@code graph.json} in UTF-8 to {@code out}, which is left open; see {@link #writeGraphJson(Writer)}. */
+    /**
+     * Writes {@code graph.json} in UTF-8 to {@code out}, which is left open; see {@link #writeGraphJson(Writer)}.
+     *
+     * @param out the stream to write to
+     * @throws IOException when writing fails
+     */
     public void writeGraphJson(OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(Objects.requireNonNull(out, "out"), StandardCharsets.UTF_8);
         writeGraphJson(writer);
     }
 
-    /** Writes {@code graph.json} in UTF-8 to {@code file}, making its folder; see {@link #writeGraphJson(Writer)}. */
+    /**
+     * Writes {@code graph.json} in UTF-8 to {@code file}, making its folder; see {@link #writeGraphJson(Writer)}.
+     *
+     * @param file the file to write
+     * @throws IOException when the folder cannot be made or the file written
+     */
     public void writeGraphJson(Path file) throws IOException {
         createParent(file);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
