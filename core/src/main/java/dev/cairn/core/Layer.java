@@ -82,7 +82,7 @@ public enum Layer {
      * Whether this layer comes strictly before {@code other}, so may be its parent.
      *
      * @param other another layer
-     * @return whether this layer may be {@code other}'s parent's
+     * @return whether this layer comes before {@code other}
      */
     public boolean isAbove(Layer other) {
         return ordinal() < other.ordinal();

@@ -70,7 +70,7 @@ public final class NodeQuery {
      * Keeps nodes of these layers.
      *
      * @param layers the layers wanted; none for any
-     * @return this query, narrowed
+     * @return a new query, narrowed
      */
     public NodeQuery layers(Layer... layers) {
         return with(s -> s.layers = enumSet(Layer.class, Arrays.asList(layers)));
@@ -80,7 +80,7 @@ public final class NodeQuery {
      * Keeps nodes with one of these statuses.
      *
      * @param statuses the statuses wanted; none for any
-     * @return this query, narrowed
+     * @return a new query, narrowed
      */
     public NodeQuery status(Status... statuses) {
         return with(s -> s.statuses = enumSet(Status.class, Arrays.asList(statuses)));
@@ -90,7 +90,7 @@ public final class NodeQuery {
      * Keeps nodes owned by {@code owner}.
      *
      * @param owner the owner's name
-     * @return this query, narrowed
+     * @return a new query, narrowed
      */
     public NodeQuery owner(String owner) {
         return with(s -> s.owner = owner);
@@ -100,7 +100,7 @@ public final class NodeQuery {
      * Keeps nodes assigned to {@code assignee}.
      *
      * @param assignee the assignee's name
-     * @return this query, narrowed
+     * @return a new query, narrowed
      */
     public NodeQuery assignee(String assignee) {
         return with(s -> s.assignee = assignee);
@@ -110,7 +110,7 @@ public final class NodeQuery {
      * Keeps nodes of one of these severities.
      *
      * @param severities the severities wanted; none for any
-     * @return this query, narrowed
+     * @return a new query, narrowed
      */
     public NodeQuery severity(Severity... severities) {
         return with(s -> s.severities = enumSet(Severity.class, Arrays.asList(severities)));
@@ -120,7 +120,7 @@ public final class NodeQuery {
      * Keeps nodes of one of these work types.
      *
      * @param workTypes the work types wanted; none for any
-     * @return this query, narrowed
+     * @return a new query, narrowed
      */
     public NodeQuery workType(WorkType... workTypes) {
         return with(s -> s.workTypes = enumSet(WorkType.class, Arrays.asList(workTypes)));
@@ -130,7 +130,7 @@ public final class NodeQuery {
      * Nodes that carry at least one of these labels.
      *
      * @param labels label names
-     * @return this query, narrowed
+     * @return a new query, narrowed
      */
     public NodeQuery withAnyLabel(String... labels) {
         return with(s -> s.anyLabels = Set.copyOf(Arrays.asList(labels)));
@@ -140,7 +140,7 @@ public final class NodeQuery {
      * Nodes that carry every one of these labels.
      *
      * @param labels label names
-     * @return this query, narrowed
+     * @return a new query, narrowed
      */
     public NodeQuery withAllLabels(String... labels) {
         return with(s -> s.allLabels = Set.copyOf(Arrays.asList(labels)));
@@ -150,7 +150,7 @@ public final class NodeQuery {
      * Nodes whose title or description contains {@code text}, ignoring case.
      *
      * @param text the text to look for
-     * @return this query, narrowed
+     * @return a new query, narrowed
      */
     public NodeQuery text(String text) {
         return with(s -> s.text = text == null || text.isEmpty() ? null : text);
@@ -160,7 +160,7 @@ public final class NodeQuery {
      * Nodes that are a parent of the node {@code childId}.
      *
      * @param childId the child node's id
-     * @return this query, narrowed
+     * @return a new query, narrowed
      */
     public NodeQuery parentOf(String childId) {
         return with(s -> s.parentOf = childId);
@@ -170,7 +170,7 @@ public final class NodeQuery {
      * Nodes that are a child of the node {@code parentId}.
      *
      * @param parentId the parent node's id
-     * @return this query, narrowed
+     * @return a new query, narrowed
      */
     public NodeQuery childOf(String parentId) {
         return with(s -> s.childOf = parentId);
@@ -185,7 +185,7 @@ public final class NodeQuery {
      * Sorts the results; by id unless set.
      *
      * @param sort what to sort by
-     * @return this query, sorted
+     * @return a new query, sorted
      */
     public NodeQuery sortBy(Sort sort) {
         return with(s -> s.sort = Objects.requireNonNull(sort, "sort"));
@@ -194,7 +194,7 @@ public final class NodeQuery {
     /**
      * Sorts the results in descending order; ties stay in ascending id order.
      *
-     * @return this query, sorted
+     * @return a new query, sorted
      */
     public NodeQuery descending() {
         return with(s -> s.descending = true);
@@ -204,7 +204,7 @@ public final class NodeQuery {
      * Skips the first {@code offset} results.
      *
      * @param offset 0 or more
-     * @return this query, paged
+     * @return a new query, paged
      */
     public NodeQuery offset(int offset) {
         if (offset < 0) {
@@ -217,7 +217,7 @@ public final class NodeQuery {
      * Returns at most {@code limit} results.
      *
      * @param limit 1 or more
-     * @return this query, paged
+     * @return a new query, paged
      */
     public NodeQuery limit(int limit) {
         if (limit < 1) {

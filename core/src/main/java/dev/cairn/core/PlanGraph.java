@@ -173,7 +173,7 @@ public interface PlanGraph {
      * Deletes a node that has no children.
      *
      * @param id the node's id
-     * @return the id deleted
+     * @return a list holding the id deleted
      * @throws NodeHasChildrenException when it has some; see {@link #delete(String, DeleteMode)}
      */
     default List<String> delete(String id) {

@@ -56,7 +56,7 @@ public final class NodeDigest {
     /**
      * The SHA-256 of {@link #canonical canonical(node, parentIds)}.
      *
-     * @param node      the node
+     * @param node      a node as stored
      * @param parentIds the ids of its parents, in any order
      * @return the 32 bytes of the digest
      */
@@ -67,7 +67,7 @@ public final class NodeDigest {
     /**
      * The SHA-256 of {@link #canonical canonical(node, parentIds)}, as 64 lower-case hex digits.
      *
-     * @param node      the node
+     * @param node      a node as stored
      * @param parentIds the ids of its parents, in any order
      * @return the digest in hex
      */
@@ -78,7 +78,7 @@ public final class NodeDigest {
     /**
      * The text the digest is taken over, as the class description defines it.
      *
-     * @param node      the node
+     * @param node      a node as stored
      * @param parentIds the ids of its parents, in any order
      * @return the canonical text
      */

@@ -96,7 +96,7 @@ public final class StoreCopy {
      * Into {@code target}, which the caller keeps open and closes.
      *
      * @param target an open store
-     * @return this copy
+     * @return a new copy; this one is unchanged
      */
     public StoreCopy to(Cairn target) {
         return new StoreCopy(source, sourceUrl, Objects.requireNonNull(target, "target"), null, mode, listener,
@@ -107,7 +107,7 @@ public final class StoreCopy {
      * Into the store at {@code targetUrl}, opened by {@link #run} and closed when it ends.
      *
      * @param targetUrl the target store's URL
-     * @return this copy
+     * @return a new copy; this one is unchanged
      */
     public StoreCopy to(String targetUrl) {
         return new StoreCopy(source, sourceUrl, null, Objects.requireNonNull(targetUrl, "targetUrl"), mode, listener,
@@ -118,7 +118,7 @@ public final class StoreCopy {
      * What to do with a node the target holds already; {@link ImportMode#FAIL} unless set.
      *
      * @param mode fail, skip or update
-     * @return this copy
+     * @return a new copy; this one is unchanged
      */
     public StoreCopy mode(ImportMode mode) {
         return new StoreCopy(source, sourceUrl, target, targetUrl, Objects.requireNonNull(mode, "mode"), listener,
@@ -129,7 +129,7 @@ public final class StoreCopy {
      * Who is told the progress; nobody unless set.
      *
      * @param listener told of each phase and how far it has come
-     * @return this copy
+     * @return a new copy; this one is unchanged
      */
     public StoreCopy listener(CopyListener listener) {
         return new StoreCopy(source, sourceUrl, target, targetUrl, mode, Objects.requireNonNull(listener, "listener"),
@@ -140,7 +140,7 @@ public final class StoreCopy {
      * Whether to compare both stores after the copy; on unless turned off.
      *
      * @param verify false to skip the comparison
-     * @return this copy
+     * @return a new copy; this one is unchanged
      */
     public StoreCopy verify(boolean verify) {
         return new StoreCopy(source, sourceUrl, target, targetUrl, mode, listener, verify);

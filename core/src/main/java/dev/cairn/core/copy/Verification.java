@@ -83,9 +83,9 @@ public record Verification(
     /**
      * How many of each kind a store holds.
      *
-     * @param nodes  the nodes
+     * @param nodes  nodes held
      * @param links  the links, counted as the parents of every node
-     * @param labels the defined labels
+     * @param labels labels defined
      * @param events the whole event log, the histories of deleted nodes included
      */
     public record Counts(long nodes, long links, long labels, long events) {

@@ -50,9 +50,8 @@ public record ImportReport(
      * @param mode         what was done with nodes the store held already
      * @param created      nodes added
      * @param updated      stored nodes given the file's fields (mode {@link ImportMode#UPDATE}) that differed
-     * @param skipped      stored nodes left alone: in mode {@link ImportMode#SKIP}, or in mode {@link
-     *                     ImportMode#UPDATE}
-     *                     because they held the file's fields already
+     * @param skipped      stored nodes left alone: in mode {@link ImportMode#SKIP}, or in mode
+     *                     {@link ImportMode#UPDATE} because they held the file's fields already
      * @param linksAdded   links added; links the store had already are not counted
      * @param events       events recorded
      * @param createdIds   the first ids created
@@ -80,9 +79,8 @@ public record ImportReport(
      * @param mode         what was done with nodes the store held already
      * @param created      nodes added
      * @param updated      stored nodes given the file's fields (mode {@link ImportMode#UPDATE}) that differed
-     * @param skipped      stored nodes left alone: in mode {@link ImportMode#SKIP}, or in mode {@link
-     *                     ImportMode#UPDATE}
-     *                     because they held the file's fields already
+     * @param skipped      stored nodes left alone: in mode {@link ImportMode#SKIP}, or in mode
+     *                     {@link ImportMode#UPDATE} because they held the file's fields already
      * @param linksAdded   links added; links the store had already are not counted
      * @param events       events recorded
      * @param createdIds   the first ids created

@@ -72,7 +72,7 @@ public final class PlanExport {
      * This export, telling {@code progress} the number of nodes written every thousand nodes.
      *
      * @param progress given the number of nodes written so far
-     * @return this export
+     * @return a new export; this one is unchanged
      */
     public PlanExport progress(LongConsumer progress) {
         return new PlanExport(cairn, Objects.requireNonNull(progress, "progress"), keepStale);
@@ -82,7 +82,7 @@ public final class PlanExport {
      * This export, leaving in a tree the files of nodes the store no longer holds, and reporting them
      * ({@link ExportReport#staleFiles()}), instead of removing them.
      *
-     * @return this export
+     * @return a new export; this one is unchanged
      */
     public PlanExport keepStale() {
         return new PlanExport(cairn, progress, true);

@@ -51,13 +51,16 @@ public final class PlanImport {
      * This import, doing {@code mode} with nodes the store holds already.
      *
      * @param mode fail, skip or update
-     * @return this import
+     * @return a new import; this one is unchanged
      */
     public PlanImport mode(ImportMode mode) {
         return new PlanImport(cairn, Objects.requireNonNull(mode, "mode"), dryRun, progress, lenient);
     }
 
-    /** {@return this import, checking and reporting what it would do, writing nothing; problems are in the report} */
+    /**
+     * {@return a new import that checks and reports what it would do, writing nothing; problems are in the
+     * report}
+     */
     public PlanImport dryRun() {
         return new PlanImport(cairn, mode, true, progress, lenient);
     }
@@ -66,7 +69,7 @@ public final class PlanImport {
      * This import, telling {@code progress} the number of nodes read every thousand nodes, on each pass.
      *
      * @param progress given the number of nodes read so far
-     * @return this import
+     * @return a new import; this one is unchanged
      */
     public PlanImport progress(LongConsumer progress) {
         return new PlanImport(cairn, mode, dryRun, Objects.requireNonNull(progress, "progress"), lenient);
@@ -81,7 +84,7 @@ public final class PlanImport {
      * file and line; a tree export writes it all back as the owner wrote it. Everything else, and every write
      * through the API, keeps the strict rules. A one-file plan is read as before.
      *
-     * @return this import
+     * @return a new import; this one is unchanged
      */
     public PlanImport lenient() {
         return new PlanImport(cairn, mode, dryRun, progress, true);

@@ -97,7 +97,7 @@ public final class Traceability {
     /**
      * The traceability of these nodes and links, such as a file's before it is imported.
      *
-     * @param nodes the nodes
+     * @param nodes nodes of a plan, such as those of a file
      * @param links the links between them
      * @return their traceability
      */
