@@ -15,6 +15,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER})
 public @interface CairnStore {
-    /** The backend; none given: the class's {@link CairnTest#backend()}, else {@link Backend#MEMORY}. */
+    /**
+     * The backend of the store.
+     *
+     * @return one backend, or none for the class's {@link CairnTest#backend()}, else {@link Backend#MEMORY}
+     */
     Backend[] value() default {};
 }

@@ -30,6 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @ExtendWith(CairnExtension.class)
 public @interface CairnTest {
-    /** The backend of the stores of this class's tests. */
+    /**
+     * The backend of the stores of this class's tests.
+     *
+     * @return the backend; {@link Backend#MEMORY} by default
+     */
     Backend backend() default Backend.MEMORY;
 }

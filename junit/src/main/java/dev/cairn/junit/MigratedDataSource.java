@@ -24,15 +24,32 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER})
 public @interface MigratedDataSource {
-    /** {@code classpath:FOLDER} or a folder on disk ({@code filesystem:} optional), as Flyway reads a location. */
+    /**
+     * Where the migrations are, as Flyway reads a location.
+     *
+     * @return {@code classpath:FOLDER} or a folder on disk ({@code filesystem:} optional);
+     *         {@code classpath:db/migration} by default
+     */
     String location() default "classpath:db/migration";
 
-    /** {@link Backend#SQLITE} or {@link Backend#POSTGRESQL}. */
+    /**
+     * The database the migrations are applied to.
+     *
+     * @return {@link Backend#SQLITE} (the default) or {@link Backend#POSTGRESQL}
+     */
     Backend backend() default Backend.SQLITE;
 
-    /** Placeholders of the SQL files, each {@code KEY=VALUE}. */
+    /**
+     * Placeholders of the SQL files.
+     *
+     * @return each placeholder as {@code KEY=VALUE}; none by default
+     */
     String[] placeholders() default {};
 
-    /** One database for the whole test class instead of one per test. */
+    /**
+     * One database for the whole test class instead of one per test.
+     *
+     * @return true for one database per class; false by default
+     */
     boolean perClass() default false;
 }

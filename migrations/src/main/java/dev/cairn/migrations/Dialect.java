@@ -5,8 +5,11 @@ import java.util.Locale;
 
 /** The databases the engine knows. Immutable and thread-safe. */
 public enum Dialect {
+    /** SQLite, one database per file. */
     SQLITE("SQLite"),
+    /** PostgreSQL, one schema of a database. */
     POSTGRESQL("PostgreSQL"),
+    /** H2, one schema of a database. */
     H2("H2");
 
     private final String productName;
@@ -15,7 +18,11 @@ public enum Dialect {
         this.productName = productName;
     }
 
-    /** The product name JDBC metadata reports for this database. */
+    /**
+     * The product name JDBC metadata reports for this database.
+     *
+     * @return the name, such as {@code PostgreSQL}
+     */
     public String productName() {
         return productName;
     }
@@ -23,6 +30,8 @@ public enum Dialect {
     /**
      * The dialect for a product name as {@link java.sql.DatabaseMetaData#getDatabaseProductName()} reports it.
      *
+     * @param productName the name the driver reports, compared ignoring case and surrounding spaces
+     * @return the matching dialect
      * @throws MigrationConfigurationException when no dialect matches
      */
     public static Dialect fromProductName(String productName) {

@@ -11,25 +11,47 @@ import java.sql.Connection;
  */
 public non-sealed interface JavaMigration extends Migration {
 
-    /** Applies the change. Any exception fails the migration. */
+    /**
+     * Applies the change. Any exception fails the migration.
+     *
+     * @param connection the connection to the migrated database, in the migration's transaction
+     * @throws Exception anything; it fails the migration
+     */
     void migrate(Connection connection) throws Exception;
 
-    /** Reverts the change; only called when {@link #canUndo()} is true. */
+    /**
+     * Reverts the change; only called when {@link #canUndo()} is true.
+     *
+     * @param connection the connection to the migrated database, in the undo's transaction
+     * @throws Exception anything; the undo then fails
+     */
     default void undo(Connection connection) throws Exception {
         throw new UnsupportedOperationException(script() + " cannot be undone");
     }
 
-    /** Whether {@link #undo(Connection)} is implemented. */
+    /**
+     * Whether {@link #undo(Connection)} is implemented.
+     *
+     * @return true when this migration can be undone; false unless overridden
+     */
     default boolean canUndo() {
         return false;
     }
 
-    /** A checksum of the migration's logic, or null to skip checksum validation for it. */
+    /**
+     * A checksum of the migration's logic, compared with the stored one by validation.
+     *
+     * @return the checksum, or null (the default) to skip checksum validation for it
+     */
     default String checksum() {
         return null;
     }
 
-    /** Whether the migration runs inside a transaction (true unless it uses statements that cannot). */
+    /**
+     * Whether the migration runs inside a transaction.
+     *
+     * @return true (the default) unless it uses statements that cannot run in one
+     */
     default boolean transactional() {
         return true;
     }

@@ -32,6 +32,11 @@ public final class MigrateAll {
     /**
      * Migrates every SQLite file directly in {@code folder} (recognised by its header; empty files count,
      * backups and journals do not), each with a copy of {@code template} pointed at the file.
+     *
+     * @param folder      the folder whose SQLite files are migrated; subfolders are not
+     * @param template    the configuration every file is migrated with; its connection is replaced
+     * @param parallelism how many files to migrate at once, at least 1
+     * @return one result per file, sorted by file name
      */
     public static List<TargetResult> sqliteFolder(Path folder, Migrator.Builder template, int parallelism) {
         Map<String, Migrator> migrators = new LinkedHashMap<>();
@@ -41,7 +46,15 @@ public final class MigrateAll {
         return run(migrators, parallelism);
     }
 
-    /** Migrates each schema through {@code dataSource}, each with a copy of {@code template}. */
+    /**
+     * Migrates each schema through {@code dataSource}, each with a copy of {@code template}.
+     *
+     * @param dataSource  the data source of the database holding the schemas
+     * @param schemas     the schemas to migrate, each created if missing
+     * @param template    the configuration every schema is migrated with; its connection and schema are replaced
+     * @param parallelism how many schemas to migrate at once, at least 1
+     * @return one result per schema, in the order given
+     */
     public static List<TargetResult> schemas(DataSource dataSource, List<String> schemas, Migrator.Builder template,
                                              int parallelism) {
         Map<String, Migrator> migrators = new LinkedHashMap<>();
@@ -51,7 +64,14 @@ public final class MigrateAll {
         return run(migrators, parallelism);
     }
 
-    /** Runs {@code migrate()} on each migrator, at most {@code parallelism} at once, results in input order. */
+    /**
+     * Runs {@code migrate()} on each migrator, at most {@code parallelism} at once, results in input order.
+     *
+     * @param migrators   target name to the migrator of that target
+     * @param parallelism how many to run at once, at least 1
+     * @return one result per migrator, in the map's order
+     * @throws MigrationConfigurationException when {@code parallelism} is below 1
+     */
     public static List<TargetResult> run(Map<String, Migrator> migrators, int parallelism) {
         if (parallelism < 1) {
             throw new MigrationConfigurationException("parallelism must be at least 1, was " + parallelism);
@@ -95,6 +115,10 @@ public final class MigrateAll {
     /**
      * The SQLite files directly in {@code folder}, told by their header (an empty file counts, as SQLite would
      * make it one); backups, journals and WAL files left out; sorted. What a run over a folder migrates.
+     *
+     * @param folder the folder to list; subfolders are not
+     * @return the files, sorted
+     * @throws java.io.UncheckedIOException when the folder or a file cannot be read
      */
     public static List<Path> sqliteFiles(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {

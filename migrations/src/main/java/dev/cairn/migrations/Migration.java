@@ -6,12 +6,24 @@ package dev.cairn.migrations;
  */
 public sealed interface Migration permits SqlMigration, JavaMigration, RepeatableMigration {
 
-    /** The version, unique within the module; null for a {@link RepeatableMigration}. */
+    /**
+     * The version, unique within the module.
+     *
+     * @return the version, or null for a {@link RepeatableMigration}
+     */
     MigrationVersion version();
 
-    /** A short human description, such as {@code add index on title}. */
+    /**
+     * A short human description.
+     *
+     * @return the description, such as {@code add index on title}
+     */
     String description();
 
-    /** The name recorded in the history table and shown in errors: a file name or a class name. */
+    /**
+     * The name recorded in the history table and shown in errors.
+     *
+     * @return a file name or a class name
+     */
     String script();
 }

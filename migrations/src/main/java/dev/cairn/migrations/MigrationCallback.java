@@ -16,11 +16,17 @@ public interface MigrationCallback {
 
     /** The points of a run, named as Flyway names its callback files. */
     enum Event {
+        /** Once, at the start of a migrate run. */
         BEFORE_MIGRATE("beforeMigrate"),
+        /** Before each migration. */
         BEFORE_EACH_MIGRATE("beforeEachMigrate"),
+        /** After each migration that succeeded. */
         AFTER_EACH_MIGRATE("afterEachMigrate"),
+        /** After each migration that failed. */
         AFTER_EACH_MIGRATE_ERROR("afterEachMigrateError"),
+        /** Once, after a run that succeeded. */
         AFTER_MIGRATE("afterMigrate"),
+        /** Once, after a run that failed. */
         AFTER_MIGRATE_ERROR("afterMigrateError");
 
         private final String fileName;
@@ -29,7 +35,11 @@ public interface MigrationCallback {
             this.fileName = fileName;
         }
 
-        /** The callback file's name without {@code .sql}, as in a Flyway location. */
+        /**
+         * The callback file's name without {@code .sql}, as in a Flyway location.
+         *
+         * @return the name, such as {@code beforeMigrate}
+         */
         public String fileName() {
             return fileName;
         }
@@ -38,7 +48,10 @@ public interface MigrationCallback {
     /**
      * Runs at {@code event}. Any exception fails the run (before or after a migration: that migration).
      *
+     * @param event      the point of the run reached
+     * @param connection the migrating connection
      * @param migration the migration about to run or just run, for the {@code …Each…} events; else null
+     * @throws Exception anything; it fails the run
      */
     void handle(Event event, Connection connection, MigrationInfo migration) throws Exception;
 }

@@ -9,6 +9,11 @@ import java.util.List;
 public class MigrationChecksumMismatchException extends MigrationValidationException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param problems one line per changed migration, naming both checksums
+     */
     public MigrationChecksumMismatchException(List<String> problems) {
         super(problems);
     }

@@ -8,10 +8,21 @@ package dev.cairn.migrations;
 public class MigrationConfigurationException extends MigrationException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong and what to do
+     */
     public MigrationConfigurationException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what is wrong and what to do
+     * @param cause   the failure that showed it
+     */
     public MigrationConfigurationException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -7,14 +7,30 @@ import java.time.Duration;
 public class MigrationLockTimeoutException extends MigrationException {
     private static final long serialVersionUID = 1L;
 
+    /** The database or file whose lock was not obtained. */
     private final String target;
+    /** The lock timeout that elapsed. */
     private final transient Duration timeout;
 
+    /**
+     * Creates the exception without advice.
+     *
+     * @param target  the database or file whose lock was not obtained (password masked)
+     * @param timeout the lock timeout that elapsed
+     * @param cause   the database's exception, or null
+     */
     public MigrationLockTimeoutException(String target, Duration timeout, Throwable cause) {
         this(target, timeout, null, cause);
     }
 
-    /** @param advice what else may hold the lock and what to do then, appended to the message; may be null */
+    /**
+     * Creates the exception.
+     *
+     * @param target  the database or file whose lock was not obtained (password masked)
+     * @param timeout the lock timeout that elapsed
+     * @param advice what else may hold the lock and what to do then, appended to the message; may be null
+     * @param cause   the database's exception, or null
+     */
     public MigrationLockTimeoutException(String target, Duration timeout, String advice, Throwable cause) {
         super("Could not obtain the migration lock on " + target + " within " + timeout.toMillis()
                 + " ms: another migrator is running. Wait for it, or raise the lock timeout (Migrator.Builder.lockTimeout,"
@@ -24,12 +40,20 @@ public class MigrationLockTimeoutException extends MigrationException {
         this.timeout = timeout;
     }
 
-    /** The database or file whose lock was not obtained (password masked). */
+    /**
+     * The database or file whose lock was not obtained.
+     *
+     * @return the target, password masked
+     */
     public String target() {
         return target;
     }
 
-    /** The lock timeout that elapsed. */
+    /**
+     * The lock timeout that elapsed.
+     *
+     * @return the configured timeout
+     */
     public Duration timeout() {
         return timeout;
     }

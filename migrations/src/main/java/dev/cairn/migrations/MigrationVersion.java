@@ -12,6 +12,12 @@ import java.util.stream.Collectors;
  */
 public record MigrationVersion(List<Long> parts) implements Comparable<MigrationVersion> {
 
+    /**
+     * Drops trailing zero parts.
+     *
+     * @param parts the numeric parts, without trailing zeros (at least one part)
+     * @throws MigrationConfigurationException when {@code parts} is empty
+     */
     public MigrationVersion {
         List<Long> trimmed = new ArrayList<>(parts);
         while (trimmed.size() > 1 && trimmed.get(trimmed.size() - 1) == 0L) {
@@ -26,6 +32,8 @@ public record MigrationVersion(List<Long> parts) implements Comparable<Migration
     /**
      * Parses {@code 1}, {@code 1.2} or {@code 1_2} (Flyway's file-name spelling of {@code 1.2}).
      *
+     * @param text the version as written
+     * @return the version
      * @throws MigrationConfigurationException when the text is no version
      */
     public static MigrationVersion parse(String text) {

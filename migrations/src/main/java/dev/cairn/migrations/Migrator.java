@@ -48,11 +48,21 @@ public final class Migrator {
         this.engine = new MigrationEngine(config);
     }
 
+    /**
+     * Starts a configuration.
+     *
+     * @return a new builder with the defaults: history table {@code cairn_schema_history}, a one-minute lock
+     *         timeout, {@link BackupPolicy#defaults()}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Applies every pending migration (up to the targets), each with its history row, under the lock. */
+    /**
+     * Applies every pending migration (up to the targets), each with its history row, under the lock.
+     *
+     * @return the migrations applied, in order, with the time the run took and the backup taken, if any
+     */
     public MigrateResult migrate() {
         return engine.migrate();
     }
@@ -63,6 +73,8 @@ public final class Migrator {
      * of order, no repeatable changed. False when the history cannot be read or anything differs; then
      * {@link #migrate()} or {@link #validate()} says what. Callbacks are not consulted: a store opening calls this
      * first, so that opening an up-to-date database costs one query and never waits for another migrator.
+     *
+     * @return true when {@link #migrate()} would apply nothing and {@link #validate()} would find nothing
      */
     public boolean upToDate() {
         return engine.upToDate();
@@ -74,12 +86,18 @@ public final class Migrator {
      * providers, which the checksums need; with targets, callbacks or repeatable migrations it is
      * {@link #upToDate()}. For opening a store: a changed file is still found by {@link #validate()} and by every
      * {@link #migrate()} that has work.
+     *
+     * @return true when every local versioned migration is applied, checksums not compared
      */
     public boolean versionsUpToDate() {
         return engine.versionsUpToDate();
     }
 
-    /** Every applied and local migration with its state, history first. */
+    /**
+     * Every applied and local migration with its state, history first.
+     *
+     * @return one entry per migration, applied ones in the order they ran, then pending ones
+     */
     public List<MigrationInfo> info() {
         return engine.info();
     }
@@ -94,12 +112,21 @@ public final class Migrator {
         engine.validate();
     }
 
-    /** Adopts an existing database: migrations of {@code module} up to {@code version} count as applied. */
+    /**
+     * Adopts an existing database: migrations of {@code module} up to {@code version} count as applied.
+     *
+     * @param module  the module whose migrations are adopted
+     * @param version the newest version that counts as applied, such as {@code 3} or {@code 1.2}
+     */
     public void baseline(String module, String version) {
         engine.baseline(Map.of(module, MigrationVersion.parse(version)));
     }
 
-    /** Baselines several modules at once, module to version. */
+    /**
+     * Baselines several modules at once.
+     *
+     * @param versions module name to the newest version of it that counts as applied
+     */
     public void baseline(Map<String, String> versions) {
         Map<String, MigrationVersion> parsed = new LinkedHashMap<>();
         versions.forEach((module, version) -> parsed.put(module, MigrationVersion.parse(version)));
@@ -111,6 +138,7 @@ public final class Migrator {
      * checked against the local file with Flyway's own CRC-32 checksum and recorded as applied in module
      * {@code module}, so that {@link #migrate()} goes on from there. Flyway's table is left as it was.
      *
+     * @param module the module the adopted migrations are recorded under
      * @return the adopted migrations, as {@code module version script}
      * @throws MigrationValidationException naming each changed, missing or failed migration; nothing is adopted
      */
@@ -129,17 +157,32 @@ public final class Migrator {
         return engine.clean();
     }
 
-    /** Removes failed rows and realigns stored checksums with the local files. */
+    /**
+     * Removes failed rows and realigns stored checksums with the local files.
+     *
+     * @return the rows removed and the checksums realigned
+     */
     public RepairResult repair() {
         return engine.repair();
     }
 
-    /** Undoes the last {@code steps} applied migrations, newest first, with their undo files or code. */
+    /**
+     * Undoes the last {@code steps} applied migrations, newest first, with their undo files or code.
+     *
+     * @param steps how many applied migrations to undo
+     * @return the migrations undone
+     */
     public UndoResult undo(int steps) {
         return engine.undoSteps(steps);
     }
 
-    /** Undoes the module's migrations above {@code version}, newest first. */
+    /**
+     * Undoes the module's migrations above {@code version}, newest first.
+     *
+     * @param module  the module whose migrations are undone
+     * @param version the version to go back to; it stays applied
+     * @return the migrations undone
+     */
     public UndoResult undoTo(String module, String version) {
         return engine.undoTo(module, MigrationVersion.parse(version));
     }
@@ -148,6 +191,7 @@ public final class Migrator {
      * Writes every statement {@link #migrate()} would run, history-row inserts included, and changes
      * nothing (no lock, no history table is created).
      *
+     * @param out where the statements are written; flushed, not closed
      * @return the migrations that are pending
      */
     public List<MigrationInfo> dryRun(Writer out) {
@@ -201,6 +245,9 @@ public final class Migrator {
      *
      * @param builder the configuration: dialect and sets (else the registered sets of the dialect), targets,
      *                placeholders; its connection, if any, is not used
+     * @param from    the newest version taken as applied, or null for an empty database
+     * @param out     where the script is written
+     * @return the migrations the script applies
      */
     public static List<MigrationInfo> offlineDryRun(Builder builder, String from, Writer out) {
         PrintWriter printer = out instanceof PrintWriter writer ? writer : new PrintWriter(out);
@@ -208,12 +255,21 @@ public final class Migrator {
                 "offline", printer));
     }
 
-    /** {@link #dryRun(Writer)} to a stream, in UTF-8. */
+    /**
+     * {@link #dryRun(Writer)} to a stream, in UTF-8.
+     *
+     * @param out where the statements are written; not closed
+     * @return the migrations that are pending
+     */
     public List<MigrationInfo> dryRun(OutputStream out) {
         return dryRun(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
     }
 
-    /** The target this migrator works on, password masked. */
+    /**
+     * The target this migrator works on, password masked.
+     *
+     * @return the database URL or data source, with the schema when one is set, for messages and logs
+     */
     public String target() {
         return config.connections().describe() + (config.schema() == null ? "" : " schema " + config.schema());
     }
@@ -239,7 +295,11 @@ public final class Migrator {
         private Builder() {
         }
 
-        /** A builder with this one's settings. */
+        /**
+         * A builder with this one's settings.
+         *
+         * @return a new builder; changing it leaves this one as it is
+         */
         public Builder copy() {
             Builder copy = new Builder();
             copy.connections = connections;
@@ -260,11 +320,25 @@ public final class Migrator {
             return copy;
         }
 
+        /**
+         * Connects through a data source of the caller's.
+         *
+         * @param dataSource the data source to take connections from
+         * @return this builder
+         */
         public Builder dataSource(DataSource dataSource) {
             this.connections = JdbcConnectionSources.of(Objects.requireNonNull(dataSource, "dataSource"));
             return this;
         }
 
+        /**
+         * Connects through {@link java.sql.DriverManager} without a user or password.
+         *
+         * @param url the JDBC URL, such as {@code jdbc:sqlite:plan.db}
+         * @return this builder
+         * @throws UnsafeDriverSettingException when the URL carries a driver setting that would run code, load a
+         *                                      class or write a file ({@link DriverSettings})
+         */
         public Builder jdbcUrl(String url) {
             return jdbcUrl(url, null, null);
         }
@@ -274,6 +348,10 @@ public final class Migrator {
          *
          * @throws UnsafeDriverSettingException when the URL carries a driver setting that would run code, load a
          *                                      class or write a file ({@link DriverSettings})
+         * @param url      the JDBC URL
+         * @param user     the database user, or null
+         * @param password the user's password, or null
+         * @return this builder
          */
         public Builder jdbcUrl(String url, String user, String password) {
             DriverSettings.check(Objects.requireNonNull(url, "jdbcUrl"), Map.of());
@@ -281,45 +359,91 @@ public final class Migrator {
             return this;
         }
 
-        /** The dialect; by default it is detected from the connection's metadata. */
+        /**
+         * The dialect; by default it is detected from the connection's metadata.
+         *
+         * @param dialect the database's dialect, or null to detect it
+         * @return this builder
+         */
         public Builder dialect(Dialect dialect) {
             this.dialect = dialect;
             return this;
         }
 
-        /** The sets to migrate; by default the registered sets for the dialect. */
+        /**
+         * The sets to migrate; by default the registered sets for the dialect.
+         *
+         * @param sets the migration sets, in any order: dependencies decide the order of modules
+         * @return this builder
+         */
         public Builder sets(MigrationSet... sets) {
             return sets(List.of(sets));
         }
 
+        /**
+         * The sets to migrate, replacing any set before; by default the registered sets for the dialect.
+         *
+         * @param sets the migration sets, in any order: dependencies decide the order of modules
+         * @return this builder
+         */
         public Builder sets(List<MigrationSet> sets) {
             this.sets = new ArrayList<>(sets);
             return this;
         }
 
-        /** Where registered sets are looked up; by default the thread's context class loader. */
+        /**
+         * Where registered sets are looked up; by default the thread's context class loader.
+         *
+         * @param classLoader the class loader that finds registered sets and classpath migrations
+         * @return this builder
+         */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
             return this;
         }
 
-        /** A {@code ${name}} value; {@code ${schema}} and {@code ${historyTable}} are predefined. */
+        /**
+         * A {@code ${name}} value; {@code ${schema}} and {@code ${historyTable}} are predefined.
+         *
+         * @param name  the placeholder's name, without {@code ${}} and {@code }}
+         * @param value the text that replaces it in SQL migrations
+         * @return this builder
+         */
         public Builder placeholder(String name, String value) {
             placeholders.put(Objects.requireNonNull(name, "placeholder name"), Objects.requireNonNull(value, name));
             return this;
         }
 
-        /** Migrate {@code module} no further than {@code version}. */
+        /**
+         * Migrate {@code module} no further than {@code version}.
+         *
+         * @param module  the module to stop
+         * @param version the newest version of it to apply
+         * @return this builder
+         */
         public Builder target(String module, String version) {
             targets.put(Objects.requireNonNull(module, "module"), MigrationVersion.parse(version));
             return this;
         }
 
+        /**
+         * The table recording applied migrations; by default {@code cairn_schema_history}.
+         *
+         * @param historyTable the table's name, in the migrated schema
+         * @return this builder
+         */
         public Builder historyTable(String historyTable) {
             this.historyTable = Objects.requireNonNull(historyTable, "historyTable");
             return this;
         }
 
+        /**
+         * How long to wait for the migration lock another migrator holds; by default one minute.
+         *
+         * @param lockTimeout the longest wait, zero or more
+         * @return this builder
+         * @throws MigrationConfigurationException when the timeout is negative
+         */
         public Builder lockTimeout(Duration lockTimeout) {
             if (lockTimeout.isNegative()) {
                 throw new MigrationConfigurationException("lockTimeout must not be negative, was " + lockTimeout);
@@ -328,6 +452,12 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * Whether and where a SQLite file is copied before migrating; by default {@link BackupPolicy#defaults()}.
+         *
+         * @param backupPolicy the policy
+         * @return this builder
+         */
         public Builder backupPolicy(BackupPolicy backupPolicy) {
             this.backupPolicy = Objects.requireNonNull(backupPolicy, "backupPolicy");
             return this;
@@ -340,6 +470,8 @@ public final class Migrator {
          *                                         (letters, digits, {@code _} and {@code $}, not starting with a
          *                                         digit or {@code $}), or names a system schema
          *                                         ({@code information_schema}, {@code pg_*})
+         * @param schema the schema's name, or null for the connection's current schema
+         * @return this builder
          */
         public Builder schema(String schema) {
             if (schema != null) {
@@ -368,7 +500,12 @@ public final class Migrator {
             return shown.length() > 80 ? shown.substring(0, 80) + "…" : shown;
         }
 
-        /** The name recorded as installed_by; by default the database user. */
+        /**
+         * The name recorded as installed_by; by default the database user.
+         *
+         * @param installedBy the name, or null for the database user
+         * @return this builder
+         */
         public Builder installedBy(String installedBy) {
             this.installedBy = installedBy;
             return this;
@@ -378,13 +515,21 @@ public final class Migrator {
          * Applies a pending migration whose version is below the newest applied one of its module (Flyway's
          * {@code outOfOrder}; off by default, when such a migration fails validation). Info shows it as
          * {@link MigrationState#OUT_OF_ORDER} once applied.
+         *
+         * @param outOfOrder true to apply such migrations
+         * @return this builder
          */
         public Builder outOfOrder(boolean outOfOrder) {
             this.outOfOrder = outOfOrder;
             return this;
         }
 
-        /** Allows {@link Migrator#clean()} (Flyway's {@code cleanEnabled}; off by default). */
+        /**
+         * Allows {@link Migrator#clean()} (Flyway's {@code cleanEnabled}; off by default).
+         *
+         * @param cleanEnabled true to allow it
+         * @return this builder
+         */
         public Builder cleanEnabled(boolean cleanEnabled) {
             this.cleanEnabled = cleanEnabled;
             return this;
@@ -398,19 +543,32 @@ public final class Migrator {
          * again under it, skipping what another migrator applied meanwhile; the schema is set in each transaction
          * ({@code SET LOCAL}); a migration that cannot run in a transaction is refused, to be run on a direct
          * connection. False unless set; PostgreSQL only.
+         *
+         * @param transactionPooling true when a transaction-pooling proxy sits between here and PostgreSQL
+         * @return this builder
          */
         public Builder transactionPooling(boolean transactionPooling) {
             this.transactionPooling = transactionPooling;
             return this;
         }
 
-        /** Java callbacks, run at the same points as a location's callback files, after them. */
+        /**
+         * Java callbacks, run at the same points as a location's callback files, after them.
+         *
+         * @param callbacks the callbacks, added to those given before
+         * @return this builder
+         */
         public Builder callbacks(MigrationCallback... callbacks) {
             this.callbacks.addAll(List.of(callbacks));
             return this;
         }
 
-        /** @throws MigrationConfigurationException naming the missing property */
+        /**
+         * Builds the migrator; nothing is connected yet.
+         *
+         * @return a migrator with this builder's settings
+         * @throws MigrationConfigurationException naming the missing property
+         */
         public Migrator build() {
             if (connections == null) {
                 throw new MigrationConfigurationException("dataSource or jdbcUrl is required.");

@@ -10,6 +10,12 @@ import java.util.List;
  */
 public record RepairResult(List<String> removedFailedRows, List<String> realignedChecksums) {
 
+    /**
+     * Copies both lists, so that the result stays as it was built.
+     *
+     * @param removedFailedRows the failed rows removed, as {@code module version script}
+     * @param realignedChecksums the applied migrations whose stored checksum now matches the local file
+     */
     public RepairResult {
         removedFailedRows = List.copyOf(removedFailedRows);
         realignedChecksums = List.copyOf(realignedChecksums);

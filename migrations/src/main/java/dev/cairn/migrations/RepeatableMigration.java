@@ -13,6 +13,14 @@ import java.util.Objects;
  */
 public record RepeatableMigration(String description, String script, String sql) implements Migration {
 
+    /**
+     * Checks that no value is missing.
+     *
+     * @param description the description, from the file name; identifies it within its module
+     * @param script the file or resource name
+     * @param sql the SQL text as written (placeholders not yet replaced)
+     * @throws NullPointerException naming the missing value
+     */
     public RepeatableMigration {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(script, "script");

@@ -12,6 +12,14 @@ import java.util.Objects;
  */
 public record SqlCallback(MigrationCallback.Event event, String script, String sql) {
 
+    /**
+     * Checks that no value is missing.
+     *
+     * @param event when it runs
+     * @param script the file name
+     * @param sql the SQL text as written (placeholders not yet replaced)
+     * @throws NullPointerException naming the missing value
+     */
     public SqlCallback {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(script, "script");

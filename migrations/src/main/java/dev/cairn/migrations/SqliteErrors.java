@@ -21,6 +21,9 @@ public final class SqliteErrors {
      * ({@code SQLITE_BUSY}, {@code SQLITE_LOCKED}, or an extended code of either), so that trying again later may
      * work. The driver reports the code as the error code, and names it in the message, which is read too: a
      * pool or wrapper may keep the message and drop the code.
+     *
+     * @param failure the driver's exception
+     * @return true when the failure is a busy or locked file
      */
     public static boolean isBusy(SQLException failure) {
         int primary = failure.getErrorCode() & 0xff;

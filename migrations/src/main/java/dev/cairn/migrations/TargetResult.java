@@ -12,10 +12,20 @@ import java.util.Optional;
  */
 public record TargetResult(String target, MigrateResult result, MigrationException failure) {
 
+    /**
+     * Whether this target migrated.
+     *
+     * @return true when there is a result and no failure
+     */
     public boolean succeeded() {
         return failure == null;
     }
 
+    /**
+     * The result, when this target migrated.
+     *
+     * @return the migrate result, or empty when it failed
+     */
     public Optional<MigrateResult> resultIfSucceeded() {
         return Optional.ofNullable(result);
     }

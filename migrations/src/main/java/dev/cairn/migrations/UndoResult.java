@@ -12,6 +12,13 @@ import java.util.List;
  */
 public record UndoResult(String target, List<ExecutedMigration> undone, Duration duration) {
 
+    /**
+     * Copies {@code undone}, so that the result stays as it was built.
+     *
+     * @param target the database or file (password masked)
+     * @param undone the migrations undone, in the order they were undone
+     * @param duration the time the run took
+     */
     public UndoResult {
         undone = List.copyOf(undone);
     }

@@ -7,6 +7,11 @@ package dev.cairn.migrations;
 public class UnsafeDriverSettingException extends MigrationConfigurationException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message names the refused setting and what to do, never its value
+     */
     public UnsafeDriverSettingException(String message) {
         super(message);
     }

@@ -19,7 +19,12 @@ public final class CairnMigrationInitializer implements InitializingBean, Ordere
     private final Migrator migrator;
     private final CairnMigrationStrategy strategy;
 
-    /** @param strategy what to do instead of migrating, or null to migrate */
+    /**
+     * Creates the initializer.
+     *
+     * @param migrator the migrator of the application's migrations
+     * @param strategy what to do instead of migrating, or null to migrate
+     */
     public CairnMigrationInitializer(Migrator migrator, CairnMigrationStrategy strategy) {
         this.migrator = Objects.requireNonNull(migrator, "migrator");
         this.strategy = strategy;

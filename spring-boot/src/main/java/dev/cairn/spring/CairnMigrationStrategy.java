@@ -17,6 +17,10 @@ import dev.cairn.migrations.Migrator;
 @FunctionalInterface
 public interface CairnMigrationStrategy {
 
-    /** Migrates, or not, the application's database with {@code migrator}. */
+    /**
+     * Migrates, or not, the application's database with {@code migrator}.
+     *
+     * @param migrator the migrator configured from {@code cairn.migrations.*}, not yet run
+     */
     void migrate(Migrator migrator);
 }

@@ -16,6 +16,16 @@ import java.util.Objects;
  */
 public record Domain(String name, String baseType, boolean nullable, String defaultValue, String collation,
                      List<CheckConstraint> checks) {
+    /**
+     * Checks that the required values are present and sorts the checks.
+     *
+     * @param name         the domain's name
+     * @param baseType     the type it is based on
+     * @param nullable     whether it accepts null
+     * @param defaultValue its default expression, or null
+     * @param collation    its collation where it is not the base type's default, or null
+     * @param checks       its check constraints, sorted by name
+     */
     public Domain {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseType, "baseType");

@@ -17,6 +17,17 @@ import java.util.Objects;
  */
 public record Routine(String signature, String kind, String result, String language, String bodySha256,
                       List<String> attributes) {
+    /**
+     * Checks that the required values are present and copies the attributes.
+     *
+     * @param signature  its name and argument types, {@code touch(integer, text)}: the key, as overloads share a name
+     * @param kind       {@code FUNCTION}, {@code PROCEDURE}, {@code AGGREGATE} or {@code WINDOW}
+     * @param result     its result type, or null for a procedure
+     * @param language   its language ({@code plpgsql}, {@code sql}, …)
+     * @param bodySha256 the SHA-256, in hex, of its body with whitespace normalised
+     * @param attributes how it runs, in the words of {@code CREATE FUNCTION}: volatility ({@code STABLE}),
+     *                   {@code STRICT}, {@code SECURITY DEFINER}, {@code PARALLEL SAFE}, {@code SET name=value}
+     */
     public Routine {
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(kind, "kind");

@@ -16,12 +16,24 @@ import java.util.TreeSet;
  * @param changes the changed objects, sorted by kind, then by key
  */
 public record SchemaDiff(List<ObjectChange> changes) {
+    /**
+     * Copies the changes.
+     *
+     * @param changes the changed objects, sorted by kind, then by key
+     */
     public SchemaDiff {
         changes = List.copyOf(changes);
     }
 
     /** What became of one object. Immutable and thread-safe. */
-    public enum Kind { ADDED, REMOVED, CHANGED }
+    public enum Kind {
+        /** Only in the second snapshot. */
+        ADDED,
+        /** Only in the first snapshot. */
+        REMOVED,
+        /** In both, with some property different. */
+        CHANGED
+    }
 
     /**
      * One object that differs. Immutable and thread-safe.
@@ -32,6 +44,14 @@ public record SchemaDiff(List<ObjectChange> changes) {
      * @param properties for a change, each property that differs; empty otherwise
      */
     public record ObjectChange(String kind, String key, Kind change, List<PropertyChange> properties) {
+        /**
+         * Copies the properties.
+         *
+         * @param kind       the kind of object as the snapshot's JSON names it: {@code tables}, {@code indexes}, …
+         * @param key        its key in the snapshot
+         * @param change     whether it was added, removed or changed
+         * @param properties for a change, each property that differs; empty otherwise
+         */
         public ObjectChange {
             properties = List.copyOf(properties);
         }
@@ -51,6 +71,9 @@ public record SchemaDiff(List<ObjectChange> changes) {
     /**
      * What turns {@code from} into {@code to}.
      *
+     * @param from the snapshot before
+     * @param to   the snapshot after
+     * @return the differences; empty when both hold the same objects
      * @throws IllegalArgumentException when the snapshots come from different dialects
      */
     public static SchemaDiff between(SchemaSnapshot from, SchemaSnapshot to) {
@@ -79,7 +102,11 @@ public record SchemaDiff(List<ObjectChange> changes) {
         return new SchemaDiff(changes);
     }
 
-    /** Whether the two snapshots hold the same objects. */
+    /**
+     * Whether the two snapshots hold the same objects.
+     *
+     * @return true when there is no change
+     */
     public boolean isEmpty() {
         return changes.isEmpty();
     }

@@ -29,6 +29,20 @@ public record SchemaSnapshot(Dialect dialect, String schema, SortedMap<String, T
                              SortedMap<String, Trigger> triggers, SortedMap<String, Sequence> sequences,
                              SortedMap<String, Routine> routines, SortedMap<String, EnumType> enums,
                              SortedMap<String, Domain> domains) {
+    /**
+     * Checks that the dialect and schema are present and copies the maps.
+     *
+     * @param dialect   the database it was taken from
+     * @param schema    the schema's name ({@code main} on SQLite)
+     * @param tables    tables by name
+     * @param indexes   indexes that back no constraint, by name
+     * @param views     views and materialized views by name
+     * @param triggers  triggers by {@link Trigger#key()} ({@code table.trigger})
+     * @param sequences sequences by name
+     * @param routines  functions and procedures by {@link Routine#signature()}
+     * @param enums     enum types by name
+     * @param domains   domains by name
+     */
     public SchemaSnapshot {
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(schema, "schema");
@@ -46,7 +60,12 @@ public record SchemaSnapshot(Dialect dialect, String schema, SortedMap<String, T
         return Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(map, "map")));
     }
 
-    /** Whether both hold the same objects on the same dialect, whatever their schemas are called. */
+    /**
+     * Whether both hold the same objects on the same dialect, whatever their schemas are called.
+     *
+     * @param other the snapshot to compare with
+     * @return true when only the schemas' names may differ
+     */
     public boolean sameSchemaAs(SchemaSnapshot other) {
         return dialect == other.dialect && tables.equals(other.tables) && indexes.equals(other.indexes)
                 && views.equals(other.views) && triggers.equals(other.triggers)
@@ -54,7 +73,11 @@ public record SchemaSnapshot(Dialect dialect, String schema, SortedMap<String, T
                 && enums.equals(other.enums) && domains.equals(other.domains);
     }
 
-    /** This snapshot as JSON: stable key order, two-space indentation, a final newline. */
+    /**
+     * This snapshot as JSON.
+     *
+     * @return the JSON text: stable key order, two-space indentation, a final newline
+     */
     public String toJson() {
         return SnapshotJson.write(this);
     }
@@ -62,12 +85,21 @@ public record SchemaSnapshot(Dialect dialect, String schema, SortedMap<String, T
     /**
      * A snapshot from the JSON {@link #toJson()} writes.
      *
+     * @param json the JSON text
+     * @return the snapshot it describes
      * @throws SnapshotFormatException when the text is no such JSON; the message names the line and the field
      */
     public static SchemaSnapshot fromJson(String json) {
         return SnapshotJson.read(json);
     }
 
+    /**
+     * Starts a snapshot, for readers of a database and for tests.
+     *
+     * @param dialect the database it is taken from
+     * @param schema  the schema's name
+     * @return an empty builder
+     */
     public static Builder builder(Dialect dialect, String schema) {
         return new Builder(dialect, schema);
     }
@@ -97,46 +129,107 @@ public record SchemaSnapshot(Dialect dialect, String schema, SortedMap<String, T
             }
         }
 
+        /**
+         * Adds a table.
+         *
+         * @param table the table
+         * @return this builder
+         * @throws IllegalArgumentException when one of the same key was added before
+         */
         public Builder add(Table table) {
             put(tables, "table", table, Table::name);
             return this;
         }
 
+        /**
+         * Adds a index.
+         *
+         * @param index the index
+         * @return this builder
+         * @throws IllegalArgumentException when one of the same key was added before
+         */
         public Builder add(Index index) {
             put(indexes, "index", index, Index::name);
             return this;
         }
 
+        /**
+         * Adds a view.
+         *
+         * @param view the view
+         * @return this builder
+         * @throws IllegalArgumentException when one of the same key was added before
+         */
         public Builder add(View view) {
             put(views, "view", view, View::name);
             return this;
         }
 
+        /**
+         * Adds a trigger.
+         *
+         * @param trigger the trigger
+         * @return this builder
+         * @throws IllegalArgumentException when one of the same key was added before
+         */
         public Builder add(Trigger trigger) {
             put(triggers, "trigger", trigger, Trigger::key);
             return this;
         }
 
+        /**
+         * Adds a sequence.
+         *
+         * @param sequence the sequence
+         * @return this builder
+         * @throws IllegalArgumentException when one of the same key was added before
+         */
         public Builder add(Sequence sequence) {
             put(sequences, "sequence", sequence, Sequence::name);
             return this;
         }
 
+        /**
+         * Adds a routine.
+         *
+         * @param routine the routine
+         * @return this builder
+         * @throws IllegalArgumentException when one of the same key was added before
+         */
         public Builder add(Routine routine) {
             put(routines, "routine", routine, Routine::signature);
             return this;
         }
 
+        /**
+         * Adds a enum type.
+         *
+         * @param type the enum type
+         * @return this builder
+         * @throws IllegalArgumentException when one of the same key was added before
+         */
         public Builder add(EnumType type) {
             put(enums, "enum", type, EnumType::name);
             return this;
         }
 
+        /**
+         * Adds a domain.
+         *
+         * @param domain the domain
+         * @return this builder
+         * @throws IllegalArgumentException when one of the same key was added before
+         */
         public Builder add(Domain domain) {
             put(domains, "domain", domain, Domain::name);
             return this;
         }
 
+        /**
+         * The snapshot of what was added.
+         *
+         * @return the snapshot
+         */
         public SchemaSnapshot build() {
             return new SchemaSnapshot(dialect, schema, tables, indexes, views, triggers, sequences, routines, enums,
                     domains);

@@ -32,7 +32,9 @@ public final class SchemaSnapshots {
     /**
      * A snapshot of {@code schema}, leaving out the history table named {@value #DEFAULT_HISTORY_TABLE}.
      *
+     * @param connection the connection to the database; left as it was found
      * @param schema the schema, or null for the connection's current one ({@code main} on SQLite)
+     * @return the snapshot
      */
     public static SchemaSnapshot of(Connection connection, String schema) {
         return of(connection, schema, DEFAULT_HISTORY_TABLE);
@@ -41,7 +43,10 @@ public final class SchemaSnapshots {
     /**
      * A snapshot of {@code schema}, leaving out {@code historyTable}: the name the migrator was configured with.
      *
+     * @param connection   the connection to the database; left as it was found
      * @param schema the schema, or null for the connection's current one ({@code main} on SQLite)
+     * @param historyTable the history table's name, left out of the snapshot
+     * @return the snapshot
      * @throws MigrationConfigurationException when the database is not one Cairn knows
      * @throws MigrationDatabaseException      when the database fails to answer
      */
@@ -75,7 +80,13 @@ public final class SchemaSnapshots {
         }
     }
 
-    /** Writes {@code snapshot} to {@code file} as JSON, in UTF-8. */
+    /**
+     * Writes {@code snapshot} to {@code file} as JSON, in UTF-8.
+     *
+     * @param snapshot the snapshot to write
+     * @param file     the file, replaced if it exists
+     * @throws UncheckedIOException when the file cannot be written
+     */
     public static void write(SchemaSnapshot snapshot, Path file) {
         try {
             Files.writeString(file, snapshot.toJson(), StandardCharsets.UTF_8);
@@ -87,7 +98,10 @@ public final class SchemaSnapshots {
     /**
      * Reads a snapshot file {@link #write} wrote.
      *
+     * @param file the snapshot file
+     * @return the snapshot it holds
      * @throws SnapshotFormatException when the file holds no snapshot; the message names the file
+     * @throws UncheckedIOException    when the file cannot be read
      */
     public static SchemaSnapshot read(Path file) {
         String json;

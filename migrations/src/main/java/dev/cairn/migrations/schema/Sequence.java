@@ -17,6 +17,18 @@ import java.util.Objects;
  */
 public record Sequence(String name, String dataType, long start, long increment, long minimum, long maximum,
                        long cache, boolean cycle) {
+    /**
+     * Checks that the name and data type are present.
+     *
+     * @param name      the sequence's name
+     * @param dataType  its type ({@code bigint}, {@code integer}, …)
+     * @param start     its start value
+     * @param increment its increment
+     * @param minimum   its minimum value
+     * @param maximum   its maximum value
+     * @param cache     how many values a session caches
+     * @param cycle     whether it wraps around
+     */
     public Sequence {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataType, "dataType");

@@ -9,6 +9,11 @@ import dev.cairn.migrations.MigrationException;
 public final class SnapshotFormatException extends MigrationException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong, naming the line, the field or the file
+     */
     public SnapshotFormatException(String message) {
         super(message);
     }

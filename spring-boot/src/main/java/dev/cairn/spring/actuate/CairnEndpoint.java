@@ -24,6 +24,11 @@ public class CairnEndpoint {
         this.migrators = Map.copyOf(migrators);
     }
 
+    /**
+     * Reads every migrator's migrations, asking each database.
+     *
+     * @return the migrations by migrator name, names sorted
+     */
     @ReadOperation
     public MigratorsDescriptor migrations() {
         Map<String, MigratorDescriptor> described = new LinkedHashMap<>();

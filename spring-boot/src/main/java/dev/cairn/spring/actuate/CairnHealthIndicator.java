@@ -13,6 +13,11 @@ import org.springframework.boot.health.contributor.Health;
 public final class CairnHealthIndicator extends AbstractHealthIndicator {
     private final Cairn cairn;
 
+    /**
+     * Creates the indicator.
+     *
+     * @param cairn the store to check; not closed by the indicator
+     */
     public CairnHealthIndicator(Cairn cairn) {
         super("Cairn health check failed");
         this.cairn = Objects.requireNonNull(cairn, "cairn");
