@@ -26,6 +26,7 @@ final class CommandRegistry {
             HistoryCommand::new,
             ExportCommand::new,
             ImportCommand::new,
+            ValidateCommand::new,
             CopyCommand::new,
             DoctorCommand::new,
             TraceCommand::new,
