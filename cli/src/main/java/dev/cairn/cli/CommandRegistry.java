@@ -30,6 +30,7 @@ final class CommandRegistry {
             CopyCommand::new,
             DoctorCommand::new,
             TraceCommand::new,
+            GenerateCommandsCommand::new,
             GraphCommand::new,
             RunCommand::new,
             RunsCommand::new,
