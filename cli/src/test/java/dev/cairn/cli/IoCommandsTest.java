@@ -304,6 +304,21 @@ abstract class IoCommandsTest {
             Cli.Result strict = fails(ExitCodes.FAILURE, url, "trace", "--strict");
             assertThat(strict.err()).contains("1 Requirements without AcceptanceCriteria");
         }
+
+        @Test
+        void aCommandVerifyingAnotherCriteriaThanTheOneItHangsBelowIsReportedAsDoctorFindsIt() {
+            ok(url, "add", "AcceptanceCriteria", "Exports too", "--id", "AC-EXPORTS", "--parent", "R-IMPORT");
+            assertThat(ok(url, "trace")).doesNotContain("does not hang below");
+            ok(url, "update", "CMD-FIXTURES", "--ac-ref", "AC-EXPORTS");
+
+            assertThat(ok(url, "trace")).contains("Command verifying an AcceptanceCriteria it does not hang below: "
+                    + "Command CMD-FIXTURES verifies AC-EXPORTS but hangs below AC-FIXTURES.");
+            JsonNode misplaced = json(url, "trace").get("misplacedCommands");
+            assertThat(misplaced).hasSize(1);
+            assertThat(misplaced.get(0).get("commandId").asText()).isEqualTo("CMD-FIXTURES");
+            Cli.Result strict = fails(ExitCodes.FAILURE, url, "trace", "--strict");
+            assertThat(strict.err()).contains("1 Commands verifying an AcceptanceCriteria they do not hang below");
+        }
     }
 
     @Nested
