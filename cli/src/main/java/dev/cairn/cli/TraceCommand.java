@@ -7,9 +7,11 @@ import dev.cairn.core.trace.Traceability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,10 +22,38 @@ import picocli.CommandLine.Option;
                 + "one they hang below (as 'cairn doctor' finds them), and writes ToDoWrite's trace.csv and graph.json when asked. Gaps are "
                 + "information: the exit code is 0 with them, unless --strict."},
         footerHeading = "%nExamples:%n",
-        footer = {"  cairn trace", "  cairn trace --csv trace/trace.csv --graph-json trace/graph.json --strict"})
+        footer = {"  cairn trace", "  cairn trace --csv trace/trace.csv --graph-json trace/graph.json --strict",
+            "  cairn trace --csv trace/trace.csv --trace-format 0.2"})
 final class TraceCommand extends CliCommand {
     @Option(names = "--csv", paramLabel = "FILE", description = "Write ToDoWrite's trace.csv to FILE.")
     Path csv;
+
+    @Option(names = "--trace-format", paramLabel = "VERSION", converter = LayoutConverter.class,
+            completionCandidates = LayoutNames.class,
+            description = "The trace.csv columns of this ToDoWrite release: 0.1.5 (from_id,…,valid; the default) or "
+                    + "0.2 (source_id,…,depth, as ToDoWrite writes them from 0.1.6 on).")
+    Traceability.CsvLayout layout = Traceability.CsvLayout.TODOWRITE_0_1_5;
+
+    /** Reads 0.1.5 and 0.2 as the layouts; any other value is a usage error. */
+    static final class LayoutConverter implements CommandLine.ITypeConverter<Traceability.CsvLayout> {
+        @Override
+        public Traceability.CsvLayout convert(String value) {
+            return switch (value) {
+                case "0.1.5" -> Traceability.CsvLayout.TODOWRITE_0_1_5;
+                case "0.2" -> Traceability.CsvLayout.TODOWRITE_0_2;
+                default -> throw new CommandLine.TypeConversionException("'" + value + "' is no trace.csv layout: "
+                        + "give 0.1.5 or 0.2");
+            };
+        }
+    }
+
+    /** The names offered by help and shell completion. */
+    static final class LayoutNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("0.1.5", "0.2").iterator();
+        }
+    }
 
     @Option(names = "--graph-json", paramLabel = "FILE", description = "Write ToDoWrite's graph.json to FILE.")
     Path graphJson;
@@ -41,7 +71,7 @@ final class TraceCommand extends CliCommand {
                 .findings(DoctorReport.Kind.COMMAND_AC_NOT_ITS_PARENT);
         try {
             if (csv != null) {
-                trace.writeCsv(csv);
+                trace.writeCsv(csv, layout);
             }
             if (graphJson != null) {
                 trace.writeGraphJson(graphJson);

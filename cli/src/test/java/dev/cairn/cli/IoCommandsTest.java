@@ -298,6 +298,20 @@ abstract class IoCommandsTest {
         }
 
         @Test
+        void writesTheTraceCsvInTheLayoutOfToDoWrite02WhenAsked() throws IOException {
+            ok(url, "trace", "--csv", file("t/trace.csv"), "--trace-format", "0.2");
+            List<String> rows = Files.readString(folder.resolve("t/trace.csv"), StandardCharsets.UTF_8).lines()
+                    .toList();
+            assertThat(rows.get(0)).isEqualTo("source_id,source_layer,source_title,target_id,target_layer,"
+                    + "target_title,relationship,depth");
+            // Six links, each written from both ends.
+            assertThat(rows).hasSize(1 + 12).contains("AC-FIXTURES,AcceptanceCriteria,"
+                    + rows.stream().filter(row -> row.startsWith("AC-FIXTURES,")).findFirst().orElseThrow()
+                    .split(",")[2] + ",CMD-FIXTURES,Command,Import the fixtures,parent_of,1");
+            fails(ExitCodes.USAGE, url, "trace", "--csv", file("t/x.csv"), "--trace-format", "0.3");
+        }
+
+        @Test
         void gapsAreInformationUnlessStrict() {
             ok(url, "add", "requirements", "Export", "--id", "R-EXPORT", "--parent", "GOAL-SHIP");
             assertThat(ok(url, "trace")).contains("Requirements without AcceptanceCriteria: R-EXPORT");
