@@ -93,6 +93,23 @@ class SchemaCommandTest {
     }
 
     @Test
+    void validateChecksAPlanFileAsImportWouldAndTheSchemaIsForTreesOnly() {
+        assertThat(run("import", "--tree", tree.toString()).exitCode()).isZero();
+        Path plan = folder.resolve("plan.yaml");
+        assertThat(run("export", plan.toString()).exitCode()).isZero();
+
+        Cli.Result validated = new Cli(folder).run("validate", plan.toString());
+        assertThat(validated.exitCode()).as(validated.toString()).isZero();
+        assertThat(validated.out()).isEqualTo(plan + " is valid: " + TodoWriteFixtures.NODES + " nodes.\n");
+        // No --url: validate opens no store, so the default one is not made.
+        assertThat(folder.resolve("cairn.db")).doesNotExist();
+        Cli.Result withSchema = run("validate", plan.toString(), "--schema", schema.toString());
+        assertThat(withSchema.exitCode()).as(withSchema.toString()).isEqualTo(ExitCodes.USAGE);
+        Cli.Result importWithSchema = run("import", plan.toString(), "--schema", schema.toString());
+        assertThat(importWithSchema.exitCode()).as(importWithSchema.toString()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void aSchemaOrInputThatIsNotThereIsNotFound() {
         Cli.Result noSchema = run("validate", "--tree", tree.toString(), "--schema", folder.resolve("none.json")
                 .toString());
