@@ -44,7 +44,8 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         if (failure instanceof ValidationException || failure instanceof VersionConflictException
                 || failure instanceof InvalidLinkException || failure instanceof InvalidTransitionException
                 || failure instanceof DuplicateNodeException || failure instanceof NodeHasChildrenException
-                || failure instanceof ConflictException || failure instanceof ImportException) {
+                || failure instanceof ConflictException || failure instanceof ImportException
+                || failure instanceof FileProblemsException) {
             return ExitCodes.CONFLICT;
         }
         return ExitCodes.FAILURE;
@@ -130,6 +131,9 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         err.println(TerminalSafeWriter.escape(root.mask("cairn: " + message + (hint.isEmpty() ? "" : " " + hint))));
         if (failure instanceof ImportException refused) {
             problems(err, refused.report());
+        }
+        if (failure instanceof FileProblemsException refused) {
+            refused.problems().forEach(problem -> err.println(TerminalSafeWriter.escape(problem)));
         }
         if (root.stacktrace) {
             StringWriter trace = new StringWriter();

@@ -8,6 +8,7 @@ import dev.cairn.core.io.PlanImport;
 import dev.cairn.core.io.PlanFormat;
 import dev.cairn.core.io.TreeFolders;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -69,6 +70,11 @@ final class ImportCommand extends CliCommand {
     @Option(names = "--dry-run", description = "Check and report what would change; write nothing.")
     boolean dryRun;
 
+    @Option(names = "--schema", paramLabel = "FILE", description = "Check each node file of the tree against this "
+            + "ToDoWrite JSON schema (the project's todowrite.schema.json) first; any violation refuses the import, "
+            + "each printed as file:line: field: rule (exit 4).")
+    Path schema;
+
     @Option(names = "--lenient", description = "Take a tree as ToDoWrite took it: links naming no node or going "
             + "against the layer order, ids without their layer's prefix, files not named by their id. The nodes are "
             + "imported; what Cairn cannot store is kept with the node, warned about with its file and line, shown by "
@@ -94,10 +100,18 @@ final class ImportCommand extends CliCommand {
             throw new UsageException("--lenient reads a ToDoWrite tree (--tree, --plans, --commands); a plan file "
                     + "is read as it was written");
         }
+        if (schema != null && source.file != null) {
+            throw new UsageException("--schema checks the node files of a ToDoWrite tree (--tree, --plans, --commands); "
+                    + "a plan file is Cairn's own format");
+        }
+        requireInputs(source);
         PlanFormat format = source.file == null ? null : ExportCommand.planFormat(source.file);
         TreeFolders tree = source.tree != null ? TreeFolders.of(source.tree)
                 : source.folders != null ? TreeFolders.split(source.folders.plans, source.folders.commands) : null;
         String where = source.file != null ? source.file.toString() : tree.toString();
+        if (schema != null) {
+            checkSchema(TodoWriteSchema.load(schema), tree, "Import refused, nothing written");
+        }
         ImportReport report;
         try (ProgressBar progress = new ProgressBar(environment().err(), environment().interactive(), -1,
                 "nodes read")) {
@@ -118,6 +132,35 @@ final class ImportCommand extends CliCommand {
             throw new ImportException(report);
         }
         return ExitCodes.OK;
+    }
+
+    /** A file or folder to read that is not there is not found (exit 3), before any store is opened. */
+    static void requireInputs(Source source) {
+        if (source.file != null && !Files.isRegularFile(source.file)) {
+            throw new NotFoundException("no file " + source.file);
+        }
+        if (source.tree != null) {
+            requireFolder(source.tree);
+        }
+        if (source.folders != null) {
+            requireFolder(source.folders.plans);
+            requireFolder(source.folders.commands);
+        }
+    }
+
+    private static void requireFolder(Path folder) {
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new NotFoundException("no " + (Files.exists(folder) ? "folder " : "file ") + folder);
+        }
+    }
+
+    /** Refuses with every violation of {@code schema} in the tree's node files, {@code refusal} first. */
+    static void checkSchema(TodoWriteSchema schema, TreeFolders tree, String refusal) {
+        List<String> problems = schema.problems(tree);
+        if (!problems.isEmpty()) {
+            throw new FileProblemsException(refusal + ": " + problems.size() + (problems.size() == 1 ? " file "
+                    + "problem" : " file problems") + " against the schema, listed below.", problems);
+        }
     }
 
     private static void print(PrintWriter out, String where, ImportReport report) {

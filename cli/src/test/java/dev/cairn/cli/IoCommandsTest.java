@@ -298,11 +298,40 @@ abstract class IoCommandsTest {
         }
 
         @Test
+        void writesTheTraceCsvInTheLayoutOfToDoWrite02WhenAsked() throws IOException {
+            ok(url, "trace", "--csv", file("t/trace.csv"), "--trace-format", "0.2");
+            List<String> rows = Files.readString(folder.resolve("t/trace.csv"), StandardCharsets.UTF_8).lines()
+                    .toList();
+            assertThat(rows.get(0)).isEqualTo("source_id,source_layer,source_title,target_id,target_layer,"
+                    + "target_title,relationship,depth");
+            // Six links, each written from both ends.
+            assertThat(rows).hasSize(1 + 12).contains("AC-FIXTURES,AcceptanceCriteria,"
+                    + rows.stream().filter(row -> row.startsWith("AC-FIXTURES,")).findFirst().orElseThrow()
+                    .split(",")[2] + ",CMD-FIXTURES,Command,Import the fixtures,parent_of,1");
+            fails(ExitCodes.USAGE, url, "trace", "--csv", file("t/x.csv"), "--trace-format", "0.3");
+        }
+
+        @Test
         void gapsAreInformationUnlessStrict() {
             ok(url, "add", "requirements", "Export", "--id", "R-EXPORT", "--parent", "GOAL-SHIP");
             assertThat(ok(url, "trace")).contains("Requirements without AcceptanceCriteria: R-EXPORT");
             Cli.Result strict = fails(ExitCodes.FAILURE, url, "trace", "--strict");
             assertThat(strict.err()).contains("1 Requirements without AcceptanceCriteria");
+        }
+
+        @Test
+        void aCommandVerifyingAnotherCriteriaThanTheOneItHangsBelowIsReportedAsDoctorFindsIt() {
+            ok(url, "add", "AcceptanceCriteria", "Exports too", "--id", "AC-EXPORTS", "--parent", "R-IMPORT");
+            assertThat(ok(url, "trace")).doesNotContain("does not hang below");
+            ok(url, "update", "CMD-FIXTURES", "--ac-ref", "AC-EXPORTS");
+
+            assertThat(ok(url, "trace")).contains("Command verifying an AcceptanceCriteria it does not hang below: "
+                    + "Command CMD-FIXTURES verifies AC-EXPORTS but hangs below AC-FIXTURES.");
+            JsonNode misplaced = json(url, "trace").get("misplacedCommands");
+            assertThat(misplaced).hasSize(1);
+            assertThat(misplaced.get(0).get("commandId").asText()).isEqualTo("CMD-FIXTURES");
+            Cli.Result strict = fails(ExitCodes.FAILURE, url, "trace", "--strict");
+            assertThat(strict.err()).contains("1 Commands verifying an AcceptanceCriteria they do not hang below");
         }
     }
 

@@ -45,6 +45,16 @@ import java.util.TreeSet;
  */
 public final class Traceability {
     static final String CSV_HEADER = "from_id,from_layer,from_title,to_id,to_layer,to_title,relationship,valid";
+    static final String CSV_HEADER_0_2 = "source_id,source_layer,source_title,target_id,target_layer,target_title,"
+            + "relationship,depth";
+
+    /** The column layouts of ToDoWrite's {@code trace.csv}, by the ToDoWrite release that wrote them. */
+    public enum CsvLayout {
+        /** {@code from_id,…,relationship,valid}, with {@code leaf} rows: ToDoWrite up to 0.1.5. */
+        TODOWRITE_0_1_5,
+        /** {@code source_id,…,relationship,depth}, {@code parent_of} then {@code child_of} rows: 0.1.6 to 0.4. */
+        TODOWRITE_0_2
+    }
     private static final JsonFactory JSON = JsonFactory.builder().build()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -159,7 +169,25 @@ public final class Traceability {
      * @throws IOException when writing fails
      */
     public void writeCsv(Writer out) throws IOException {
+        writeCsv(out, CsvLayout.TODOWRITE_0_1_5);
+    }
+
+    /**
+     * Writes {@code trace.csv} in {@code layout}. {@link CsvLayout#TODOWRITE_0_1_5} is {@link #writeCsv(Writer)};
+     * {@link CsvLayout#TODOWRITE_0_2} is the layout of ToDoWrite's {@code tw_trace.py} from 0.1.6 on (the same in
+     * 0.2.0 and 0.2.2): the header {@code source_id,source_layer,source_title,target_id,target_layer,target_title,
+     * relationship,depth}; a {@code parent_of} row for each link, parent first, then a {@code child_of} row for each
+     * link, child first, {@code depth} always {@code 1}, no row for a node without links. Rows follow the nodes by
+     * layer then id (ToDoWrite followed its file names and sets, in no stated order); the ends of a link that does
+     * not exist have empty layer and title. Quoting and CRLF as in {@link #writeCsv(Writer)}.
+     */
+    public void writeCsv(Writer out, CsvLayout layout) throws IOException {
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(layout, "layout");
+        if (layout == CsvLayout.TODOWRITE_0_2) {
+            writeCsv02(out);
+            return;
+        }
         Csv csv = new Csv(out);
         csv.row(CSV_HEADER.split(","));
         for (Node node : nodes) {
@@ -194,6 +222,41 @@ public final class Traceability {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             writeCsv(out);
         }
+    }
+
+    /** Writes {@code trace.csv} in {@code layout}, in UTF-8, to {@code file}, making its folder. */
+    public void writeCsv(Path file, CsvLayout layout) throws IOException {
+        Objects.requireNonNull(layout, "layout");
+        createParent(file);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writeCsv(out, layout);
+        }
+    }
+
+    private void writeCsv02(Writer out) throws IOException {
+        Csv csv = new Csv(out);
+        csv.row(CSV_HEADER_0_2.split(","));
+        for (Link link : links) {
+            row02(csv, link.parentId(), link.childId(), "parent_of");
+        }
+        List<Link> byChild = new ArrayList<>(links);
+        Map<String, Integer> position = new HashMap<>();
+        for (int index = 0; index < nodes.size(); index++) {
+            position.put(nodes.get(index).id(), index);
+        }
+        byChild.sort(Comparator.<Link>comparingInt(link -> position.getOrDefault(link.childId(), Integer.MAX_VALUE))
+                .thenComparing(Link::childId).thenComparing(Link::parentId));
+        for (Link link : byChild) {
+            row02(csv, link.childId(), link.parentId(), "child_of");
+        }
+        out.flush();
+    }
+
+    private void row02(Csv csv, String sourceId, String targetId, String relationship) throws IOException {
+        Node source = byId.get(sourceId);
+        Node target = byId.get(targetId);
+        csv.row(sourceId, layerName(source), source == null ? "" : source.title(), targetId, layerName(target),
+                target == null ? "" : target.title(), relationship, "1");
     }
 
     /**

@@ -62,4 +62,29 @@ class TraceabilityTest {
         assertThat(Files.readString(json, StandardCharsets.UTF_8)).contains("\"title\": \"Grüße\"")
                 .contains("\"missing_references\": []").endsWith("}\n");
     }
+
+    @Test
+    void theLayoutOfToDoWrite02HasAParentOfRowThenAChildOfRowForEachLinkAndNoLeafRows() throws IOException {
+        Traceability trace = Traceability.of(List.of(node("GOAL-A", Layer.GOAL, "Ship, soon"),
+                node("TSK-B", Layer.TASK, "B"), node("TSK-C", Layer.TASK, "C"), node("TSK-LONE", Layer.TASK, "L")),
+                List.of(new Link("GOAL-A", "TSK-C"), new Link("GOAL-A", "TSK-B"), new Link("TSK-B", "CMD-GONE")));
+        StringWriter csv = new StringWriter();
+
+        trace.writeCsv(csv, Traceability.CsvLayout.TODOWRITE_0_2);
+
+        assertThat(csv.toString()).isEqualTo(String.join("\r\n",
+                "source_id,source_layer,source_title,target_id,target_layer,target_title,relationship,depth",
+                "GOAL-A,Goal,\"Ship, soon\",TSK-B,Task,B,parent_of,1",
+                "GOAL-A,Goal,\"Ship, soon\",TSK-C,Task,C,parent_of,1",
+                "TSK-B,Task,B,CMD-GONE,,,parent_of,1",
+                "TSK-B,Task,B,GOAL-A,Goal,\"Ship, soon\",child_of,1",
+                "TSK-C,Task,C,GOAL-A,Goal,\"Ship, soon\",child_of,1",
+                "CMD-GONE,,,TSK-B,Task,B,child_of,1",
+                ""));
+        StringWriter old = new StringWriter();
+        trace.writeCsv(old, Traceability.CsvLayout.TODOWRITE_0_1_5);
+        StringWriter byDefault = new StringWriter();
+        trace.writeCsv(byDefault);
+        assertThat(old.toString()).isEqualTo(byDefault.toString()).startsWith(Traceability.CSV_HEADER + "\r\n");
+    }
 }
