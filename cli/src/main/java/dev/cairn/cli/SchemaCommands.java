@@ -3,6 +3,9 @@ package dev.cairn.cli;
 import dev.cairn.core.CairnConfig;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrationSets;
+import dev.cairn.migrations.MigrationInfo;
+import dev.cairn.migrations.MigrationState;
+import dev.cairn.migrations.MigrationVersion;
 import dev.cairn.migrations.Migrator;
 import dev.cairn.migrations.schema.SchemaDiff;
 import dev.cairn.migrations.schema.SchemaSnapshot;
@@ -19,7 +22,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code cairn migrate snapshot} and {@code cairn migrate diff}: what a schema holds, and how two differ. */
+/**
+ * {@code cairn migrate snapshot}, {@code diff} and {@code check --drift}: what a schema holds, how two differ, and
+ * whether a database still holds what its migrations built.
+ */
 final class SchemaCommands {
     private static final String FOLDER_PREFIX = "folder:";
 
@@ -54,6 +60,54 @@ final class SchemaCommands {
                             + snapshot.indexes().size() + " index(es), " + snapshot.views().size() + " view(s) to "
                             + file));
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "check",
+            description = {"With --drift: replays the migrations the history says were applied (their files must "
+                    + "match the checksums applied) into a scratch database of the store's dialect, removed "
+                    + "afterwards, and compares it with the live schema; what differs was changed by hand.",
+                "Exit code 0 without drift, 1 with drift or a changed file."},
+            footerHeading = "%nExamples:%n", footer = {"  cairn migrate check --drift",
+                "  cairn migrate check --drift --location db/migration --format json"})
+    static final class Check extends MigrateSubcommand {
+        @Option(names = "--drift", negatable = false, description = "Compare the live schema with its migrations.")
+        boolean drift;
+
+        @Override
+        int run() {
+            if (!drift) {
+                throw new UsageException("Say what to check: migrate check --drift");
+            }
+            if (options.manyTargets()) {
+                throw new UsageException("check --drift takes one database: leave out --folder and --schemas");
+            }
+            MigrationTargets.Target target = targets().get(0);
+            Migrator migrator = target.migrator();
+            migrator.validate();
+            SchemaSnapshot live = migrator.snapshot();
+            Migrator.Builder applied = target.builder().copy();
+            newestApplied(migrator.info()).forEach((module, version) -> applied.target(module, version.toString()));
+            SchemaDiff diff = SchemaDiff.between(SchemaSources.replay(applied, live.dialect()), live);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("target", target.name());
+            data.put("drift", !diff.isEmpty());
+            data.putAll(Diff.data(diff));
+            output().emit(data, out -> out.print(diff.isEmpty() ? target.name() + ": no drift\n"
+                    : target.name() + ": drift from its applied migrations (- only in them, + only in the database):\n"
+                    + diff));
+            return diff.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
+
+        private static Map<String, MigrationVersion> newestApplied(List<MigrationInfo> infos) {
+            Map<String, MigrationVersion> newest = new LinkedHashMap<>();
+            for (MigrationInfo info : infos) {
+                boolean applied = info.state() == MigrationState.APPLIED || info.state() == MigrationState.OUT_OF_ORDER;
+                if (applied && info.version() != null) {
+                    newest.merge(info.module(), info.version(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                }
+            }
+            return newest;
         }
     }
 
@@ -199,7 +253,7 @@ final class SchemaCommands {
             }
         }
 
-        private static Map<String, Object> data(SchemaDiff diff) {
+        static Map<String, Object> data(SchemaDiff diff) {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("equal", diff.isEmpty());
             map.put("changes", diff.changes().stream().map(change -> {

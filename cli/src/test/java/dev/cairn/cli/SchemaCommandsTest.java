@@ -158,4 +158,47 @@ final class SchemaCommandsTest {
         assertThat(dropped.exitCode()).as(dropped.toString()).isEqualTo(ExitCodes.FAILURE);
         assertThat(dropped.out()).isEqualTo("- indexes.WIDGET_NAME_IDX\n");
     }
+
+    @Test
+    void aDatabaseAsItsAppliedMigrationsBuiltItHasNoDriftThoughAMigrationIsPending() throws IOException {
+        Files.writeString(sql.resolve("V3__gadgets.sql"), "CREATE TABLE gadget (id INTEGER PRIMARY KEY);\n");
+
+        Cli.Result result = run("--url", url, "migrate", "check", "--drift", "--location", sql.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo(url + ": no drift\n");
+    }
+
+    @Test
+    void aChangeByHandIsDriftAsTextAndJson() throws SQLException, IOException {
+        execute("jdbc:sqlite:" + plan, "DROP INDEX widget_name_idx");
+
+        Cli.Result text = run("--url", url, "migrate", "check", "--drift", "--location", sql.toString());
+        Cli.Result json = run("--url", url, "migrate", "check", "--drift", "--location", sql.toString(),
+                "--format", "json");
+
+        assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(text.out()).endsWith(":\n- indexes.widget_name_idx\n").contains("drift");
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        JsonNode drift = JSON.readTree(json.out());
+        assertThat(drift.get("drift").asBoolean()).isTrue();
+        assertThat(drift.get("changes").get(0).get("key").asText()).isEqualTo("widget_name_idx");
+        assertThat(drift.get("changes").get(0).get("change").asText()).isEqualTo("removed");
+    }
+
+    @Test
+    void anAppliedFileEditedSinceIsNamedInsteadOfReplayed() throws IOException {
+        Files.writeString(sql.resolve("V1__widgets.sql"), "CREATE TABLE widget (id INTEGER PRIMARY KEY, size INT);\n");
+
+        Cli.Result result = run("--url", url, "migrate", "check", "--drift", "--location", sql.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.err()).contains("V1__widgets.sql");
+        assertThat(result.out()).doesNotContain("drift");
+    }
+
+    @Test
+    void checkWithoutDriftIsAUsageError() {
+        assertThat(run("--url", url, "migrate", "check").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
 }
