@@ -55,8 +55,11 @@ final class SchemaCommands {
             }
             Path file = environment().workingDir().resolve(output);
             SchemaSnapshots.write(snapshot, file);
-            output().emit(Map.of("target", target.name(), "file", file.toString(), "tables", snapshot.tables().size()),
-                    out -> out.println(target.name() + ": wrote " + snapshot.tables().size() + " table(s), "
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("target", target.name());
+            data.put("file", file.toString());
+            data.put("tables", snapshot.tables().size());
+            output().emit(data, out -> out.println(target.name() + ": wrote " + snapshot.tables().size() + " table(s), "
                             + snapshot.indexes().size() + " index(es), " + snapshot.views().size() + " view(s) to "
                             + file));
             return ExitCodes.OK;
