@@ -25,10 +25,12 @@ import picocli.CommandLine.ParameterException;
         description = {"Migrates the store's schema (opening a store migrates it too, unless its URL says "
                 + "?migrate=off), a folder of your own SQL files (--location), or many databases at once: every "
                 + "SQLite file of a folder (--folder), or several PostgreSQL schemas (--schemas)."},
-        synopsisSubcommandLabel = "(info | validate | up | undo | baseline | repair | dry-run | clean)",
+        synopsisSubcommandLabel = "(info | validate | up | undo | baseline | repair | dry-run | clean | snapshot "
+                + "| diff | check)",
         subcommands = {MigrateCommand.Info.class, MigrateCommand.Validate.class, MigrateCommand.Up.class,
             MigrateCommand.Undo.class, MigrateCommand.Baseline.class, MigrateCommand.Repair.class,
-            MigrateCommand.DryRun.class, MigrateCommand.Clean.class},
+            MigrateCommand.DryRun.class, MigrateCommand.Clean.class, SchemaCommands.Snapshot.class,
+            SchemaCommands.Diff.class, SchemaCommands.Check.class},
         footerHeading = "%nExamples:%n",
         footer = {"  cairn migrate info", "  cairn migrate up --folder plans/ --parallel 4",
             "  cairn --url postgresql://db/plan migrate up --schemas tenant_a,tenant_b",

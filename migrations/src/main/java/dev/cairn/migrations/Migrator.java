@@ -7,6 +7,8 @@ import dev.cairn.migrations.internal.MigrationEngine;
 import dev.cairn.migrations.internal.MigratorConfig;
 import dev.cairn.migrations.internal.OfflineDryRun;
 import dev.cairn.migrations.internal.ResolvedMigration;
+import dev.cairn.migrations.schema.SchemaSnapshot;
+import dev.cairn.migrations.schema.SchemaSnapshots;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -14,6 +16,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -155,6 +160,56 @@ public final class Migrator {
      */
     public List<String> clean() {
         return engine.clean();
+    }
+
+    /**
+     * A snapshot of the schema this migrator works on (the connection's current one when none was configured), its
+     * history table left out. Reads only: no lock is taken, and a SQLite file that does not exist is not created.
+     *
+     * @return the schema's snapshot
+     * @throws MigrationConfigurationException when the target is a SQLite file that does not exist
+     * @throws MigrationDatabaseException      when the database fails to answer
+     */
+    public SchemaSnapshot snapshot() {
+        Path missing = missingSqliteFile();
+        if (missing != null) {
+            throw new MigrationConfigurationException("No SQLite database " + missing + ": there is no schema to "
+                    + "snapshot. Check the path, or migrate it first.");
+        }
+        try (Connection connection = config.connections().open()) {
+            return SchemaSnapshots.of(connection, config.schema(), config.historyTable());
+        } catch (SQLException failure) {
+            throw new MigrationDatabaseException("Could not connect to " + target() + " for a snapshot: "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * Drops the configured schema with everything in it ({@code DROP SCHEMA ... CASCADE}; PostgreSQL and H2), for
+     * a scratch schema that was migrated to be compared and is no longer needed. Does nothing when it does not
+     * exist.
+     *
+     * @throws MigrationConfigurationException unless {@link Builder#cleanEnabled(boolean)} allowed it, or when no
+     *                                         schema was configured, or on SQLite
+     */
+    public void dropSchema() {
+        if (!config.cleanEnabled() || config.schema() == null) {
+            throw new MigrationConfigurationException("dropSchema needs a schema and cleanEnabled(true): it drops "
+                    + target() + " with everything in it.");
+        }
+        try (Connection connection = config.connections().open();
+             Statement statement = connection.createStatement()) {
+            Dialect dialect = Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+            if (dialect == Dialect.SQLITE) {
+                throw new MigrationConfigurationException("SQLite has no schema to drop; delete the file instead.");
+            }
+            statement.execute("DROP SCHEMA IF EXISTS \"" + config.schema().replace("\"", "\"\"") + "\" CASCADE");
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException failure) {
+            throw new MigrationDatabaseException("Could not drop " + target() + ": " + failure.getMessage(), failure);
+        }
     }
 
     /**

@@ -1,10 +1,17 @@
 package dev.cairn.migrations.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.migrations.BackupPolicy;
+import dev.cairn.migrations.Dialect;
+import dev.cairn.migrations.MigrationException;
 import dev.cairn.migrations.MigrationSet;
+import dev.cairn.migrations.MigrationSets;
 import dev.cairn.migrations.Migrator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What every dialect's snapshot must do, on a realistic migration set of its own. */
 abstract class AbstractSchemaSnapshotTest {
@@ -144,5 +152,37 @@ abstract class AbstractSchemaSnapshotTest {
                     .extracting(object -> object.kind() + "." + object.key())
                     .containsExactly(change.changedObject());
         }));
+    }
+
+    /** A builder connected where a replay makes its scratch database: nowhere, unless on a server. */
+    abstract Migrator.Builder scratchServer();
+
+    /** Whether the scratch database (file, memory database or schema) named {@code scratch} is still there. */
+    abstract boolean scratchExists(String scratch) throws SQLException;
+
+    @Test
+    void aReplayIntoScratchGivesTheSnapshotOfALiveDatabaseMigratedAlike() throws SQLException {
+        SchemaSnapshot live = snapshot(migrated());
+        String scratch = "cairn_scratch_test" + System.nanoTime();
+
+        SchemaSnapshot replayed = SchemaSources.replay(scratchServer().sets(set()), live.dialect(), scratch);
+
+        assertThat(differences(live, replayed)).isEmpty();
+        assertThat(replayed.sameSchemaAs(live)).isTrue();
+        assertThat(replayed.tables()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(scratchExists(scratch)).isFalse();
+    }
+
+    @Test
+    void aReplayThatFailsLeavesNoScratchBehind(@TempDir Path migrations) throws IOException, SQLException {
+        Files.writeString(migrations.resolve("V1__plain.sql"), "CREATE TABLE plain (id INTEGER PRIMARY KEY);\n");
+        Files.writeString(migrations.resolve("V2__broken.sql"), "CREATE TABLE broken (id INTEGER PRIMARY KEY;\n");
+        Dialect dialect = snapshot(freshUrl()).dialect();
+        String scratch = "cairn_scratch_failed" + System.nanoTime();
+        Migrator.Builder configured = scratchServer().sets(MigrationSets.directory(migrations, "app", dialect));
+
+        assertThatThrownBy(() -> SchemaSources.replay(configured, dialect, scratch))
+                .isInstanceOf(MigrationException.class).hasMessageContaining("V2__broken.sql");
+        assertThat(scratchExists(scratch)).isFalse();
     }
 }

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrationSet;
 import dev.cairn.migrations.MigrationSets;
+import dev.cairn.migrations.Migrator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -16,6 +22,23 @@ class H2SchemaSnapshotTest extends AbstractSchemaSnapshotTest {
     @Override
     String freshUrl() {
         return "jdbc:h2:mem:snapshot" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+    }
+
+    @Override
+    Migrator.Builder scratchServer() {
+        return Migrator.builder();
+    }
+
+    /** Connecting to a memory database that is gone makes an empty one: no table says the scratch went. */
+    @Override
+    boolean scratchExists(String scratch) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:" + scratch.toUpperCase(Locale.ROOT));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM information_schema.tables"
+                     + " WHERE table_schema = 'PUBLIC'")) {
+            rows.next();
+            return rows.getInt(1) > 0;
+        }
     }
 
     @Override

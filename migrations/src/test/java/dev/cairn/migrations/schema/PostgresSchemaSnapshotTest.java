@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrationSet;
 import dev.cairn.migrations.MigrationSets;
+import dev.cairn.migrations.Migrator;
 import dev.cairn.test.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,6 +21,24 @@ class PostgresSchemaSnapshotTest extends AbstractSchemaSnapshotTest {
     @Override
     String freshUrl() {
         return PostgresServer.jdbcUrl(PostgresServer.freshSchema("snapshot"));
+    }
+
+    @Override
+    Migrator.Builder scratchServer() {
+        return Migrator.builder().jdbcUrl(freshUrl());
+    }
+
+    @Override
+    boolean scratchExists(String scratch) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(PostgresServer.jdbcUrl());
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+            statement.setString(1, scratch);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) > 0;
+            }
+        }
     }
 
     @Override

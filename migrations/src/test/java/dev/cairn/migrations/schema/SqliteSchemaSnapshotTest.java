@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrationSet;
 import dev.cairn.migrations.MigrationSets;
+import dev.cairn.migrations.Migrator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -21,6 +23,17 @@ class SqliteSchemaSnapshotTest extends AbstractSchemaSnapshotTest {
     @Override
     String freshUrl() {
         return "jdbc:sqlite:" + folder.resolve("db" + databases.incrementAndGet() + ".db");
+    }
+
+    @Override
+    Migrator.Builder scratchServer() {
+        return Migrator.builder();
+    }
+
+    @Override
+    boolean scratchExists(String scratch) {
+        return Files.exists(SchemaSources.scratchFile(scratch))
+                || Files.exists(Path.of(SchemaSources.scratchFile(scratch) + "-journal"));
     }
 
     @Override
