@@ -180,6 +180,10 @@ public final class Traceability {
      * link, child first, {@code depth} always {@code 1}, no row for a node without links. Rows follow the nodes by
      * layer then id (ToDoWrite followed its file names and sets, in no stated order); the ends of a link that does
      * not exist have empty layer and title. Quoting and CRLF as in {@link #writeCsv(Writer)}.
+     *
+     * @param out where the rows go; flushed, not closed
+     * @param layout the column layout, of one ToDoWrite version or the other
+     * @throws IOException when {@code out} cannot be written
      */
     public void writeCsv(Writer out, CsvLayout layout) throws IOException {
         Objects.requireNonNull(out, "out");
@@ -224,7 +228,13 @@ public final class Traceability {
         }
     }
 
-    /** Writes {@code trace.csv} in {@code layout}, in UTF-8, to {@code file}, making its folder. */
+    /**
+     * Writes {@code trace.csv} in {@code layout}, in UTF-8, to {@code file}, making its folder.
+     *
+     * @param file the file to write
+     * @param layout the column layout, of one ToDoWrite version or the other
+     * @throws IOException when the folder cannot be made or the file written
+     */
     public void writeCsv(Path file, CsvLayout layout) throws IOException {
         Objects.requireNonNull(layout, "layout");
         createParent(file);

@@ -36,6 +36,9 @@ public final class SchemaSources {
      * on PostgreSQL the scratch schema is made on the server the builder connects to, and dropped afterwards. The
      * snapshot's schema is named {@code main} on SQLite, {@code PUBLIC} on H2 and {@code public} on PostgreSQL.
      *
+     * @param configured the migrator whose sets are replayed; copied, not changed
+     * @param dialect the dialect of the scratch database
+     * @return the snapshot of the scratch database once migrated
      * @throws dev.cairn.migrations.MigrationException as {@link Migrator#migrate()} throws it when a migration fails
      */
     public static SchemaSnapshot replay(Migrator.Builder configured, Dialect dialect) {
