@@ -1,8 +1,9 @@
 package dev.cairn.core;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * How a Command node runs: a shell line, a working folder and environment variables added to the
@@ -10,7 +11,7 @@ import java.util.TreeMap;
  *
  * @param shell   the line given to {@code sh -c}
  * @param workdir the working folder, relative to the base folder of a run; {@code null} for the base
- * @param env     variables added to the caller's environment, never {@code null}
+ * @param env     variables added to the caller's environment, in the order given; never {@code null}
  */
 public record RunSpec(String shell, String workdir, Map<String, String> env) {
     /**
@@ -18,11 +19,12 @@ public record RunSpec(String shell, String workdir, Map<String, String> env) {
      *
      * @param shell   the line given to {@code sh -c}
      * @param workdir the working folder, relative to the base folder of a run; {@code null} for the base
-     * @param env     variables added to the caller's environment, never {@code null}
+     * @param env     variables added to the caller's environment, kept in the order given; never {@code null}
      */
     public RunSpec {
         Objects.requireNonNull(shell, "shell");
-        env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(env));
+        // In the order given, so that a plan file's variables are written back as its owner wrote them.
+        env = env == null || env.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(env));
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -228,7 +227,7 @@ final class NodeReader {
             fields.problem("command.run.shell", null, "is required");
         }
         String workdir = fields.text("command.run.workdir", run.get("workdir"));
-        Map<String, String> env = new TreeMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
         Map<String, Object> envFields = fields.map("command.run.env", run.getOrDefault("env", Map.of()));
         if (envFields != null) {
             envFields.forEach((name, envValue) -> {

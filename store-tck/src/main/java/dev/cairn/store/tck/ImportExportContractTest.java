@@ -225,6 +225,40 @@ public abstract class ImportExportContractTest {
         }
 
         @Test
+        void envKeysAndArtifactsComeBackInTheOrderTheFileWroteThemAndReExportByteIdentical() throws IOException {
+            Path tree = files.resolve("written");
+            writeFile(tree, "plans/acceptance_criteria/AC-A.yaml", "id: AC-A\nlayer: AcceptanceCriteria\n"
+                    + "title: Node AC-A\ndescription: ''\nlinks: {parents: [], children: [CMD-A]}\n");
+            writeFile(tree, "commands/CMD-A.yaml", String.join("\n", "id: CMD-A", "layer: Command",
+                    "title: Node CMD-A", "description: ''", "links: {parents: [AC-A], children: []}", "command:",
+                    "  ac_ref: AC-A", "  run:", "    shell: make check", "    env:", "      ZETA: '1'",
+                    "      ALPHA: '2'", "      MIDDLE: '3'", "  artifacts:", "  - out/z.log", "  - out/a.log",
+                    "  - out/m.log", ""));
+            Cairn first = freshPlan();
+            PlanImport.into(first).fromTree(tree);
+            Node command = first.get("CMD-A");
+            assertThat(command.command().run().env().keySet()).containsExactly("ZETA", "ALPHA", "MIDDLE");
+            assertThat(command.command().artifacts()).containsExactly("out/z.log", "out/a.log", "out/m.log");
+
+            Path exported = files.resolve("exported");
+            PlanExport.from(first).toTree(exported);
+            String text = Files.readString(exported.resolve("commands/CMD-A.yaml"), StandardCharsets.UTF_8);
+            assertThat(text).containsSubsequence("ZETA", "ALPHA", "MIDDLE", "out/z.log", "out/a.log", "out/m.log");
+
+            Cairn second = freshPlan();
+            PlanImport.into(second).fromTree(exported);
+            assertThat(second.get("CMD-A").command().run().env().keySet()).containsExactly("ZETA", "ALPHA", "MIDDLE");
+            Path again = files.resolve("again");
+            PlanExport.from(second).toTree(again);
+            List<String> names = relativeFiles(exported);
+            assertThat(relativeFiles(again)).containsExactlyInAnyOrderElementsOf(names);
+            for (String name : names) {
+                assertThat(Files.readAllBytes(again.resolve(name))).as(name)
+                        .isEqualTo(Files.readAllBytes(exported.resolve(name)));
+            }
+        }
+
+        @Test
         void aLinkOnlyOneSideNamesIsImportedAndReported() throws IOException {
             writeNode("plans/goals/GOAL-A.yaml", "GOAL-A", "Goal", "links: {parents: [], children: [TSK-B]}");
             writeNode("plans/tasks/TSK-B.yaml", "TSK-B", "Task", "links: {parents: [], children: []}");
@@ -463,6 +497,12 @@ public abstract class ImportExportContractTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "id: " + id + "\nlayer: " + layer + "\ntitle: Node " + id + "\ndescription: ''\n"
                 + extra + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static void writeFile(Path tree, String path, String text) throws IOException {
+        Path file = tree.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     private static ImportException catchImport(Runnable importing) {
