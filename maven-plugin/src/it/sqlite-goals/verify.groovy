@@ -71,3 +71,6 @@ legacy.withCloseable {
 assert text =~ /No store at \S*target\/missing\.db .*the file does not exist/
 assert !new File(basedir, 'target/missing.db').exists()
 return true
+
+// 11: check found no drift in a database its migrations made.
+assert text =~ /checked\.db: no drift/ : 'check reports no drift on a freshly migrated database'

@@ -86,12 +86,7 @@ final class SchemaCommands {
                 throw new UsageException("check --drift takes one database: leave out --folder and --schemas");
             }
             MigrationTargets.Target target = targets().get(0);
-            Migrator migrator = target.migrator();
-            migrator.validate();
-            SchemaSnapshot live = migrator.snapshot();
-            Migrator.Builder applied = target.builder().copy();
-            newestApplied(migrator.info()).forEach((module, version) -> applied.target(module, version.toString()));
-            SchemaDiff diff = SchemaDiff.between(SchemaSources.replay(applied, live.dialect()), live);
+            SchemaDiff diff = SchemaSources.drift(target.builder(), target.migrator());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("target", target.name());
             data.put("drift", !diff.isEmpty());
@@ -100,17 +95,6 @@ final class SchemaCommands {
                     : target.name() + ": drift from its applied migrations (- only in them, + only in the database):\n"
                     + diff));
             return diff.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
-        }
-
-        private static Map<String, MigrationVersion> newestApplied(List<MigrationInfo> infos) {
-            Map<String, MigrationVersion> newest = new LinkedHashMap<>();
-            for (MigrationInfo info : infos) {
-                boolean applied = info.state() == MigrationState.APPLIED || info.state() == MigrationState.OUT_OF_ORDER;
-                if (applied && info.version() != null) {
-                    newest.merge(info.module(), info.version(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-                }
-            }
-            return newest;
         }
     }
 

@@ -104,8 +104,8 @@ abstract class AbstractCairnMojo extends AbstractMojo {
     @Inject
     SettingsDecrypter decrypter;
 
-    /** One database to work on. */
-    record Target(String name, Migrator migrator) {
+    /** One database to work on: its name for people, its migrator, and the builder the migrator came from. */
+    record Target(String name, Migrator migrator, Migrator.Builder builder) {
     }
 
     @Override
@@ -196,7 +196,7 @@ abstract class AbstractCairnMojo extends AbstractMojo {
                 values.forEach(builder::placeholder);
                 adjust(builder);
                 targets.add(new Target(schema == null ? config.maskedUrl() : config.maskedUrl() + " schema " + schema,
-                        builder.build()));
+                        builder.build(), builder.copy()));
             } catch (MigrationConfigurationException | CairnException wrong) {
                 throw new MojoExecutionException(wrong.getMessage(), wrong);
             }

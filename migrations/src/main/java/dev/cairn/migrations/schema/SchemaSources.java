@@ -3,6 +3,9 @@ package dev.cairn.migrations.schema;
 import dev.cairn.migrations.BackupPolicy;
 import dev.cairn.migrations.Dialect;
 import dev.cairn.migrations.MigrationDatabaseException;
+import dev.cairn.migrations.MigrationInfo;
+import dev.cairn.migrations.MigrationState;
+import dev.cairn.migrations.MigrationVersion;
 import dev.cairn.migrations.Migrator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +14,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,6 +34,37 @@ import java.util.UUID;
  */
 public final class SchemaSources {
     private SchemaSources() {
+    }
+
+    /**
+     * What the live database holds beyond, or short of, the migrations its history says were applied: checks the
+     * applied files against the history ({@link Migrator#validate()}, which fails on a changed one), replays into
+     * scratch each module up to its newest applied version (a pending migration is no drift), and compares that
+     * with the live schema.
+     *
+     * @param configured the builder {@code live} was built from; copied, not changed
+     * @param live the migrator of the live database
+     * @return the differences, from the replayed schema to the live one; empty when there is no drift
+     * @throws dev.cairn.migrations.MigrationException when the applied files do not match the history, or the replay
+     *                                                 fails
+     */
+    public static SchemaDiff drift(Migrator.Builder configured, Migrator live) {
+        live.validate();
+        SchemaSnapshot actual = live.snapshot();
+        Migrator.Builder applied = configured.copy();
+        newestApplied(live.info()).forEach((module, version) -> applied.target(module, version.toString()));
+        return SchemaDiff.between(replay(applied, actual.dialect()), actual);
+    }
+
+    private static Map<String, MigrationVersion> newestApplied(List<MigrationInfo> infos) {
+        Map<String, MigrationVersion> newest = new LinkedHashMap<>();
+        for (MigrationInfo info : infos) {
+            boolean applied = info.state() == MigrationState.APPLIED || info.state() == MigrationState.OUT_OF_ORDER;
+            if (applied && info.version() != null) {
+                newest.merge(info.module(), info.version(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+        }
+        return newest;
     }
 
     /**
